@@ -1,0 +1,228 @@
+"""Event location: where a meeting-like event took place, and which event it is.
+
+    "During a summit in South Korea, Kim pledged ..."   -> summit @ South Korea
+    "The four-hour meeting in Russia's Far East ..."     -> the same event @ Russia's Far East
+    "The two last met in Russia in 2019."                -> a different, earlier event
+
+Mentions are resolved to events in text order. The first plain mention opens the
+event being reported; a later definite mention ("the meeting", "their talks", "the
+Wednesday summit") refers back to it unless its time differs. A mention marked as
+another occasion ("last", "next", "previous", "planned"), a clause with a verb
+("they met in ..."), or an indefinite later mention ("a meeting in Paris") opens an
+event of its own, so two meetings in two places are never merged by accident.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from factcheck.claims import Claim, ClaimKind, ExtractionContext
+from factcheck.entities import Mention
+from factcheck.extractors._syntax import (
+    attribution,
+    is_negated,
+    mention,
+    prep_objects,
+    sentence_bounds,
+)
+from factcheck.lexicon import words
+
+KINDS = (
+    ClaimKind(
+        "event_location",
+        "A meeting-like event and the place it happened: 'a summit in South Korea'.",
+        {
+            "event": "text",
+            "event_label": "mention",
+            "place": "mention",
+            "time": "text",
+            "participants": "texts",
+        },
+    ),
+)
+
+_PLACE_PREPS = frozenset({"in", "at"})
+_TIME_PREPS = frozenset({"on", "in", "during"})
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+
+@dataclass(slots=True)
+class EventMention:
+    trigger: Token
+    label: Mention
+    place: Mention | None
+    time: str | None
+    distinct: bool
+    definite: bool
+    participants: tuple[str, ...]
+    event: str = ""
+
+
+def _time_of(token: Token) -> str | None:
+    """A DATE entity attached to the event: "on Wednesday", "in 2019", "Wednesday summit"."""
+    for child in token.children:
+        if child.ent_type_ == "DATE" and child.dep_ in {"compound", "nmod", "npadvmod", "poss", "amod"}:
+            return _date_text(child)
+    for _, obj in prep_objects(token, _TIME_PREPS):
+        if obj.ent_type_ == "DATE":
+            return _date_text(obj)
+    return None
+
+
+def _date_text(token: Token) -> str:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.text.lower().removesuffix("'s").removesuffix("’s").strip()
+    return token.lower_
+
+
+def _place_of(token: Token, context: ExtractionContext) -> Mention | None:
+    for _, obj in prep_objects(token, _PLACE_PREPS):
+        found = context.entities.place_mention(obj)
+        if found is not None:
+            return found
+    for child in token.children:
+        # "the summit, held in Helsinki"
+        if child.dep_ in {"acl", "relcl"} and child.lemma_ in {"hold", "take", "stage", "host"}:
+            for _, obj in prep_objects(child, _PLACE_PREPS):
+                found = context.entities.place_mention(obj)
+                if found is not None:
+                    return found
+        # "the Vladivostok summit"
+        if child.dep_ in {"compound", "nmod"}:
+            found = context.entities.place_mention(child)
+            if found is not None:
+                return found
+    return None
+
+
+def _times_conflict(first: str | None, second: str | None) -> bool:
+    if first is None or second is None or first == second:
+        return False
+
+    def parts(text: str) -> tuple[set[str], set[str], set[str]]:
+        years = set(re.findall(r"\b(1[89]\d\d|20\d\d)\b", text))
+        weekdays = {w for w in _WEEKDAYS if w in text}
+        months = {m for m in _MONTHS if m in text}
+        return years, weekdays, months
+
+    for a, b in zip(parts(first), parts(second), strict=True):
+        if a and b and not (a & b):
+            return True
+    return False
+
+
+def _participants(token: Token, context: ExtractionContext) -> tuple[str, ...]:
+    keys = set()
+    for other in token.sent:
+        person = context.entities.persons.get(other.i)
+        if person is not None:
+            keys.add(person[1])
+    return tuple(sorted(keys))
+
+
+def _mentions(context: ExtractionContext) -> Iterator[EventMention]:
+    nouns = words("events", "nouns")
+    verbs = words("events", "verbs")
+    plural_ok = words("events", "singular_when_plural")
+    other = words("events", "other_event_modifiers")
+    definite_words = words("events", "definite_determiners")
+    for token in context.doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ in {"NOUN", "PROPN"} and (lemma in nouns or token.lower_ in nouns):
+            if token.dep_ == "compound":
+                continue
+            if token.tag_ in {"NNS", "NNPS"} and token.lower_ not in plural_ok:
+                continue
+            modifiers = [
+                c for c in token.children if c.dep_ in {"amod", "det", "nummod", "advmod", "compound"}
+            ]
+            distinct = any(m.lower_ in other or m.lemma_.lower() in other for m in modifiers)
+            distinct = distinct or any(m.tag_ == "JJS" or m.ent_type_ == "ORDINAL" for m in modifiers)
+            definite = any(
+                c.lower_ in definite_words for c in token.children if c.dep_ in {"det", "poss"}
+            ) or any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ == "DATE" for c in token.children)
+            yield EventMention(
+                token,
+                mention(token),
+                _place_of(token, context),
+                _time_of(token),
+                distinct,
+                definite,
+                _participants(token, context),
+            )
+        elif token.pos_ == "VERB" and lemma in verbs and not is_negated(token):
+            yield EventMention(
+                token,
+                mention(token),
+                _place_of(token, context),
+                _time_of(token),
+                True,
+                False,
+                _participants(token, context),
+            )
+
+
+def resolve_events(mentions: list[EventMention]) -> None:
+    """Give each mention its event id, in text order (see the module docstring)."""
+    reported: EventMention | None = None
+    count = 0
+    for item in mentions:
+        if (
+            reported is not None
+            and not item.distinct
+            and item.definite
+            and not _times_conflict(reported.time, item.time)
+        ):
+            item.event = reported.event
+            reported.time = reported.time or item.time
+            continue
+        count += 1
+        item.event = f"event{count}"
+        if reported is None and not item.distinct:
+            reported = item
+
+
+def extract(context: ExtractionContext) -> Iterator[Claim]:
+    mentions = list(_mentions(context))
+    resolve_events(mentions)
+    for item in mentions:
+        if item.place is None:
+            continue
+        trigger = item.trigger
+        span_end = max(item.place.end, item.label.end)
+        start = min(item.label.start, item.place.start)
+        doc = context.doc
+        span = doc.char_span(start, span_end, alignment_mode="expand")
+        yield Claim(
+            "event_location",
+            mention(span) if span is not None else item.label,
+            sentence_bounds(trigger),
+            {
+                "event": item.event,
+                "event_label": item.label,
+                "place": item.place,
+                "time": item.time,
+                "participants": item.participants,
+            },
+            attribution(trigger),
+            "negative" if is_negated(trigger) else "positive",
+        )

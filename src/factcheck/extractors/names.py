@@ -1,0 +1,100 @@
+"""Person names as written, including near-miss spellings the model does not tag.
+
+    "Mikhail Metzel /Pool/AFP via Getty Images Mikail metzel toggles ..."
+        -> name "Mikhail Metzel" (a PERSON entity) and name "Mikail metzel" (found
+           because it is one or two edits away from a known full name)
+
+Only full names (two or more words) are claimed: a surname alone is a reference,
+not a spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rapidfuzz.distance import Levenshtein
+from spacy.tokens import Span
+
+from factcheck.claims import Claim, ClaimKind, ExtractionContext
+from factcheck.entities import POSSESSIVE
+from factcheck.extractors._syntax import mention, sentence_bounds
+from factcheck.gazetteer import normalise_name
+
+KINDS = (
+    ClaimKind(
+        "person_name",
+        "A person's full name as written: 'Mikhail Metzel'.",
+        {"name": "mention", "normalised": "text", "tagged": "bool"},
+    ),
+)
+
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+#: A candidate spelling must be this close to a known name to be claimed at all;
+#: the rule decides what is close enough to report.
+_CANDIDATE_MAX_EDITS = 3
+
+
+def _name_span(ent: Span) -> Span | None:
+    """The leading run of name words of a PERSON entity ("Mikhail Metzel /Pool/AFP").
+
+    A tagged name whose words are not capitalised ("hypersonic missiles") is a
+    misfire of the model, not a name.
+    """
+    end = ent.start
+    doc = ent.doc
+    while end < ent.end and _NAME_WORD.match(doc[end].text) and doc[end].text not in POSSESSIVE:
+        end += 1
+    span = doc[ent.start : end]
+    if len(span) < 2 or not (span[0].text[:1].isupper() and span[-1].text[:1].isupper()):
+        return None
+    return span
+
+
+def extract(context: ExtractionContext) -> Iterator[Claim]:
+    doc = context.doc
+    known: dict[str, Span] = {}
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        span = _name_span(ent)
+        if span is None:
+            continue
+        covered.update(range(ent.start, ent.end))
+        normalised = normalise_name(span.text)
+        known.setdefault(normalised, span)
+        yield Claim(
+            "person_name",
+            mention(span, normalised),
+            sentence_bounds(span.root),
+            {"name": mention(span, normalised), "normalised": normalised, "tagged": True},
+        )
+    if not known:
+        return
+    lengths = {len(n.split()) for n in known}
+    for size in sorted(lengths):
+        for start in range(len(doc) - size + 1):
+            window = doc[start : start + size]
+            if any(t.i in covered for t in window) or not window[0].text[:1].isupper():
+                continue
+            if not all(_NAME_WORD.match(t.text) for t in window) or window[0].sent != window[-1].sent:
+                continue
+            normalised = normalise_name(window.text)
+            if normalised in known:
+                continue
+            close = [
+                n
+                for n in known
+                if len(n.split()) == size
+                and Levenshtein.distance(n, normalised, score_cutoff=_CANDIDATE_MAX_EDITS)
+                <= _CANDIDATE_MAX_EDITS
+            ]
+            if close:
+                covered.update(range(window.start, window.end))
+                yield Claim(
+                    "person_name",
+                    mention(window, normalised),
+                    sentence_bounds(window.root),
+                    {"name": mention(window, normalised), "normalised": normalised, "tagged": False},
+                )

@@ -1,0 +1,193 @@
+"""The input stage: bytes from a file or stdin become a Document, or a clear InputError.
+
+Decoding accepts UTF-8 (with or without BOM) and UTF-16 with a BOM; anything else
+that is not valid UTF-8, binary content, empty text and oversized files are refused
+per document, so one bad file never stops a batch.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path, PurePath
+
+from factcheck.document import Document, OffsetMap
+from factcheck.encoding import repair_mojibake
+
+DEFAULT_MAX_BYTES = 1024 * 1024
+
+#: A format reader turns decoded source text into analysis text and its offset map.
+FormatReader = Callable[[str], tuple[str, OffsetMap]]
+
+
+class InputError(Exception):
+    """A document that cannot be read; the message is shown to the user as is."""
+
+
+@dataclass(frozen=True, slots=True)
+class InputOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    #: Forces a format (text, markdown, html) instead of guessing from the file name.
+    format: str | None = None
+
+
+_SUFFIX_FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+
+def format_for(path: str) -> str:
+    return _SUFFIX_FORMATS.get(Path(path).suffix.lower(), "text")
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (BOM optional) or BOM-marked UTF-16; refuse everything else."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise InputError(f"invalid UTF-16 at byte {error.start}") from None
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (contains NUL bytes); expected UTF-8 or UTF-16 text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "expected UTF-8 or UTF-16 with a byte order mark"
+        ) from None
+
+
+def _readers() -> dict[str, FormatReader]:
+    from factcheck.formats import READERS
+
+    return READERS
+
+
+def document_from_text(source: str, path: str, fmt: str = "text", doc_id: str | None = None) -> Document:
+    """Build a Document from decoded text; the source is kept exactly as given."""
+    if "\x00" in source:
+        raise InputError("binary content (contains NUL characters)")
+    reader = _readers().get(fmt)
+    if reader is None:
+        raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(sorted(_readers()))}")
+    markup_free, markup_map = reader(source)
+    if not markup_free.strip():
+        raise InputError("empty document: no text to check")
+    text, repair_map, repairs = repair_mojibake(markup_free)
+    offsets = markup_map.then(repair_map) if repairs else markup_map
+    return Document(path, source, text, offsets, fmt, doc_id, repairs)
+
+
+def document_from_bytes(data: bytes, path: str, options: InputOptions, doc_id: str | None = None) -> Document:
+    if len(data) > options.max_bytes:
+        raise InputError(
+            f"file too large ({len(data):,} bytes; the limit is {options.max_bytes:,}, see --max-bytes)"
+        )
+    return document_from_text(decode(data), path, options.format or format_for(path), doc_id)
+
+
+def read_document(path: Path, options: InputOptions) -> Document:
+    try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            raise InputError(
+                f"file too large ({size:,} bytes; the limit is {options.max_bytes:,}, see --max-bytes)"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+    return document_from_bytes(data, str(path), options)
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    """A document that could not be read, kept in order with the others."""
+
+    path: str
+    error: str
+    doc_id: str | None = None
+
+
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which files a folder contributes: include and exclude globs on the relative path."""
+
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+
+    def wants(self, relative: PurePath) -> bool:
+        name_or_path = (relative.name, relative.as_posix())
+        if any(fnmatch(p, glob) for glob in self.exclude for p in name_or_path):
+            return False
+        return any(fnmatch(p, glob) for glob in self.include for p in name_or_path)
+
+
+def walk(folder: Path, selection: Selection) -> Iterator[Path]:
+    """Files under ``folder`` in sorted order; linked folders are followed once only."""
+    seen: set[tuple[int, int]] = set()
+
+    def visit(current: Path) -> Iterator[Path]:
+        try:
+            stat = current.stat()
+        except OSError:
+            return
+        if (stat.st_dev, stat.st_ino) in seen:
+            return
+        seen.add((stat.st_dev, stat.st_ino))
+        try:
+            entries = sorted(current.iterdir())
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                yield from visit(entry)
+            elif entry.is_file() and selection.wants(entry.relative_to(folder)):
+                yield entry
+
+    yield from visit(folder)
+
+
+def read_stdin(options: InputOptions) -> Document | InputFailure:
+    try:
+        return document_from_bytes(sys.stdin.buffer.read(), "-", options)
+    except InputError as error:
+        return InputFailure("-", str(error))
+
+
+def collect(
+    paths: Iterable[str], options: InputOptions, selection: Selection = Selection()
+) -> Iterator[Document | InputFailure]:
+    """Documents named by paths (files, folders, ``-``), read lazily, in order."""
+    for raw in paths:
+        if raw == "-":
+            yield read_stdin(options)
+            continue
+        path = Path(raw)
+        files = walk(path, selection) if path.is_dir() else iter([path])
+        for file in files:
+            try:
+                yield read_document(file, options)
+            except InputError as error:
+                yield InputFailure(str(file), str(error))

@@ -1,0 +1,50 @@
+"""A trip abroad whose destination is the traveller's own country.
+
+"North Korean President Kim Jong Un" ... "Kim's first trip abroad ... a train bound
+for North Korea". The traveller's nationality comes from a title in the same
+article; without one, nothing is reported. A trip home ("flew home to Kenya") is not
+called a trip abroad, so it never fires.
+
+``field`` names the destination; option ``person`` the traveller field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from factcheck.claims import Claim
+from factcheck.entities import Mention
+from factcheck.graph import ClaimGraph
+from factcheck.operators import Conflict
+
+NAME = "home_country"
+ARITY = "single"
+FIELD_TYPES = ("mention",)
+OPTIONS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["person"],
+    "properties": {"person": {"type": "string"}},
+}
+TEMPLATE_VALUES = ("country",)
+
+
+def check(
+    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+) -> Conflict | None:
+    (claim,) = claims
+    destination, person = claim.get(field or ""), claim.get(options["person"])
+    if not isinstance(destination, Mention) or not isinstance(person, Mention):
+        return None
+    nationality = graph.nationality(person.id)
+    if nationality is None:
+        return None
+    country, evidence = nationality
+    if graph.countries_of(destination.id) != frozenset({country}):
+        return None
+    cue = claim.get("cue")
+    sides = (claim.span, evidence)
+    if isinstance(cue, Mention) and cue != claim.span:
+        sides = (cue, claim.span, evidence)
+    return Conflict(sides, {"country": graph.place_name(country)})

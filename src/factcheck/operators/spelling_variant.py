@@ -1,0 +1,57 @@
+"""The same name spelled two ways: "Mikhail Metzel" / "Mikail metzel".
+
+Two full names are variants when they share at least one word exactly and the
+rest differs by a few letters. Case, accents, hyphens and dots are folded first,
+so "Kim Jong-un" / "Kim Jong Un" and "José" / "Jose" never fire.
+
+Options: ``max_edits`` over the whole name (default 2), ``min_word_length`` of a
+word that may differ (default 4, so "Dan Smith" / "Don Smith" are different people).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rapidfuzz.distance import Levenshtein
+
+from factcheck.claims import Claim
+from factcheck.graph import ClaimGraph
+from factcheck.operators import Conflict
+
+NAME = "spelling_variant"
+ARITY = "pair"
+FIELD_TYPES = ("text",)
+OPTIONS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "max_edits": {"type": "integer", "minimum": 1, "maximum": 4},
+        "min_word_length": {"type": "integer", "minimum": 1},
+    },
+}
+TEMPLATE_VALUES = ()
+
+
+def check(
+    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+) -> Conflict | None:
+    first, second = claims
+    a, b = first.get(field or ""), second.get(field or "")
+    if not isinstance(a, str) or not isinstance(b, str) or a == b:
+        return None
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) != len(words_b) or not set(words_a) & set(words_b):
+        return None
+    max_edits = options.get("max_edits", 2)
+    min_length = options.get("min_word_length", 4)
+    total = 0
+    for word_a, word_b in zip(words_a, words_b, strict=True):
+        if word_a == word_b:
+            continue
+        if min(len(word_a), len(word_b)) < min_length or word_a[0] != word_b[0]:
+            return None
+        total += Levenshtein.distance(word_a, word_b)
+    if total == 0 or total > max_edits:
+        return None
+    return Conflict((first.span, second.span))
