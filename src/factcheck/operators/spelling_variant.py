@@ -6,6 +6,9 @@ so "Kim Jong-un" / "Kim Jong Un" and "José" / "Jose" never fire.
 
 Options: ``max_edits`` over the whole name (default 2), ``min_word_length`` of a
 word that may differ (default 4, so "Dan Smith" / "Don Smith" are different people).
+A differing word may change by one letter per four ("Hall" / "Hart" are two names,
+"Mikhail" / "Mikail" one), and a plural ("Golden Globe" / "Golden Globes") is a
+form of the same word, not a second spelling.
 """
 
 from __future__ import annotations
@@ -49,9 +52,15 @@ def check(
     for word_a, word_b in zip(words_a, words_b, strict=True):
         if word_a == word_b:
             continue
-        if min(len(word_a), len(word_b)) < min_length or word_a[0] != word_b[0]:
+        shorter = min(len(word_a), len(word_b))
+        if shorter < min_length or word_a[0] != word_b[0]:
             return None
-        total += Levenshtein.distance(word_a, word_b)
+        if word_a.rstrip("s") == word_b.rstrip("s"):
+            return None
+        edits = Levenshtein.distance(word_a, word_b)
+        if edits > max(1, shorter // 4):
+            return None
+        total += edits
     if total == 0 or total > max_edits:
         return None
     return Conflict((first.span, second.span))
