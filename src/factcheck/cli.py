@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -135,16 +136,23 @@ def check(
     context = RenderContext({r.id: r for r in rule_list}, use_color, statistics)
     results: list[DocumentResult] = []
     try:
+        # Streaming formats print each document as it finishes; output is the same
+        # bytes as rendering the whole report (the renderers' contract).
+        streaming = renderer.render_document is not None and output is None
         stream = checker.check(collect(paths, options, selection), keep_analysis=True)
         for result in stream:
-            if renderer.render_document is not None and output is None and chosen_format != "text":
+            if streaming and renderer.render_document is not None:
                 _write(renderer.render_document(result, context), None)
+                # Already shown: keeping the parsed article would only hold memory.
+                result = replace(result, analysis=None)
             results.append(result)
         report = Report(tuple(results), checker.pipeline.model)
     except ModelNotFoundError as error:
         fail(str(error))
-    if renderer.render_document is None or output is not None or chosen_format == "text":
+    if not streaming:
         _write(renderer.render(report, context), output)
+    elif renderer.render_summary is not None:
+        _write(renderer.render_summary(report, context), None)
     raise typer.Exit(exit_code(report, settings.fail_on))
 
 

@@ -97,11 +97,24 @@ class EntityIndex:
         return None
 
     def _antecedent(self, pronoun: Token) -> tuple[Span, str] | None:
-        sentence_starts = [s.start for s in self.doc.sents if s.start <= pronoun.i]
-        window_start = sentence_starts[-3] if len(sentence_starts) >= 3 else 0
+        """The nearest person before the pronoun, within this and the two previous sentences.
+
+        With none, a fronted clause may name its person later: "After his trip
+        abroad, Ruto flew home" - the subject of the sentence is then the person.
+        """
+        sentence = pronoun.sent
+        window_start = sentence.start
+        previous = 0
+        while window_start > 0 and previous < 2:
+            window_start = self.doc[window_start - 1].sent.start
+            previous += 1
         for i in range(pronoun.i - 1, window_start - 1, -1):
             found = self.persons.get(i)
             if found is not None:
+                return found
+        for token in self.doc[pronoun.i + 1 : sentence.end]:
+            found = self.persons.get(token.i)
+            if found is not None and token.dep_ in {"nsubj", "nsubjpass"}:
                 return found
         return None
 
@@ -170,6 +183,20 @@ def _index_people(index: EntityIndex, people: Iterable[Span]) -> None:
         nationality = _nationality_before(ent, index) or _nationality_in_apposition(ent, index)
         if nationality is not None and key not in index.nationality:
             index.nationality[key] = nationality
+    _index_untagged_surnames(index, full_names)
+
+
+def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, list[str], str]]) -> None:
+    """A surname the model did not tag ("Scholz will then travel on") after its full name."""
+    surnames: dict[str, tuple[int, str]] = {}
+    for start, tokens, key in full_names:
+        surnames.setdefault(tokens[-1], (start, key))
+    for token in index.doc:
+        if token.i in index.persons or token.ent_type_ or token.pos_ != "PROPN":
+            continue
+        known = surnames.get(token.text)
+        if known is not None and known[0] < token.i:
+            index.persons[token.i] = (index.doc[token.i : token.i + 1], known[1])
 
 
 def _resolve_short_name(name: str, position: int, full_names: list[tuple[int, list[str], str]]) -> str:

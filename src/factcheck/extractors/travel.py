@@ -46,6 +46,9 @@ KINDS = (
 )
 
 
+_TRIP_PREPS = frozenset({"to", "for"})
+
+
 @dataclass(slots=True)
 class _Trip:
     trigger: Token
@@ -81,10 +84,14 @@ def _trips(context: ExtractionContext) -> Iterator[_Trip]:
                     carrier = carrier.head
                 yield _Trip(token, obj, subject_of(carrier) if carrier.pos_ in {"VERB", "AUX"} else None)
         elif token.pos_ == "NOUN" and lemma in nouns:
-            for _, obj in prep_objects(token, frozenset({"to", "for"})):
-                owner = next((c for c in token.children if c.dep_ == "poss"), None)
-                if owner is None and token.dep_ in {"dobj", "nsubj"}:
-                    owner = subject_of(token.head)
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is None and token.dep_ in {"dobj", "nsubj"}:
+                owner = subject_of(token.head)
+            objects = [obj for _, obj in prep_objects(token, _TRIP_PREPS)]
+            # "made his first trip abroad to Kenya": the parser hangs "to" on the verb.
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in words("travel", "light_verbs"):
+                objects += [obj for _, obj in prep_objects(token.head, _TRIP_PREPS)]
+            for obj in objects:
                 yield _Trip(token, obj, owner)
 
 
@@ -119,8 +126,12 @@ def _is_onward(trip: _Trip) -> bool:
     onward = words("travel", "onward_verbs")
     particles = words("travel", "onward_particles")
     trigger = trip.trigger
-    if any(c.dep_ in {"prt", "advmod"} and c.lower_ in particles for c in trigger.children):
-        return True
+    # "travel on to Berlin": the parser may tag "on" a particle, an adverb or a bare preposition.
+    for child in trigger.children:
+        if child.lower_ in particles and (
+            child.dep_ in {"prt", "advmod"} or (child.dep_ == "prep" and not list(child.children))
+        ):
+            return True
     governor = trigger.head if trigger.dep_ in {"dobj", "xcomp"} else trigger
     return governor.lemma_.lower() in onward
 

@@ -2,7 +2,9 @@
 
 A module defines ``FORMAT`` (its ``--format`` name), ``DESCRIPTION``, and
 ``render(report, context) -> str``. Streaming formats also define
-``render_document(result, context) -> str`` and ``STREAMING = True``.
+``render_document(result, context) -> str`` and ``STREAMING = True``, and may define
+``render_summary(report, context) -> str`` for what follows the last document;
+``render`` must equal every ``render_document`` joined, then ``render_summary``.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class Renderer:
     description: str
     render: Callable[[Report, RenderContext], str]
     render_document: Callable[[DocumentResult, RenderContext], str] | None
+    render_summary: Callable[[Report, RenderContext], str] | None = None
 
 
 @cache
@@ -48,5 +51,6 @@ def renderers() -> dict[str, Renderer]:
                 module.DESCRIPTION,
                 module.render,
                 getattr(module, "render_document", None) if getattr(module, "STREAMING", False) else None,
+                getattr(module, "render_summary", None) if getattr(module, "STREAMING", False) else None,
             )
     return found

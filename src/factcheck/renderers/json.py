@@ -52,18 +52,26 @@ def document_data(result: DocumentResult) -> dict[str, Any]:
     return data
 
 
+def tool_data(report: Report) -> dict[str, Any]:
+    return {"name": "factcheck", "version": report.version, "model": report.model}
+
+
+def summary_data(report: Report) -> dict[str, Any]:
+    return {
+        "documents": len(report.documents),
+        "errors": report.errors,
+        "findings": len(report.active_findings()),
+        "suppressed": sum(1 for f in report.findings if f.suppressed),
+        "by_severity": report.by_severity(),
+    }
+
+
 def report_data(report: Report) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "factcheck", "version": report.version, "model": report.model},
+        "tool": tool_data(report),
         "documents": [document_data(d) for d in report.documents],
-        "summary": {
-            "documents": len(report.documents),
-            "errors": report.errors,
-            "findings": len(report.active_findings()),
-            "suppressed": sum(1 for f in report.findings if f.suppressed),
-            "by_severity": report.by_severity(),
-        },
+        "summary": summary_data(report),
     }
 
 

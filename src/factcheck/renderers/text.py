@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from factcheck.document import Evidence
@@ -34,21 +35,42 @@ def _source_line(result: DocumentResult, evidence: Evidence) -> tuple[str, int] 
     return source[line_start:line_end], evidence.start - line_start
 
 
-def _context_lines(result: DocumentResult, evidence: Evidence, context: RenderContext) -> list[str]:
+def _cells(text: str) -> int:
+    """Terminal columns ``text`` takes: wide (CJK) characters two, combining marks none."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+    return width
+
+
+def _printable(text: str) -> str:
+    """The line with control characters (tabs, a CR before LF) shown as one space each.
+
+    One character for one keeps the caret aligned; a raw tab or CR would move it.
+    """
+    return "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
+
+
+def _context_lines(result: DocumentResult, evidence: Evidence, context: RenderContext, style: str) -> list[str]:
+    """The source line around a side, with a caret under the quoted words."""
     found = _source_line(result, evidence)
     if found is None:
         return []
     line, offset = found
+    line = _printable(line)
     width = 100
     start = max(0, min(offset - 30, len(line) - width))
     shown = line[start : start + width]
     prefix = "…" if start > 0 else ""
     suffix = "…" if start + width < len(line) else ""
-    caret_start = offset - start + len(prefix)
-    caret_length = max(1, min(evidence.end - evidence.start, len(shown) - (offset - start)))
+    before = prefix + shown[: offset - start]
+    quoted = shown[offset - start : offset - start + evidence.end - evidence.start]
+    caret_length = max(1, _cells(quoted))
     return [
         "        " + prefix + shown + suffix,
-        "        " + " " * caret_start + _paint("^" * caret_length, "bold", context),
+        "        " + " " * _cells(before) + _paint("^" * caret_length, style, context),
     ]
 
 
@@ -60,7 +82,7 @@ def render_finding(result: DocumentResult, finding: Finding, context: RenderCont
     lines = [f"{where}: {severity} {finding.rule_id} {finding.rule_name}{state}", f"    {finding.message}"]
     for number, evidence in enumerate(finding.evidence, start=1):
         lines.append(f'    [{number}] {evidence.line}:{evidence.column}  "{evidence.text}"')
-        lines.extend(_context_lines(result, evidence, context))
+        lines.extend(_context_lines(result, evidence, context, finding.severity))
     return lines
 
 
@@ -77,7 +99,8 @@ def render_document(result: DocumentResult, context: RenderContext) -> str:
     return "\n".join(lines) + "\n"
 
 
-def summary(report: Report, context: RenderContext) -> str:
+def render_summary(report: Report, context: RenderContext) -> str:
+    """The closing line: counts by severity, then counts per rule with --statistics."""
     counts = report.by_severity()
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info")]
     documents = len(report.documents)
@@ -99,4 +122,4 @@ def summary(report: Report, context: RenderContext) -> str:
 
 
 def render(report: Report, context: RenderContext) -> str:
-    return "".join(render_document(d, context) for d in report.documents) + summary(report, context)
+    return "".join(render_document(d, context) for d in report.documents) + render_summary(report, context)
