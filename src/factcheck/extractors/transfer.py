@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -134,15 +134,28 @@ def _request(verb: Token) -> Token | None:
     return verb.head if verb.tag_ in {"VB", "VBP"} and not has_aux else None
 
 
-def _gives(verb: Token) -> _Transfer:
+def _gives(verb: Token, is_party: Callable[[Token], bool]) -> _Transfer:
     withs = [obj for _, obj in prep_objects(verb, frozenset({"with"}))]
     tos = [obj for _, obj in prep_objects(verb, frozenset({"to"}))]
+    agents = [obj for _, obj in prep_objects(verb, frozenset({"by"}))]
     dative = next((c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"), None)
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    passive_subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive_subject is not None:
+        # "B was supplied with X by A" / "X was supplied to B by A"
+        giver = agents[0] if agents else None
+        if withs:
+            return _Transfer(verb, giver, passive_subject, withs[0], _force(verb))
+        return _Transfer(verb, giver, tos[0] if tos else None, passive_subject, _force(verb))
+    receiver: Token | None
+    thing: Token | None
     if withs and dobj is not None:
         receiver, thing = dobj, withs[0]
     elif dative is not None:
         receiver, thing = dative, dobj
+    elif dobj is not None and not tos and is_party(dobj):
+        # "Russia will supply North Korea": what is given goes unnamed.
+        receiver, thing = dobj, None
     else:
         receiver, thing = (tos[0] if tos else None), dobj
     request = _request(verb)
@@ -166,12 +179,16 @@ def _receives(verb: Token) -> _Transfer:
 def _transfers(context: ExtractionContext) -> Iterator[_Transfer]:
     give = words("transfer", "give_verbs")
     receive = words("transfer", "receive_verbs")
+
+    def is_party(token: Token) -> bool:
+        return context.entities.side(token) is not None
+
     for token in context.doc:
         if token.pos_ != "VERB" or _is_hypothetical(token):
             continue
         lemma = token.lemma_.lower()
         if lemma in give:
-            yield _gives(token)
+            yield _gives(token, is_party)
         elif lemma in receive:
             yield _receives(token)
 
@@ -188,17 +205,22 @@ def _party(token: Token, context: ExtractionContext) -> tuple[Mention, str] | No
 
 def extract(context: ExtractionContext) -> Iterator[Claim]:
     for item in _transfers(context):
-        if item.giver is None or item.receiver is None or item.thing is None:
+        if item.giver is None or item.receiver is None:
             continue
         giver = _party(item.giver, context)
         receiver = _party(item.receiver, context)
         if giver is None or receiver is None or giver[1] == receiver[1]:
             continue
-        thing_span = phrase(item.thing)
-        stems = thing_stems(thing_span)
-        if not stems:
-            continue
         doc = context.doc
+        if item.thing is not None:
+            thing_span = phrase(item.thing)
+            stems = thing_stems(thing_span)
+            if not stems:
+                continue
+        else:
+            # Unnamed goods are compared by the giving verb: "will supply" vs "will supply".
+            thing_span = doc[item.verb.i : item.verb.i + 1]
+            stems = (f"{item.verb.lemma_.lower()} (unnamed)",)
         start = min(item.verb.idx, giver[0].start, receiver[0].start, thing_span.start_char)
         end = max(item.verb.idx + len(item.verb), giver[0].end, receiver[0].end, thing_span.end_char)
         span = doc.char_span(start, end, alignment_mode="expand")
