@@ -69,9 +69,13 @@ def load_yaml(path: Path | str, text: str | None = None) -> Any:
     name = str(path)
     if text is None:
         try:
-            text = Path(path).read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise DataFileError(name, None, "not valid UTF-8") from None
+            data = Path(path).read_bytes()
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            bad_line = data[: error.start].count(b"\n") + 1
+            raise DataFileError(
+                name, bad_line, f"not valid UTF-8 (byte 0x{data[error.start]:02x}); expected UTF-8 text"
+            ) from None
         except OSError as error:
             raise DataFileError(name, None, error.strerror or str(error)) from None
     if "\t" in text:
@@ -81,9 +85,9 @@ def load_yaml(path: Path | str, text: str | None = None) -> Any:
         return yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark is not None else None
+        mark_line = mark.line + 1 if mark is not None else None
         problem = error.problem or str(error)
-        raise DataFileError(name, line, f"invalid YAML: {problem}") from None
+        raise DataFileError(name, mark_line, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as error:
         raise DataFileError(name, None, f"invalid YAML: {error}") from None
 
@@ -138,6 +142,8 @@ def _describe(error: jsonschema.ValidationError) -> str:
         return f"{error.instance!r} at {where} is not allowed; expected one of: {options}"
     if validator == "type":
         return f"{where} should be of type {error.validator_value}, found {error.instance!r}"
+    if validator == "pattern" and "description" in error.schema:
+        return f"{where}: {error.message}; expected {error.schema['description']}"
     return f"{where}: {error.message}"
 
 
@@ -152,6 +158,10 @@ def validate(value: Any, schema_name: str, path: str) -> None:
     if errors:
         first = errors[0]
         steps = tuple(first.absolute_path)
+        if first.validator == "additionalProperties":
+            # Point at the unknown key itself, not at the mapping holding it.
+            extra = sorted(set(first.instance) - set(first.schema.get("properties", {})))
+            steps = (*steps, *extra[:1])
         raise DataFileError(path, line_of(value, steps), _describe(first))
 
 

@@ -65,17 +65,25 @@ def builtin_rules_dir() -> Path:
 
 
 def rule_files(paths: Iterable[Path]) -> list[Path]:
-    """Rule files under the given files and folders, fixtures left out, sorted."""
-    found: set[Path] = set()
+    """Rule files under the given files and folders, fixtures left out, sorted.
+
+    A file reached twice (the built-in folder also given as ``--rules rules``) counts
+    once; a path that does not exist is an error rather than silently no rules.
+    """
+    found: dict[Path, Path] = {}
     for path in paths:
         if path.is_dir():
             candidates: Iterable[Path] = (p for p in path.rglob("*") if p.is_file())
-        else:
+        elif path.is_file():
             candidates = [path]
+        else:
+            raise DataFileError(
+                str(path), None, "no such file or folder; expected a rule file or a folder of them"
+            )
         for candidate in candidates:
             if candidate.suffix in RULE_SUFFIXES and not candidate.stem.endswith(FIXTURE_MARK):
-                found.add(candidate)
-    return sorted(found)
+                found.setdefault(candidate.resolve(), candidate)
+    return sorted(found.values())
 
 
 def _template_fields(message: str, path: str, line: int | None) -> list[str]:
@@ -101,6 +109,13 @@ def _template_fields(message: str, path: str, line: int | None) -> list[str]:
 
 def parse_rule(raw: Any, path: str) -> Rule:
     """Validate one loaded rule file and build the Rule."""
+    if raw is None:
+        raise DataFileError(path, 1, "empty file; expected a rule: a mapping with id, name, category, ...")
+    if not isinstance(raw, dict):
+        found = "a list" if isinstance(raw, list) else f"{type(raw).__name__} {raw!r}"
+        raise DataFileError(
+            path, 1, f"expected a rule: a mapping with id, name, category, ..., found {found}"
+        )
     validate(raw, "rule.schema.json", path)
     data: dict[str, Any] = strip_lines(raw)
     kinds = claim_kinds()
