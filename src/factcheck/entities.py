@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -214,7 +215,7 @@ def _resolve_short_name(name: str, position: int, full_names: list[tuple[int, li
 def _nationality_before(ent: Span, index: EntityIndex) -> Nationality | None:
     """ "North Korean President Kim Jong Un", "Russia's Vladimir Putin"."""
     doc = ent.doc
-    titles = words("people", "titles")
+    titles = _title_words()
     i = ent.start - 1
     saw_title = False
     while i >= 0 and doc[i].sent == ent.sent:
@@ -239,6 +240,12 @@ def _nationality_before(ent: Span, index: EntityIndex) -> Nationality | None:
             return None
         i -= 1
     return None
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Every word of every title: "Prime Minister" is read word by word, right to left."""
+    return frozenset(word for title in words("people", "titles") for word in title.split())
 
 
 def _entity_start(token: Token) -> int:

@@ -101,7 +101,9 @@ def attribution(token: Token) -> str | None:
         head = current.head
         if current.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
             subject = next(children(head, "nsubj", "nsubjpass"), None)
-            return subject.text if subject is not None else head.text
+            if subject is None:
+                return head.text
+            return token.doc[subject.left_edge.i : subject.right_edge.i + 1].text
         current = head
     doc = token.doc
     for left in token.sent:

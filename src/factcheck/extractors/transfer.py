@@ -50,6 +50,7 @@ KINDS = (
     ),
 )
 
+_PARTY_ENTITIES = frozenset({"GPE", "LOC", "FAC", "PERSON", "ORG"})
 _MODAL_FORCE = {
     "will": "future",
     "shall": "future",
@@ -87,7 +88,7 @@ def thing_stems(span: Span) -> tuple[str, ...]:
     index = _stem_index()
     stems = set()
     for token in span:
-        if token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+        if token.pos_ not in {"NOUN", "PROPN", "ADJ"} or token.ent_type_ in _PARTY_ENTITIES:
             continue
         lemma = token.lemma_.lower()
         if lemma in generic or token.lower_ in generic:
@@ -156,6 +157,12 @@ def _gives(verb: Token, is_party: Callable[[Token], bool]) -> _Transfer:
     elif dobj is not None and not tos and is_party(dobj):
         # "Russia will supply North Korea": what is given goes unnamed.
         receiver, thing = dobj, None
+    elif dobj is not None and not tos and (
+        hidden := next((c for c in dobj.lefts if c.dep_ in {"nmod", "compound"} and is_party(c)), None)
+    ):
+        # "France offered India technological support": the parser folds the
+        # receiver into the thing's noun phrase.
+        receiver, thing = hidden, dobj
     else:
         receiver, thing = (tos[0] if tos else None), dobj
     request = _request(verb)

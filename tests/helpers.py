@@ -1,0 +1,15 @@
+"""Small helpers to state expected claims compactly in tests."""
+
+from __future__ import annotations
+
+from factcheck.claims import Claim
+from factcheck.entities import Mention
+
+
+def view(claim: Claim, *fields: str) -> dict[str, object]:
+    """The named fields of a claim, mentions shown as "text#id"."""
+    shown: dict[str, object] = {}
+    for name in fields:
+        value = claim.get(name)
+        shown[name] = f"{value.text}#{value.id}" if isinstance(value, Mention) else value
+    return shown

@@ -1,0 +1,76 @@
+"""Event location: where a meeting took place, and which mentions are the same event."""
+
+from __future__ import annotations
+
+from helpers import view
+
+FIELDS = ("event", "event_label", "place", "time")
+
+
+def test_summit_in_a_country(claims_of) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = claims_of("During a summit in Vienna, the two leaders signed a treaty.", "event_location")
+    assert claim.span.text == "summit in Vienna"
+    assert view(claim, *FIELDS) == {
+        "event": "event1", "event_label": "summit#", "place": "Vienna#vienna", "time": None,
+    }
+
+
+def test_a_definite_later_mention_is_the_same_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "A summit in Vienna opened on Tuesday. The meeting in Japan lasted three hours.",
+        "event_location",
+    )
+    assert [view(c, "event", "place") for c in claims] == [
+        {"event": "event1", "place": "Vienna#vienna"},
+        {"event": "event1", "place": "Japan#japan"},
+    ]
+
+
+def test_an_earlier_occasion_is_a_different_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "This week's summit in Tokyo was their third. The two presidents last met in Helsinki in 2018.",
+        "event_location",
+    )
+    assert [view(c, "event", "place", "time") for c in claims] == [
+        {"event": "event1", "place": "Tokyo#tokyo", "time": "week"},
+        {"event": "event2", "place": "Helsinki#helsinki", "time": "2018"},
+    ]
+
+
+def test_an_indefinite_later_mention_is_a_new_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Ministers held talks in Brussels on Monday. A meeting in Paris is planned for next month.",
+        "event_location",
+    )
+    assert [view(c, "event", "place") for c in claims] == [
+        {"event": "event1", "place": "Brussels#brussels"},
+        {"event": "event2", "place": "Paris#paris"},
+    ]
+
+
+def test_a_planned_event_is_another_occasion(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "The summit in Geneva ended without a deal. The next meeting in Oslo is due in May.",
+        "event_location",
+    )
+    assert [c.get("event") for c in claims] == ["event1", "event2"]
+
+
+def test_a_dateline_city_is_not_where_the_event_was(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "SEOUL (Reuters) - The summit in Vladivostok ended on Wednesday without a joint statement.",
+        "event_location",
+    )
+    assert [view(c, "place") for c in claims] == [{"place": "Vladivostok#vladivostok"}]
+
+
+def test_participants_are_the_people_of_the_sentence(claims_of) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = claims_of(
+        "At a meeting in Rome, Italian Prime Minister Giorgia Meloni welcomed Olaf Scholz.",
+        "event_location",
+    )
+    assert claim.get("participants") == ("giorgia meloni", "olaf scholz")
+
+
+def test_generic_plural_meetings_are_not_an_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+    assert claims_of("Meetings in Paris and Berlin are common for the group.", "event_location") == []
