@@ -5,6 +5,7 @@ Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage or input error
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import replace
@@ -15,6 +16,19 @@ from typing import Annotated, NoReturn
 import typer
 
 from factcheck import __version__
+from factcheck.baseline import load_baseline, without_known, write_baseline
+from factcheck.explain import explain_rule, settings_as_toml
+from factcheck.fixtures import (
+    FAILED,
+    PASSED,
+    XFAILED,
+    XPASSED,
+    expand,
+    load_fixture,
+    rule_of,
+    run_fixture,
+    validate_paths,
+)
 from factcheck.config import Settings, resolve_settings
 from factcheck.datafiles import DataFileError
 from factcheck.engine import all_rules, gazetteer_for, rules_for
@@ -23,6 +37,8 @@ from factcheck.nlp import ModelNotFoundError
 from factcheck.pipeline import Checker, DocumentResult
 from factcheck.renderers import RenderContext, renderers
 from factcheck.report import FAIL_ON_CHOICES, Report, exit_code
+from factcheck.rules import builtin_rules_dir
+from factcheck.suppressions import BUILTIN_RULES
 
 app = typer.Typer(
     name="factcheck",
@@ -106,6 +122,16 @@ def check(
     max_bytes: Annotated[int | None, typer.Option(help="Refuse files larger than this.")] = None,
     statistics: Annotated[bool, typer.Option(help="Add counts per rule (text).")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text report.")] = None,
+    show_suppressed: Annotated[
+        bool, typer.Option(help="Also show findings silenced by suppression comments (text).")
+    ] = False,
+    baseline_file: Annotated[
+        Path | None, typer.Option("--baseline", help="Leave out findings recorded in this baseline file.")
+    ] = None,
+    write_baseline_file: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", help="Record today's findings in this file; exit 0 unless unreadable."),
+    ] = None,
 ) -> None:
     """Check articles and report every internal contradiction found."""
     settings = _settings(config, paths).with_overrides(
@@ -124,6 +150,7 @@ def check(
         rule_list = all_rules(settings, rules_dir or ())
         active = rules_for(settings, rules_dir or ())
         checker = Checker(active, gazetteer_for(settings))
+        known = load_baseline(baseline_file) if baseline_file is not None else None
     except DataFileError as error:
         fail(str(error))
     selection = Selection(tuple(include) if include else Selection().include, tuple(exclude or ()))
@@ -133,14 +160,20 @@ def check(
         if color is not None
         else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     )
-    context = RenderContext({r.id: r for r in rule_list}, use_color, statistics)
+    context = RenderContext(
+        {r.id: r for r in rule_list}, use_color, statistics, {"show_suppressed": show_suppressed}
+    )
     results: list[DocumentResult] = []
+    baselined = 0
     try:
         # Streaming formats print each document as it finishes; output is the same
         # bytes as rendering the whole report (the renderers' contract).
         streaming = renderer.render_document is not None and output is None
         stream = checker.check(collect(paths, options, selection), keep_analysis=True)
         for result in stream:
+            if known is not None:
+                result, dropped = without_known(result, known)
+                baselined += dropped
             if streaming and renderer.render_document is not None:
                 _write(renderer.render_document(result, context), None)
                 # Already shown: keeping the parsed article would only hold memory.
@@ -153,6 +186,16 @@ def check(
         _write(renderer.render(report, context), output)
     elif renderer.render_summary is not None:
         _write(renderer.render_summary(report, context), None)
+    if baselined:
+        typer.echo(f"factcheck: {baselined} finding(s) recorded in {baseline_file} not shown", err=True)
+    if write_baseline_file is not None:
+        try:
+            recorded = write_baseline(write_baseline_file, results)
+        except DataFileError as error:
+            fail(str(error))
+        typer.echo(f"factcheck: recorded {recorded} finding(s) in {write_baseline_file}", err=True)
+        # What was just recorded is accepted: only unreadable documents still fail.
+        raise typer.Exit(2 if report.errors else 0)
     raise typer.Exit(exit_code(report, settings.fail_on))
 
 
@@ -202,6 +245,108 @@ def rules_list(
         severity = active[rule.id].severity if rule.id in active else rule.severity
         enabled = "yes" if rule.id in active else "no"
         typer.echo(f"{rule.id:8} {rule.name:36} {rule.category:9} {severity:8} {enabled}")
+
+
+def _rule_paths(paths: list[Path] | None, settings: Settings) -> list[Path]:
+    """The paths given, or the built-in rules and the configured rule folders."""
+    return list(paths) if paths else [builtin_rules_dir(), *settings.rule_dirs]
+
+
+@rules_app.command("validate")
+def rules_validate(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Rule files or folders (default: all rules).")] = None,
+    config: Annotated[Path | None, typer.Option(help="Use this config file.")] = None,
+) -> None:
+    """Check rule and fixture files without loading the language model; exit 2 on any error."""
+    settings = _settings(config, [])
+    reserved = {rule.id: f"the built-in rule {rule.name}" for rule in BUILTIN_RULES}
+    checks = validate_paths(_rule_paths(paths, settings), reserved)
+    for item in checks:
+        typer.echo(item.error if item.error is not None else f"ok {item.path} ({item.summary})")
+    bad = sum(1 for item in checks if item.error is not None)
+    typer.echo(f"{len(checks)} file{'s' if len(checks) != 1 else ''} checked, {bad} with errors")
+    raise typer.Exit(2 if bad or not checks else 0)
+
+
+@rules_app.command("test")
+def rules_test(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Rule or fixture files, or folders (default: all rules).")
+    ] = None,
+    config: Annotated[Path | None, typer.Option(help="Use this config file.")] = None,
+) -> None:
+    """Run every rule's fixture cases: exit 0 all pass, 1 a case failed, 2 a file is bad."""
+    settings = _settings(config, [])
+    targets = _rule_paths(paths, settings)
+    reserved = {rule.id: f"the built-in rule {rule.name}" for rule in BUILTIN_RULES}
+    checks = validate_paths(targets, reserved)
+    bad = [item for item in checks if item.error is not None]
+    if bad:
+        for item in bad:
+            typer.echo(item.error)
+        typer.echo(f"{len(bad)} bad file{'s' if len(bad) != 1 else ''}; no case was run")
+        raise typer.Exit(2)
+    try:
+        known = {r.id: r for r in all_rules(settings, [p.parent if p.is_file() else p for p in targets])}
+        checker = Checker([], gazetteer_for(settings))
+    except DataFileError as error:
+        fail(str(error))
+    counts = dict.fromkeys((PASSED, FAILED, XFAILED, XPASSED), 0)
+    _, fixture_paths, _ = expand(targets)
+    try:
+        for fixture_path in fixture_paths:
+            fixture = load_fixture(fixture_path)
+            typer.echo(f"{fixture_path} ({fixture.rule_id})")
+            for result in run_fixture(fixture, rule_of(fixture, known), checker):
+                counts[result.outcome] += 1
+                note = f" ({result.case.xfail})" if result.case.xfail is not None else ""
+                typer.echo(f"  {result.outcome:8} {result.case.name}{note}")
+                if result.outcome in (FAILED, XFAILED):
+                    typer.echo(f"    line {result.case.line}:")
+                    for line in result.diff():
+                        typer.echo(f"      {line}")
+    except DataFileError as error:
+        fail(str(error))
+    except ModelNotFoundError as error:
+        fail(str(error))
+    shown = [o for o in (PASSED, FAILED, XFAILED, XPASSED) if counts[o] or o in (PASSED, FAILED)]
+    typer.echo(", ".join(f"{counts[o]} {o}" for o in shown))
+    raise typer.Exit(1 if counts[FAILED] else 0)
+
+
+@app.command()
+def explain(
+    rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. LOC001.")],
+    config: Annotated[Path | None, typer.Option(help="Use this config file.")] = None,
+    rules_dir: Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule folder.")] = None,
+) -> None:
+    """Explain a rule: what it finds, its message, severity, operator and fixture examples."""
+    settings = _settings(config, [])
+    try:
+        every = {r.id: r for r in all_rules(settings, rules_dir or ())}
+        active = {r.id: r for r in rules_for(settings, rules_dir or ())}
+    except DataFileError as error:
+        fail(str(error))
+    rule = every.get(rule_id.upper())
+    if rule is None:
+        fail(f"unknown rule {rule_id!r}; expected one of: {', '.join(sorted(every))}")
+    typer.echo(explain_rule(rule, active.get(rule.id)))
+
+
+@config_app.command("show")
+def config_show(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Where the config is looked for (default: this folder).")
+    ] = None,
+    config: Annotated[Path | None, typer.Option(help="Use this config file.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of TOML.")] = False,
+) -> None:
+    """Show the effective settings and the config file they come from."""
+    settings = _settings(config, paths or [])
+    if as_json:
+        typer.echo(json.dumps(settings.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        typer.echo(settings_as_toml(settings), nl=False)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ gazetteer or a rule file never sees a traceback.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -57,6 +58,26 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 #: Hidden keys that carry line numbers through validation; stripped before use.
 LINES_KEY = "__lines__"
 LINE_KEY = "__line__"
+
+def _yaml12_booleans() -> None:
+    """Only true/false are booleans, as in YAML 1.2: "on", "no", "yes" stay words.
+
+    YAML 1.1 turns a word list like ``[on, onward]`` or a country code ``NO`` into
+    booleans, which is never what a rule or word-list author means.
+    """
+    resolvers = {
+        first: [(tag, regexp) for tag, regexp in entries if tag != "tag:yaml.org,2002:bool"]
+        for first, entries in _LineLoader.yaml_implicit_resolvers.items()
+    }
+    _LineLoader.yaml_implicit_resolvers = resolvers
+    _LineLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:bool",
+        re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+        list("tTfF"),
+    )
+
+
+_yaml12_booleans()
 
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,

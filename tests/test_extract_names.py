@@ -1,0 +1,30 @@
+"""Person names as written, including near-miss spellings the model does not tag."""
+
+from __future__ import annotations
+
+
+def names(claims_of, text: str) -> list[tuple[str, str, bool]]:  # type: ignore[no-untyped-def]
+    return [(c.span.text, c.get("normalised"), c.get("tagged")) for c in claims_of(text, "person_name")]
+
+
+def test_a_lower_case_variant_of_a_known_name_is_claimed(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Photograph by Katarzyna Nowak for the agency. Katarina nowak took it in Oslo."
+    assert names(claims_of, text) == [
+        ("Katarzyna Nowak", "katarzyna nowak", True),
+        ("Katarina nowak", "katarina nowak", False),
+    ]
+
+
+def test_a_model_misfire_in_lower_case_is_not_a_name(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of("Engineers spoke of advances in hypersonic missiles this year.", "person_name")
+    assert all(c.get("tagged") is False or c.span.text[0].isupper() for c in claims)
+
+
+def test_a_credit_line_name_stops_at_the_agency(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of("Sergei Ivanov /Pool/Reuters via Getty Images shows the port.", "person_name")
+    assert [c.span.text for c in claims] == ["Sergei Ivanov"]
+
+
+def test_identical_spellings_are_one_name(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Photograph by Daniel Okafor. Daniel Okafor took it in Lagos."
+    assert {c.get("normalised") for c in claims_of(text, "person_name")} == {"daniel okafor"}
