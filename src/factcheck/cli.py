@@ -17,6 +17,9 @@ import typer
 
 from factcheck import __version__
 from factcheck.baseline import load_baseline, without_known, write_baseline
+from factcheck.config import Settings, resolve_settings
+from factcheck.datafiles import DataFileError
+from factcheck.engine import all_rules, gazetteer_for, rules_for
 from factcheck.explain import explain_rule, settings_as_toml
 from factcheck.fixtures import (
     FAILED,
@@ -29,9 +32,6 @@ from factcheck.fixtures import (
     run_fixture,
     validate_paths,
 )
-from factcheck.config import Settings, resolve_settings
-from factcheck.datafiles import DataFileError
-from factcheck.engine import all_rules, gazetteer_for, rules_for
 from factcheck.inputs import InputError, InputOptions, Selection, collect, read_document
 from factcheck.nlp import ModelNotFoundError
 from factcheck.pipeline import Checker, DocumentResult
@@ -130,7 +130,7 @@ def check(
     ] = None,
     write_baseline_file: Annotated[
         Path | None,
-        typer.Option("--write-baseline", help="Record today's findings in this file; exit 0 unless unreadable."),
+        typer.Option("--write-baseline", help="Record today's findings in this file and exit 0."),
     ] = None,
 ) -> None:
     """Check articles and report every internal contradiction found."""
@@ -254,7 +254,9 @@ def _rule_paths(paths: list[Path] | None, settings: Settings) -> list[Path]:
 
 @rules_app.command("validate")
 def rules_validate(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Rule files or folders (default: all rules).")] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Rule files or folders (default: all rules).")
+    ] = None,
     config: Annotated[Path | None, typer.Option(help="Use this config file.")] = None,
 ) -> None:
     """Check rule and fixture files without loading the language model; exit 2 on any error."""

@@ -9,14 +9,22 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.config import Settings, active_rules
-from factcheck.datafiles import load_yaml
+from factcheck.datafiles import DataFileError, load_yaml
 from factcheck.gazetteer import Gazetteer, load_gazetteer
 from factcheck.rules import Rule, builtin_rules_dir, load_rules
+from factcheck.suppressions import BUILTIN_RULES
 
 
 def all_rules(settings: Settings, extra_dirs: Sequence[Path] = ()) -> list[Rule]:
-    """Built-in rules plus the configured and given rule folders."""
-    return load_rules([builtin_rules_dir(), *settings.rule_dirs, *extra_dirs])
+    """Built-in rules (YAML and Python) plus the configured and given rule folders."""
+    loaded = load_rules([builtin_rules_dir(), *settings.rule_dirs, *extra_dirs])
+    reserved = {rule.id: rule for rule in BUILTIN_RULES}
+    for rule in loaded:
+        if rule.id in reserved:
+            raise DataFileError(
+                rule.path, 1, f"rule id {rule.id!r} is taken by the built-in rule {reserved[rule.id].name}"
+            )
+    return sorted([*loaded, *BUILTIN_RULES], key=lambda rule: rule.id)
 
 
 def gazetteer_for(settings: Settings) -> Gazetteer:

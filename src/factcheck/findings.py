@@ -19,6 +19,7 @@ CATEGORIES = (
     "role",
     "negation",
     "encoding",
+    "suppression",
 )
 
 

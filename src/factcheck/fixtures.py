@@ -43,7 +43,7 @@ from factcheck.datafiles import DataFileError, line_of, load_yaml, strip_lines, 
 from factcheck.findings import Finding
 from factcheck.inputs import InputError, document_from_text
 from factcheck.pipeline import Checker
-from factcheck.rules import FIXTURE_MARK, RULE_SUFFIXES, Rule
+from factcheck.rules import FIXTURE_MARK, RULE_SUFFIXES, Rule, load_rule_file, rule_files
 
 #: A finding as a fixture states it: its evidence texts in order.
 QuotedFinding = tuple[str, ...]
@@ -171,7 +171,9 @@ def parse_fixture(raw: Any, path: str) -> Fixture:
         name = entry["name"]
         if name in seen:
             raise DataFileError(
-                path, line, f"duplicate case name {name!r} (first at line {seen[name]}); expected unique names"
+                path,
+                line,
+                f"duplicate case name {name!r} (first at line {seen[name]}); expected unique names",
             )
         seen[name] = line
         cases.append(
@@ -241,3 +243,73 @@ def run_case(fixture: Fixture, case: Case, rule: Rule, checker: Checker) -> Case
 
 def run_fixture(fixture: Fixture, rule: Rule, checker: Checker) -> list[CaseResult]:
     return [run_case(fixture, case, rule, checker) for case in fixture.cases]
+
+
+# -- checking rule folders without the model -------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FileCheck:
+    """One file's verdict: what it holds, or the error (file:line: problem)."""
+
+    path: str
+    summary: str
+    error: str | None = None
+
+
+def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[FileCheck]]:
+    """Rule files, fixture files, and errors for paths that do not exist."""
+    rules: dict[Path, Path] = {}
+    fixtures: dict[Path, Path] = {}
+    missing: list[FileCheck] = []
+    for path in paths:
+        if not path.exists():
+            missing.append(FileCheck(str(path), "", f"{path}: no such file or folder"))
+            continue
+        for rule_path in rule_files([path]):
+            rules.setdefault(rule_path.resolve(), rule_path)
+        for fixture_path in fixture_files([path]):
+            fixtures.setdefault(fixture_path.resolve(), fixture_path)
+    return sorted(rules.values()), sorted(fixtures.values()), missing
+
+
+def validate_paths(paths: Sequence[Path], reserved: Mapping[str, str] | None = None) -> list[FileCheck]:
+    """Check every rule and fixture file under ``paths``: schema, references, unique ids.
+
+    ``reserved`` maps rule ids that no file may use to what already uses them.
+    """
+    rule_paths, fixture_paths, checks = expand(paths)
+    taken: dict[str, str] = dict(reserved or {})
+    loaded: dict[str, Rule] = {}
+    broken: set[Path] = set()
+    for rule_path in rule_paths:
+        try:
+            rule = load_rule_file(rule_path)
+            if rule.id in taken:
+                raise DataFileError(
+                    str(rule_path), 1, f"duplicate rule id {rule.id!r}, already defined in {taken[rule.id]}"
+                )
+        except DataFileError as error:
+            checks.append(FileCheck(str(rule_path), "", str(error)))
+            broken.add(rule_path.resolve())
+            continue
+        taken[rule.id] = rule.path
+        loaded[rule.id] = rule
+        checks.append(FileCheck(str(rule_path), f"rule {rule.id}"))
+    for fixture_path in fixture_paths:
+        beside = rule_file_beside(fixture_path)
+        if beside is not None and beside.resolve() in broken:
+            problem = f"{fixture_path}: not checked; expected a valid rule file beside it ({beside})"
+            checks.append(FileCheck(str(fixture_path), "", problem))
+            continue
+        try:
+            fixture = load_fixture(fixture_path)
+            rule_of(fixture, loaded)
+        except DataFileError as error:
+            checks.append(FileCheck(str(fixture_path), "", str(error)))
+            continue
+        count = len(fixture.cases)
+        checks.append(
+            FileCheck(str(fixture_path), f"{count} case{'s' if count != 1 else ''} for {fixture.rule_id}")
+        )
+    return sorted(checks, key=lambda c: c.path)

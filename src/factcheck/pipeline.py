@@ -21,6 +21,10 @@ from factcheck.graph import ClaimGraph, build_graph
 from factcheck.inputs import InputFailure
 from factcheck.nlp import Pipeline, load_pipeline
 from factcheck.rules import Rule, evaluate
+from factcheck.suppressions import BUILTIN_RULES, apply_suppressions
+
+#: Rules implemented in Python (not evaluated from YAML), e.g. SUP001 unused-suppression.
+_BUILTIN_IDS = frozenset(rule.id for rule in BUILTIN_RULES)
 
 #: spaCy refuses longer texts by default; our input limit keeps documents below this.
 MAX_CHARACTERS = 2_000_000
@@ -66,7 +70,10 @@ class Checker:
     def findings(self, analysis: Analysis) -> tuple[Finding, ...]:
         found: list[Finding] = []
         for rule in self.rules:
-            found.extend(evaluate(rule, analysis.graph, analysis.document))
+            if rule.id not in _BUILTIN_IDS:
+                found.extend(evaluate(rule, analysis.graph, analysis.document))
+        # Suppression comments in the source mark findings and report unused comments (SUP001).
+        found = apply_suppressions(found, analysis.document, self.rules)
         return tuple(with_fingerprints(found))
 
     def analyse(self, document: Document) -> Analysis:
