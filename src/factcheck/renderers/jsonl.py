@@ -34,7 +34,8 @@ def render_document(result: DocumentResult, context: RenderContext) -> str:
 
 
 def render_summary(report: Report, context: RenderContext) -> str:
-    return _line({"schema_version": SCHEMA_VERSION, "tool": tool_data(report), "summary": summary_data(report)})
+    data = {"schema_version": SCHEMA_VERSION, "tool": tool_data(report), "summary": summary_data(report)}
+    return _line(data)
 
 
 def render(report: Report, context: RenderContext) -> str:

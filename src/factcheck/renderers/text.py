@@ -53,7 +53,9 @@ def _printable(text: str) -> str:
     return "".join(" " if unicodedata.category(char) == "Cc" else char for char in text)
 
 
-def _context_lines(result: DocumentResult, evidence: Evidence, context: RenderContext, style: str) -> list[str]:
+def _context_lines(
+    result: DocumentResult, evidence: Evidence, context: RenderContext, style: str
+) -> list[str]:
     """The source line around a side, with a caret under the quoted words."""
     found = _source_line(result, evidence)
     if found is None:
@@ -79,16 +81,20 @@ def render_finding(result: DocumentResult, finding: Finding, context: RenderCont
     state = " (suppressed)" if finding.suppressed else ""
     first = finding.evidence[0] if finding.evidence else None
     where = f"{result.path}:{first.line}:{first.column}" if first else result.path
-    lines = [f"{where}: {severity} {finding.rule_id} {finding.rule_name}{state}", f"    {finding.message}"]
+    lines = [
+        f"{_printable(where)}: {severity} {finding.rule_id} {finding.rule_name}{state}",
+        f"    {_printable(finding.message)}",
+    ]
     for number, evidence in enumerate(finding.evidence, start=1):
-        lines.append(f'    [{number}] {evidence.line}:{evidence.column}  "{evidence.text}"')
+        lines.append(f'    [{number}] {evidence.line}:{evidence.column}  "{_printable(evidence.text)}"')
         lines.extend(_context_lines(result, evidence, context, finding.severity))
     return lines
 
 
 def render_document(result: DocumentResult, context: RenderContext) -> str:
     if result.error is not None:
-        return f"{result.path}: {_paint('input error', 'error', context)}: {result.error}\n\n"
+        where, error = _printable(result.path), _printable(result.error)
+        return f"{where}: {_paint('input error', 'error', context)}: {error}\n\n"
     shown = [f for f in result.findings if not f.suppressed or context.options.get("show_suppressed")]
     if not shown:
         return ""
