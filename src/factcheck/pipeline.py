@@ -81,11 +81,21 @@ class Checker:
         return self.analyse_doc(document, doc)
 
     def check(
-        self, items: Iterable[Document | InputFailure], keep_analysis: bool = False
+        self,
+        items: Iterable[Document | InputFailure],
+        keep_analysis: bool = False,
+        processes: int = 1,
     ) -> Iterator[DocumentResult]:
-        """Results in input order, streamed as documents finish; failures pass through."""
+        """Results in input order, streamed as documents finish; failures pass through.
+
+        With ``processes`` > 1 spaCy parses in worker processes (the parse is most of
+        the time); claims, graph and rules run here, so results are the same.
+        """
         stream = ((item.text if isinstance(item, Document) else "", item) for item in items)
-        for doc, item in self.pipeline.nlp.pipe(stream, as_tuples=True, batch_size=16):
+        parsed = self.pipeline.nlp.pipe(
+            stream, as_tuples=True, batch_size=16, n_process=max(1, processes)
+        )
+        for doc, item in parsed:
             if isinstance(item, InputFailure):
                 yield DocumentResult(item.path, item.doc_id, item.error, ())
                 continue
