@@ -18,11 +18,11 @@ from factcheck.suppressions import BUILTIN_RULES
 def all_rules(settings: Settings, extra_dirs: Sequence[Path] = ()) -> list[Rule]:
     """Built-in rules (YAML and Python) plus the configured and given rule folders."""
     loaded = load_rules([builtin_rules_dir(), *settings.rule_dirs, *extra_dirs])
-    reserved = {rule.id: rule for rule in BUILTIN_RULES}
+    reserved = {rule.id: f"the built-in rule {rule.name}" for rule in BUILTIN_RULES}
     for rule in loaded:
         if rule.id in reserved:
             raise DataFileError(
-                rule.path, 1, f"rule id {rule.id!r} is taken by the built-in rule {reserved[rule.id].name}"
+                rule.path, 1, f"duplicate rule id {rule.id!r}, already defined in {reserved[rule.id]}"
             )
     return sorted([*loaded, *BUILTIN_RULES], key=lambda rule: rule.id)
 
