@@ -269,6 +269,7 @@ def _labels(graph: ClaimGraph, nodes: Sequence[str]) -> dict[str, str]:
     "party:north_korea"); the claims on their edges hold the words as written.
     """
     written: dict[str, str] = {}
+    first_seen: dict[str, list[tuple[int, str]]] = {}
     for source, target, _key, attrs in sorted(
         graph.graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2]))
     ):
@@ -284,7 +285,10 @@ def _labels(graph: ClaimGraph, nodes: Sequence[str]) -> dict[str, str]:
                 written[node] = value.text
         label = claim.get("event_label")
         if _node_type(source) == "event" and isinstance(label, Mention):
-            written.setdefault(source, label.text)
+            # An event is called what the article first calls it.
+            first_seen.setdefault(source, []).append((label.start, label.text))
+    for node, seen in first_seen.items():
+        written[node] = min(seen)[1]
     labels = {}
     for node in nodes:
         node_type, _, key = node.partition(":")

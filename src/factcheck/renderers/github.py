@@ -8,10 +8,12 @@ sides with their line:column. Chosen by default when ``GITHUB_ACTIONS=true``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from factcheck.findings import Finding
 from factcheck.pipeline import DocumentResult
+from factcheck.renderers import text
 from factcheck.report import Report
 
 if TYPE_CHECKING:
@@ -72,15 +74,8 @@ def render_document(result: DocumentResult, context: RenderContext) -> str:
 
 
 def render_summary(report: Report, context: RenderContext) -> str:
-    """A plain log line (not a command) so the job log says what was checked."""
-    counts = report.by_severity()
-    documents = len(report.documents)
-    line = f"factcheck: {documents} document{'s' if documents != 1 else ''} checked: " + ", ".join(
-        f"{counts[s]} {s}" for s in ("error", "warning", "info")
-    )
-    if report.errors:
-        line += f"; {report.errors} could not be read"
-    return line + "\n"
+    """The text report's closing line as a plain log line (not a command), for the job log."""
+    return "factcheck: " + text.render_summary(report, replace(context, color=False, statistics=False))
 
 
 def render(report: Report, context: RenderContext) -> str:
