@@ -12,10 +12,15 @@ from ``--config``. Keys (all optional)::
     gazetteer = ["places.yaml"]      # extra gazetteer files, relative to the config file
     [severity]                       # per-rule severity overrides
     NAM001 = "error"
+
+Every problem is an error naming the config file and line: unknown settings, wrong
+types, missing rule folders or gazetteer files, and ids in select, ignore or
+severity that name no rule (a typo must not silently switch a rule off).
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -43,6 +48,7 @@ CONFIG_SCHEMA: dict[str, Any] = {
         "gazetteer": {"type": "array", "items": {"type": "string"}},
         "severity": {
             "type": "object",
+            "propertyNames": {"pattern": "^[A-Z]{2,8}[0-9]{3}$"},
             "additionalProperties": {"enum": ["error", "warning", "info"]},
         },
     },
@@ -59,9 +65,14 @@ class Settings:
     gazetteer_files: tuple[Path, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
     source: str | None = None
+    #: Line of each setting in the config file ("select", "severity.NAM001"), for error messages.
+    lines: Mapping[str, int] = field(default_factory=dict)
 
     def with_overrides(self, **values: Any) -> Settings:
-        return replace(self, **{k: v for k, v in values.items() if v not in (None, (), [])})
+        given = {k: v for k, v in values.items() if v not in (None, (), [])}
+        # An overridden setting no longer comes from the file, so errors must not point there.
+        lines = {k: v for k, v in self.lines.items() if k.split(".")[0].replace("-", "_") not in given}
+        return replace(self, **given, lines=lines)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -80,8 +91,33 @@ def _matches(rule_id: str, patterns: Iterable[str]) -> bool:
     return any(rule_id == p or rule_id.startswith(p) for p in patterns)
 
 
+def _where(settings: Settings, key: str, option: str) -> tuple[str, int | None]:
+    line = settings.lines.get(key)
+    if line is not None and settings.source is not None:
+        return settings.source, line
+    return option, None
+
+
+def check_rule_references(rules: Sequence[Rule], settings: Settings) -> None:
+    """Every id or prefix in select, ignore and severity names a rule; a typo is an error, not a no-op."""
+    known = sorted(rule.id for rule in rules)
+    expected = f"expected a rule id or prefix of: {', '.join(known)}"
+    for key in ("select", "ignore"):
+        for pattern in getattr(settings, key):
+            if not any(rule_id.startswith(pattern) for rule_id in known):
+                where, line = _where(settings, key, f"--{key}")
+                raise DataFileError(where, line, f"{key}: {pattern!r} names no rule; {expected}")
+    for rule_id in settings.severity:
+        if rule_id not in known:
+            where, line = _where(settings, f"severity.{rule_id}", "severity")
+            raise DataFileError(
+                where, line, f"severity: {rule_id!r} names no rule; expected one of: {', '.join(known)}"
+            )
+
+
 def active_rules(rules: Sequence[Rule], settings: Settings) -> list[Rule]:
     """Rules to run: selected (or enabled by default), not ignored, severities overridden."""
+    check_rule_references(rules, settings)
     chosen = []
     for rule in rules:
         selected = _matches(rule.id, settings.select) if settings.select else rule.enabled
@@ -107,33 +143,112 @@ def find_config(start: Path) -> Path | None:
 
 def _toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise DataFileError(str(path), getattr(error, "lineno", None), f"invalid TOML: {error}") from None
+        raise DataFileError(str(path), _toml_error_line(error, text), f"invalid TOML: {error}") from None
     except (OSError, UnicodeDecodeError) as error:
         raise DataFileError(str(path), None, f"cannot read: {error}") from None
+
+
+def _toml_error_line(error: tomllib.TOMLDecodeError, text: str) -> int:
+    """tomllib gives the place only inside its message before Python 3.14."""
+    lineno = getattr(error, "lineno", None)
+    if isinstance(lineno, int):
+        return lineno
+    found = re.search(r"at line (\d+)", str(error))
+    if found:
+        return int(found.group(1))
+    # "at end of document": the problem is on the last line.
+    return max(1, len(text.splitlines()))
+
+
+def _toml_line(text: str, steps: Sequence[str], table: Sequence[str]) -> int | None:
+    """The line of the key at ``table + steps`` in TOML text (tomllib keeps no positions).
+
+    Knows ``[a.b]`` headers, ``key = ...`` and dotted ``a.b = ...`` keys: enough for
+    config files, and it falls back to the nearest enclosing table or key.
+    """
+    wanted = [*table, *steps]
+    best: tuple[int, int] | None = None  # (depth matched, line)
+    current: list[str] = []
+    for number, raw_line in enumerate(text.splitlines(), start=1):
+        line = raw_line.strip()
+        if line.startswith("[") and not line.startswith("[["):
+            current = [part.strip().strip("\"'") for part in line.strip("[]").split(".")]
+            path = current
+        elif "=" in line and not line.startswith("#"):
+            key = line.split("=", 1)[0]
+            path = [*current, *(part.strip().strip("\"'") for part in key.split("."))]
+        else:
+            continue
+        matches = len(table) <= len(path) <= len(wanted) and wanted[: len(path)] == path
+        if matches and (best is None or len(path) > best[0]):
+            best = (len(path), number)
+    return best[1] if best is not None else None
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    where = "/".join(str(p) for p in error.absolute_path) or "the top level"
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        return f"unknown setting {extra[0]!r} at {where}; expected one of: {allowed}"
+    if error.validator == "enum":
+        options = ", ".join(str(o) for o in error.validator_value)
+        return f"{where}: {error.instance!r} is not allowed; expected one of: {options}"
+    if "propertyNames" in error.schema_path:
+        return f"{where}: {error.instance!r} is not a rule id; expected an id such as NAM001"
+    return f"{where}: {error.message}"
+
+
+def _error_steps(error: jsonschema.ValidationError) -> tuple[str, ...]:
+    steps = tuple(str(p) for p in error.absolute_path)
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        steps = (*steps, *extra[:1])
+    elif "propertyNames" in error.schema_path:
+        steps = (*steps, str(error.instance))
+    return steps
 
 
 def load_settings(path: Path) -> Settings:
     """Read one config file; relative folders in it are relative to the file."""
     raw: Any
+    text = ""
+    table: tuple[str, ...] = ("tool", "factcheck") if path.name == "pyproject.toml" else ()
     if path.suffix == ".toml":
         data = _toml(path)
-        raw = data.get("tool", {}).get("factcheck", {}) if path.name == "pyproject.toml" else data
+        text = path.read_text(encoding="utf-8")
+        raw = data.get("tool", {}).get("factcheck", {}) if table else data
         lines: Any = None
     else:
         lines = load_yaml(path)
         raw = strip_lines(lines) if lines is not None else {}
     if not isinstance(raw, dict):
-        raise DataFileError(str(path), None, "expected a table of settings")
+        raise DataFileError(str(path), 1, "expected a table of settings")
+
+    def line_for(steps: Sequence[str]) -> int | None:
+        if lines is not None:
+            return line_of(lines, tuple(steps))
+        return _toml_line(text, steps, table)
+
     try:
         jsonschema.validate(raw, CONFIG_SCHEMA)
     except jsonschema.ValidationError as error:
-        steps = tuple(str(p) for p in error.absolute_path)
-        line = line_of(lines, steps) if lines is not None else None
-        where = "/".join(steps) or "the top level"
-        raise DataFileError(str(path), line, f"{where}: {error.message}") from None
+        raise DataFileError(str(path), line_for(_error_steps(error)), _describe(error)) from None
     base = path.parent
+    for key in ("rule-dirs", "gazetteer"):
+        for index, name in enumerate(raw.get(key, ())):
+            if not (base / name).exists():
+                kind = "folder" if key == "rule-dirs" else "file"
+                raise DataFileError(
+                    str(path),
+                    line_for((key, str(index))),
+                    f"{key}: no such {kind} {name!r} (relative to {base})",
+                )
+    setting_lines = {key: line_for((key,)) for key in raw}
+    setting_lines.update({f"severity.{k}": line_for(("severity", k)) for k in raw.get("severity", {})})
     return Settings(
         select=tuple(raw.get("select", ())),
         ignore=tuple(raw.get("ignore", ())),
@@ -143,6 +258,7 @@ def load_settings(path: Path) -> Settings:
         gazetteer_files=tuple(base / p for p in raw.get("gazetteer", ())),
         severity=dict(raw.get("severity", {})),
         source=str(path),
+        lines={key: line for key, line in setting_lines.items() if line is not None},
     )
 
 
