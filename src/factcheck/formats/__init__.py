@@ -7,23 +7,11 @@ text as given. Readers are looked up by format name.
 from __future__ import annotations
 
 from factcheck.document import OffsetMap
+from factcheck.formats.html import read_html
+from factcheck.formats.markdown import read_markdown
 from factcheck.formats.plain import read_plain
 from factcheck.inputs import FormatReader
 
-READERS: dict[str, FormatReader] = {"text": read_plain}
-
-try:
-    from factcheck.formats.markdown import read_markdown
-
-    READERS["markdown"] = read_markdown
-except ImportError:  # pragma: no cover - reader not built yet
-    READERS["markdown"] = read_plain
-
-try:
-    from factcheck.formats.html import read_html
-
-    READERS["html"] = read_html
-except ImportError:  # pragma: no cover - reader not built yet
-    READERS["html"] = read_plain
+READERS: dict[str, FormatReader] = {"text": read_plain, "markdown": read_markdown, "html": read_html}
 
 __all__ = ["READERS", "OffsetMap"]
