@@ -1,0 +1,112 @@
+"""The pre-commit hook and the GitHub Action: they parse, and what they run is real."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.renderers import renderers
+from factcheck.report import FAIL_ON_CHOICES
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTRADICTION = "During a summit in Vienna, leaders met. The meeting in Japan lasted an hour.\n"
+
+
+def load(name: str) -> Any:
+    return yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
+
+
+def check_options() -> set[str]:
+    help_text = CliRunner().invoke(app, ["check", "--help"], env={"COLUMNS": "200"}).stdout
+    return set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", help_text))
+
+
+def test_pre_commit_hook_runs_factcheck_check_on_articles_only() -> None:
+    (hook,) = load(".pre-commit-hooks.yaml")
+    assert hook["id"] == "factcheck"
+    assert hook["entry"] == "factcheck check"
+    assert hook["language"] == "python"
+    assert hook["types_or"] == ["markdown", "text"]
+    pattern = re.compile(hook["files"])
+    for article in ("news/a.txt", "a.md", "b.markdown", "c.html", "d.htm"):
+        assert pattern.search(article), article
+    for other in ("setup.py", "notes.rst", "data.json", "page.html.j2"):
+        assert not pattern.search(other), other
+
+
+def test_pre_commit_entry_checks_the_files_it_is_given(tmp_path: Path) -> None:
+    (hook,) = load(".pre-commit-hooks.yaml")
+    program, *arguments = hook["entry"].split()
+    assert program == "factcheck"  # the console script in pyproject.toml
+    article = tmp_path / "story.md"
+    article.write_text(CONTRADICTION, encoding="utf-8")
+    calm = tmp_path / "calm.txt"
+    calm.write_text("The council met on Tuesday.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, [*arguments, str(calm), str(article)], env={"GITHUB_ACTIONS": ""})
+    assert result.exit_code == 1  # a contradiction fails the commit
+    assert result.stdout.startswith(f"{article}:1:10: error LOC001 event-in-two-places")
+
+
+def test_action_inputs_and_defaults_are_real_options() -> None:
+    action = load("action.yml")
+    assert action["runs"]["using"] == "composite"
+    inputs = action["inputs"]
+    assert {"paths", "fail-on", "format"} <= set(inputs)
+    assert inputs["fail-on"]["default"] in FAIL_ON_CHOICES
+    assert inputs["format"]["default"] in renderers()
+    for name in re.findall(r"\b(github|sarif|json|jsonl|html|text)\b", inputs["format"]["description"]):
+        assert name in renderers()
+    used = set()
+    for step in action["runs"]["steps"]:
+        used.update(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", step.get("run", "")))
+    factcheck_options = used - {"--quiet", "--disable-pip-version-check"}
+    assert factcheck_options == {"--fail-on", "--format", "--output"}
+    assert factcheck_options <= check_options()
+
+
+def test_action_installs_from_its_own_folder() -> None:
+    install, _run = load("action.yml")["runs"]["steps"]
+    assert '-m pip install --quiet --disable-pip-version-check "$GITHUB_ACTION_PATH"' in install["run"]
+
+
+def test_action_run_step_annotates_and_fails(tmp_path: Path) -> None:
+    """The action's own run script, with this checkout's environment standing in for the install."""
+    _install, run = load("action.yml")["runs"]["steps"]
+    (tmp_path / "factcheck-venv").symlink_to(ROOT / ".venv")
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a story.md").write_text(CONTRADICTION, encoding="utf-8")
+    (tmp_path / "news" / "calm.txt").write_text("The council met on Tuesday.\n", encoding="utf-8")
+    if not (ROOT / ".venv" / "bin" / "factcheck").is_file():
+        pytest.skip("no .venv with factcheck installed in this checkout")
+    environment = {
+        **os.environ,
+        "RUNNER_TEMP": str(tmp_path),
+        "FACTCHECK_PATHS": "news/calm.txt\nnews",
+        "FACTCHECK_FAIL_ON": "error",
+        "FACTCHECK_FORMAT": "github",
+        "FACTCHECK_OUTPUT": "",
+    }
+    done = subprocess.run(
+        ["bash", "-e", "-c", run["run"]],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert done.stdout.splitlines() == [
+        "::error file=news/a story.md,line=1,col=10,endLine=1,endColumn=26,"
+        "title=LOC001 event-in-two-places::The summit is placed in Vienna, and the same event "
+        '("meeting") in Japan%0A[1] 1:10 “summit in Vienna”%0A[2] 1:45 “meeting in Japan”',
+        "factcheck: 3 documents checked: 1 error, 0 warnings, 0 infos",
+    ]
