@@ -6,10 +6,11 @@
 
 Mentions are resolved to events in text order. The first plain mention opens the
 event being reported; a later definite mention ("the meeting", "their talks", "the
-Wednesday summit") refers back to it unless its time differs. A mention marked as
-another occasion ("last", "next", "previous", "planned"), a clause with a verb
-("they met in ..."), or an indefinite later mention ("a meeting in Paris") opens an
-event of its own, so two meetings in two places are never merged by accident.
+Wednesday summit") or a clause ("the leaders met in ...") refers back to it unless
+its time differs (a year on one side only differs too) or it names other people.
+A mention marked as another occasion ("last", "next", "previous", "planned",
+"met again") or an indefinite later mention ("a meeting in Paris") opens an event
+of its own, so two meetings in two places are never merged by accident.
 """
 
 from __future__ import annotations
@@ -46,6 +47,8 @@ KINDS = (
 )
 
 _PLACE_PREPS = frozenset({"in", "at"})
+_ANOTHER_TIME = frozenset({"previously", "again", "before", "earlier", "once", "often",
+                           "regularly", "twice", "already", "never", "since"})
 _TIME_PREPS = frozenset({"on", "in", "during"})
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
@@ -67,6 +70,7 @@ _MONTHS = (
 @dataclass(slots=True)
 class EventMention:
     trigger: Token
+    is_clause: bool
     label: Mention
     place: Mention | None
     time: str | None
@@ -77,13 +81,25 @@ class EventMention:
 
 
 def _time_of(token: Token) -> str | None:
-    """A DATE entity attached to the event: "on Wednesday", "in 2019", "Wednesday summit"."""
+    """A DATE entity attached to the event: "on Wednesday", "in 2019", "Wednesday summit".
+
+    An event noun that is the subject or object of a clause takes the clause's time:
+    "On Tuesday the meeting in London focused on trade".
+    """
     for child in token.children:
         if child.ent_type_ == "DATE" and child.dep_ in {"compound", "nmod", "npadvmod", "poss", "amod"}:
             return _date_text(child)
     for _, obj in prep_objects(token, _TIME_PREPS):
         if obj.ent_type_ == "DATE":
             return _date_text(obj)
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj"} and token.head.i != token.i:
+        clause = token.head
+        for child in clause.children:
+            if child.ent_type_ == "DATE" and child.dep_ in {"npadvmod", "tmod"}:
+                return _date_text(child)
+        for _, obj in prep_objects(clause, _TIME_PREPS):
+            if obj.ent_type_ == "DATE":
+                return _date_text(obj)
     return None
 
 
@@ -115,6 +131,14 @@ def _place_of(token: Token, context: ExtractionContext) -> Mention | None:
 
 
 def _times_conflict(first: str | None, second: str | None) -> bool:
+    """Two stated times that cannot be one occasion.
+
+    A year on one side only is another occasion too: "the two met in Russia in
+    2019" is not this week's summit.
+    """
+    has_year = [bool(re.search(r"\b(1[89]\d\d|20\d\d)\b", t or "")) for t in (first, second)]
+    if has_year[0] != has_year[1]:
+        return True
     if first is None or second is None or first == second:
         return False
 
@@ -161,24 +185,29 @@ def _mentions(context: ExtractionContext) -> Iterator[EventMention]:
                 c.lower_ in definite_words for c in token.children if c.dep_ in {"det", "poss"}
             ) or any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ == "DATE" for c in token.children)
             yield EventMention(
-                token,
-                mention(token),
-                _place_of(token, context),
-                _time_of(token),
-                distinct,
-                definite,
-                _participants(token, context),
+                token, False, mention(token), _place_of(token, context), _time_of(token),
+                distinct, definite, _participants(token, context),
             )
         elif token.pos_ == "VERB" and lemma in verbs and not is_negated(token):
-            yield EventMention(
-                token,
-                mention(token),
-                _place_of(token, context),
-                _time_of(token),
-                True,
-                False,
-                _participants(token, context),
+            # "the two last met in ...", "had previously met", "met again"
+            distinct = any(
+                c.lower_ in other or c.lower_ in _ANOTHER_TIME
+                for c in token.children
+                if c.dep_ in {"advmod", "npadvmod", "prep"}
             )
+            # The label names the event, not the verb: "The meeting is placed in ...".
+            label = Mention(token.idx, token.idx + len(token.text), "meeting", "")
+            yield EventMention(
+                token, True, label, _place_of(token, context), _time_of(token),
+                distinct, False, _participants(token, context),
+            )
+
+
+def _same_people(first: EventMention, second: EventMention) -> bool:
+    """Two mentions that both name their people must share one to be one event."""
+    if not first.participants or not second.participants:
+        return True
+    return bool(set(first.participants) & set(second.participants))
 
 
 def resolve_events(mentions: list[EventMention]) -> None:
@@ -189,8 +218,9 @@ def resolve_events(mentions: list[EventMention]) -> None:
         if (
             reported is not None
             and not item.distinct
-            and item.definite
+            and (item.definite or item.is_clause)
             and not _times_conflict(reported.time, item.time)
+            and _same_people(reported, item)
         ):
             item.event = reported.event
             reported.time = reported.time or item.time
