@@ -110,3 +110,26 @@ def test_action_run_step_annotates_and_fails(tmp_path: Path) -> None:
         '("meeting") in Japan%0A[1] 1:10 “summit in Vienna”%0A[2] 1:45 “meeting in Japan”',
         "factcheck: 3 documents checked: 1 error, 0 warnings, 0 infos",
     ]
+
+
+def readme_yaml_blocks(section: str) -> list[Any]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    text = readme.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
+    return [yaml.safe_load(block) for block in re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)]
+
+
+def test_readme_examples_use_the_real_action_inputs_and_hook() -> None:
+    *workflows, pre_commit = readme_yaml_blocks("CI integration")
+    inputs = set(load("action.yml")["inputs"])
+    assert len(workflows) == 2
+    for workflow in workflows:
+        steps = workflow["jobs"]["factcheck"]["steps"]
+        ours = [step for step in steps if step["uses"].startswith("OWNER/factcheck@")]
+        assert len(ours) == 1 and set(ours[0]["with"]) <= inputs
+        assert ours[0]["with"].get("format", "github") in renderers()
+    upload = workflows[1]["jobs"]["factcheck"]["steps"][-1]
+    assert upload["uses"].startswith("github/codeql-action/upload-sarif@")
+    assert upload["with"]["sarif_file"] == workflows[1]["jobs"]["factcheck"]["steps"][1]["with"]["output"]
+    (hook,) = pre_commit["repos"][0]["hooks"]
+    assert hook["id"] == load(".pre-commit-hooks.yaml")[0]["id"]
+    assert hook["args"][0] in check_options()
