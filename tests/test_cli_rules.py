@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
+from factcheck.rules import load_rules
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
@@ -177,12 +178,12 @@ def test_explain_shows_the_rule_and_its_fixture_examples() -> None:
     result = runner.invoke(app, ["explain", "loc001"])
     assert result.exit_code == 0
     text = result.stdout
-    assert text.startswith("LOC001 event-in-two-places\n")
-    assert "  category:  location\n" in text
-    assert "  severity:  error\n" in text
-    assert "  operator:  disjoint_places (field place, level=country)\n" in text
-    assert "  message:   The {a.event_label} is placed in {a.place}" in text
-    assert "One event is placed in two places" in text
+    (rule,) = [r for r in load_rules([ROOT / "rules"]) if r.id == "LOC001"]
+    assert text.startswith(f"LOC001 {rule.name}\n\n  {rule.description.splitlines()[0]}\n")
+    assert f"  category:  {rule.category}\n" in text
+    assert f"  severity:  {rule.severity}\n" in text
+    assert f"  operator:  disjoint_places (field {rule.conflict_field}, level=country)\n" in text
+    assert f"  message:   {rule.message}\n" in text
     assert "  a city inside the country of the event (hard negative)\n" in text
     assert "    | Diplomats gathered for talks in Geneva on Sunday to agree a ceasefire.\n" in text
     assert '    -> "summit in Norway" / "meeting in Brazil"\n' in text

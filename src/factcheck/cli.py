@@ -120,6 +120,10 @@ def check(
     include: Annotated[list[str] | None, typer.Option(help="Glob of files to read in folders.")] = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Glob of files to skip in folders.")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse files larger than this.")] = None,
+    jsonl_field: Annotated[
+        str | None,
+        typer.Option(help="JSON Lines field with the article (default: text); makes - JSON Lines too."),
+    ] = None,
     statistics: Annotated[bool, typer.Option(help="Add counts per rule (text).")] = False,
     color: Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text report.")] = None,
     show_suppressed: Annotated[
@@ -154,7 +158,7 @@ def check(
     except DataFileError as error:
         fail(str(error))
     selection = Selection(tuple(include) if include else Selection().include, tuple(exclude or ()))
-    options = InputOptions(max_bytes=settings.max_bytes)
+    options = InputOptions(max_bytes=settings.max_bytes, jsonl_field=jsonl_field)
     use_color = (
         color
         if color is not None

@@ -8,6 +8,7 @@ per document, so one bad file never stops a batch.
 from __future__ import annotations
 
 import codecs
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -32,6 +33,9 @@ class InputOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     #: Forces a format (text, markdown, html) instead of guessing from the file name.
     format: str | None = None
+    #: The field of a JSON Lines record that holds the article (default ``text``);
+    #: naming one also makes stdin a JSON Lines stream.
+    jsonl_field: str | None = None
 
 
 _SUFFIX_FORMATS = {
@@ -143,7 +147,7 @@ class Selection:
 
 
 def walk(folder: Path, selection: Selection) -> Iterator[Path]:
-    """Files under ``folder`` in sorted order; linked folders are followed once only."""
+    """Files under ``folder`` in sorted order; linked folders and files are read once only."""
     seen: set[tuple[int, int]] = set()
 
     def visit(current: Path) -> Iterator[Path]:
@@ -164,7 +168,15 @@ def walk(folder: Path, selection: Selection) -> Iterator[Path]:
             if entry.is_dir():
                 yield from visit(entry)
             elif entry.is_file() and selection.wants(entry.relative_to(folder)):
-                yield entry
+                try:
+                    info = entry.stat()
+                except OSError:
+                    yield entry  # gone since listed: reading it reports why
+                    continue
+                # A file linked in twice is still one article.
+                if (info.st_dev, info.st_ino) not in seen:
+                    seen.add((info.st_dev, info.st_ino))
+                    yield entry
 
     yield from visit(folder)
 
@@ -176,17 +188,101 @@ def read_stdin(options: InputOptions) -> Document | InputFailure:
         return InputFailure("-", str(error))
 
 
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+DEFAULT_JSONL_FIELD = "text"
+
+
+def _jsonl_record(
+    raw: bytes, path: str, field_name: str, options: InputOptions
+) -> Document | InputFailure:
+    """One JSON Lines record: the article is ``record[field_name]``, its id ``record["id"]``."""
+    doc_id: str | None = None
+    try:
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            byte = f"0x{raw[error.start]:02x}"
+            raise InputError(f"not valid UTF-8 (byte {byte} at offset {error.start})") from None
+        except json.JSONDecodeError as error:
+            raise InputError(f"invalid JSON: {error.msg} at column {error.colno}") from None
+        if not isinstance(record, dict):
+            raise InputError(f"expected a JSON object, got {type(record).__name__}")
+        identifier = record.get("id")
+        if isinstance(identifier, str):
+            doc_id = identifier
+        elif isinstance(identifier, int | float) and not isinstance(identifier, bool):
+            doc_id = json.dumps(identifier)
+        if field_name not in record:
+            raise InputError(f"no {field_name!r} field (see --jsonl-field)")
+        text = record[field_name]
+        if not isinstance(text, str):
+            raise InputError(f"field {field_name!r} is {type(text).__name__}, not a string")
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > options.max_bytes:
+            raise InputError(
+                f"text too large ({size:,} bytes; the limit is {options.max_bytes:,}, see --max-bytes)"
+            )
+        return document_from_text(text, path, options.format or "text", doc_id)
+    except InputError as error:
+        return InputFailure(path, str(error), doc_id)
+
+
+def read_jsonl(path: str, options: InputOptions) -> Iterator[Document | InputFailure]:
+    """Each non-blank line of a JSON Lines corpus is one article, shown as ``PATH:LINE``.
+
+    A bad record (invalid JSON, no such field, not a string) is an error of its own;
+    the records around it are read as usual. Lines are read one at a time, so a
+    corpus may be far larger than ``--max-bytes``, which applies to each text.
+    """
+    field_name = options.jsonl_field or DEFAULT_JSONL_FIELD
+    try:
+        stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except FileNotFoundError:
+        yield InputFailure(path, "no such file")
+        return
+    except IsADirectoryError:
+        yield InputFailure(path, "is a directory")
+        return
+    except OSError as error:
+        yield InputFailure(path, error.strerror or str(error))
+        return
+    try:
+        for number, raw in enumerate(stream, start=1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            if raw.strip():
+                yield _jsonl_record(raw, f"{path}:{number}", field_name, options)
+    except OSError as error:
+        yield InputFailure(path, error.strerror or str(error))
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def is_jsonl(path: str, options: InputOptions) -> bool:
+    """``*.jsonl`` and ``*.ndjson`` files are corpora; stdin is one when a field is named."""
+    if path == "-":
+        return options.jsonl_field is not None
+    return Path(path).suffix.lower() in JSONL_SUFFIXES and not Path(path).is_dir()
+
+
 def collect(
     paths: Iterable[str], options: InputOptions, selection: Selection = Selection()
 ) -> Iterator[Document | InputFailure]:
     """Documents named by paths (files, folders, ``-``), read lazily, in order."""
     for raw in paths:
+        if is_jsonl(raw, options):
+            yield from read_jsonl(raw, options)
+            continue
         if raw == "-":
             yield read_stdin(options)
             continue
         path = Path(raw)
         files = walk(path, selection) if path.is_dir() else iter([path])
         for file in files:
+            if is_jsonl(str(file), options):
+                yield from read_jsonl(str(file), options)
+                continue
             try:
                 yield read_document(file, options)
             except InputError as error:
