@@ -192,3 +192,25 @@ def test_every_format_points_at_the_same_text(seed: str, monkeypatch: pytest.Mon
     marks = MarkedOffsets(source)
     marks.feed(outputs["html"])
     assert marks.marked == {offset for start, end in sides for offset in range(start, end)}
+
+
+@pytest.mark.parametrize("output_format", ["text", "jsonl", "github"])
+def test_streamed_stdout_and_output_file_are_the_same_bytes(
+    output_format: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed = f"{SEED_STEM}.txt"
+    streamed = run_check(output_format, seed, monkeypatch)
+    written = tmp_path / "report"
+    arguments = [
+        "check",
+        f"seeds/{seed}",
+        "--format",
+        output_format,
+        "--fail-on",
+        "never",
+        "-o",
+        str(written),
+    ]
+    result = CliRunner().invoke(app, arguments, env={"GITHUB_ACTIONS": "", "NO_COLOR": "1"})
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert written.read_bytes().decode("utf-8") == streamed
