@@ -74,3 +74,44 @@ def test_participants_are_the_people_of_the_sentence(claims_of) -> None:  # type
 
 def test_generic_plural_meetings_are_not_an_event(claims_of) -> None:  # type: ignore[no-untyped-def]
     assert claims_of("Meetings in Paris and Berlin are common for the group.", "event_location") == []
+
+
+def test_clauses_give_their_event_a_place(claims_of) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        "The talks took place in Geneva on Monday.": "talks took place in Geneva",
+        "In Geneva, the two leaders held talks on Monday.": "Geneva, the two leaders held talks",
+        "Geneva hosted the summit.": "Geneva hosted the summit",
+        "Kim arrived in Vladivostok for the summit.": "Kim arrived in Vladivostok for the summit",
+    }
+    for text, quoted in cases.items():
+        (claim,) = claims_of(text, "event_location")
+        assert claim.span.text == quoted
+
+
+def test_a_clause_meeting_is_the_reported_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "The leaders met in Vladivostok on Wednesday. Their summit in Russia's Far East was short.",
+        "event_location",
+    )
+    assert [view(c, "event", "event_label", "place") for c in claims] == [
+        {"event": "event1", "event_label": "meeting#", "place": "Vladivostok#vladivostok"},
+        {"event": "event1", "event_label": "summit#", "place": "Russia's Far East#russian_far_east"},
+    ]
+
+
+def test_different_days_are_different_meetings(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Ministers met in Brussels on Monday. On Tuesday the meeting in London focused on trade.",
+        "event_location",
+    )
+    assert [view(c, "event", "time") for c in claims] == [
+        {"event": "event1", "time": "monday"},
+        {"event": "event2", "time": "tuesday"},
+    ]
+
+
+def test_meeting_again_is_another_occasion(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "The summit in Hanoi ended early. The two leaders met again in Singapore.", "event_location"
+    )
+    assert [c.get("event") for c in claims] == ["event1", "event2"]

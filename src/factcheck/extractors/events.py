@@ -115,6 +115,9 @@ def _place_of(token: Token, context: ExtractionContext) -> Mention | None:
         found = context.entities.place_mention(obj)
         if found is not None:
             return found
+    clause_place = _place_of_clause(token, context)
+    if clause_place is not None:
+        return clause_place
     for child in token.children:
         # "the summit, held in Helsinki"
         if child.dep_ in {"acl", "relcl"} and child.lemma_ in {"hold", "take", "stage", "host"}:
@@ -127,6 +130,40 @@ def _place_of(token: Token, context: ExtractionContext) -> Mention | None:
             found = context.entities.place_mention(child)
             if found is not None:
                 return found
+    return None
+
+
+def _place_of_clause(token: Token, context: ExtractionContext) -> Mention | None:
+    """The place a clause gives its event noun.
+
+        "The talks took place in Geneva."          (subject of a verb of happening)
+        "In Geneva, the two leaders held talks."    (object of a verb of holding)
+        "Geneva hosted the summit."                 (a place as the host)
+        "Kim arrived in Geneva for the summit."     (the purpose of a trip)
+    """
+    head = token.head
+    if head.i == token.i:
+        return None
+    verb: Token | None = None
+    lemma = head.lemma_.lower()
+    if token.dep_ in {"nsubj", "nsubjpass"} and lemma in words("events", "happening_verbs"):
+        verb = head
+    elif token.dep_ == "dobj" and lemma in words("events", "holding_verbs"):
+        verb = head
+        for subject in head.children:
+            if subject.dep_ == "nsubj" and lemma == "host":
+                found = context.entities.place_mention(subject)
+                if found is not None:
+                    return found
+    elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in {"VERB", "AUX"}:
+        if head.head.lemma_.lower() in words("events", "arrival_verbs"):
+            verb = head.head
+    if verb is None:
+        return None
+    for _, obj in prep_objects(verb, _PLACE_PREPS):
+        found = context.entities.place_mention(obj)
+        if found is not None:
+            return found
     return None
 
 
@@ -240,6 +277,14 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         trigger = item.trigger
         span_end = max(item.place.end, item.label.end)
         start = min(item.label.start, item.place.start)
+        if not trigger.left_edge.idx <= item.place.start < trigger.right_edge.idx + len(trigger.right_edge):
+            # The place came from the clause ("Kim arrived in X for the summit"): quote the clause.
+            clause = trigger.head if trigger.dep_ != "pobj" else trigger.head.head
+            start = min(start, clause.idx)
+            span_end = max(span_end, clause.idx + len(clause.text))
+            subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and subject.left_edge.idx < start and subject.i != trigger.i:
+                start = subject.left_edge.idx
         doc = context.doc
         span = doc.char_span(start, span_end, alignment_mode="expand")
         yield Claim(
