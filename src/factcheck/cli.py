@@ -32,7 +32,7 @@ from factcheck.fixtures import (
     run_fixture,
     validate_paths,
 )
-from factcheck.inputs import InputError, InputOptions, Selection, collect, read_document
+from factcheck.inputs import InputError, InputOptions, Selection, collect, read_document, walk
 from factcheck.nlp import ModelNotFoundError
 from factcheck.pipeline import Checker, DocumentResult
 from factcheck.renderers import RenderContext, renderers
@@ -101,6 +101,18 @@ def _write(text: str, output: Path | None) -> None:
         output.write_text(text, encoding="utf-8")
 
 
+def _auto_processes(paths: list[str], selection: Selection) -> int:
+    """One parser per core (two at most) once there are enough files to pay for the workers."""
+    enough = 16
+    count = 0
+    for raw in paths:
+        path = Path(raw)
+        count += sum(1 for _ in zip(range(enough), walk(path, selection))) if path.is_dir() else 1
+        if count >= enough:
+            return max(1, min(2, os.cpu_count() or 1))
+    return 1
+
+
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
@@ -120,6 +132,8 @@ def check(
     include: Annotated[list[str] | None, typer.Option(help="Glob of files to read in folders.")] = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Glob of files to skip in folders.")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse files larger than this.")] = None,
+    jobs: Annotated[int, typer.Option(
+        help="Parser processes; 0 picks one per core for 16 or more files.", min=0)] = 0,
     jsonl_field: Annotated[
         str | None,
         typer.Option(help="JSON Lines field with the article (default: text); makes - JSON Lines too."),
@@ -173,7 +187,10 @@ def check(
         # Streaming formats print each document as it finishes; output is the same
         # bytes as rendering the whole report (the renderers' contract).
         streaming = renderer.render_document is not None and output is None
-        stream = checker.check(collect(paths, options, selection), keep_analysis=True)
+        processes = jobs or _auto_processes(paths, selection)
+        stream = checker.check(
+            collect(paths, options, selection), keep_analysis=True, processes=processes
+        )
         for result in stream:
             if known is not None:
                 result, dropped = without_known(result, known)
