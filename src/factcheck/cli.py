@@ -5,11 +5,12 @@ Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage or input error
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
 from dataclasses import replace
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -53,7 +54,7 @@ app.add_typer(rules_app, name="rules")
 app.add_typer(config_app, name="config")
 
 
-class GraphFormat(str, Enum):
+class GraphFormat(StrEnum):
     json = "json"
     graphml = "graphml"
     dot = "dot"
@@ -107,7 +108,7 @@ def _auto_processes(paths: list[str], selection: Selection) -> int:
     count = 0
     for raw in paths:
         path = Path(raw)
-        count += sum(1 for _ in zip(range(enough), walk(path, selection))) if path.is_dir() else 1
+        count += sum(1 for _ in itertools.islice(walk(path, selection), enough)) if path.is_dir() else 1
         if count >= enough:
             return max(1, min(2, os.cpu_count() or 1))
     return 1
