@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -130,7 +131,8 @@ class GazetteerMatcher:
         for (label, place_id), texts in grouped.items():
             key = f"{label}|{place_id}"
             self.ids[nlp.vocab.strings.add(key)] = (label, place_id)
-            self.matcher.add(key, list(nlp.tokenizer.pipe(texts)))
+            tokenizer: Any = nlp.tokenizer
+            self.matcher.add(key, list(tokenizer.pipe(texts)))
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -149,6 +151,7 @@ def make_gazetteer_matcher(nlp: Language, name: str) -> GazetteerMatcher:
 def _add_components(nlp: Language, gazetteer: Gazetteer) -> None:
     nlp.add_pipe("factcheck_paragraphs", before="parser")
     matcher = nlp.add_pipe("factcheck_gazetteer", after="ner")
+    assert isinstance(matcher, GazetteerMatcher)
     matcher.add_patterns(nlp, gazetteer_patterns(gazetteer))
     nlp.add_pipe("factcheck_entities", after="factcheck_gazetteer")
 

@@ -47,14 +47,14 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
             # A fronted locative ("At the cosmodrome, Kim was briefed") sets the scene.
             if token.lemma_ in _STATIVE or (subject is not None and prep.i < subject.i)
         ]
-        places = [p for p in places if p is not None]
-        if not places:
+        found = [p for p in places if p is not None]
+        if not found:
             continue
         person = entities.person_key(subject) if subject is not None else None
         if subject is None or person is None:
             continue
         who = Mention(subject.idx, subject.idx + len(subject.text), subject.text, person[1])
-        for place in places:
+        for place in found:
             span = context.doc.char_span(
                 min(place.start, who.start), max(place.end, who.end), alignment_mode="expand"
             )

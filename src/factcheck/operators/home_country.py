@@ -44,7 +44,7 @@ def check(
     if graph.countries_of(destination.id) != frozenset({country}):
         return None
     cue = claim.get("cue")
-    sides = (claim.span, evidence)
+    sides: tuple[Mention, ...] = (claim.span, evidence)
     if isinstance(cue, Mention) and cue != claim.span:
         sides = (cue, claim.span, evidence)
     return Conflict(sides, {"country": graph.place_name(country)})
