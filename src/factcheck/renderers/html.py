@@ -190,7 +190,8 @@ def _document_html(number: int, result: DocumentResult, context: RenderContext) 
     parts.append('<div class="columns">')
     if analysis is not None:
         parts.append(
-            f'<div class="source" id="{prefix}-source" data-document="{_attr(result.path)}">'
+            f'<div class="source format-{_attr(analysis.document.format)}" id="{prefix}-source" '
+            f'data-document="{_attr(result.path)}">'
             f"{_source_html(prefix, analysis.document.source, sides)}</div>"
         )
     else:
@@ -286,6 +287,8 @@ border-radius:5px;font-size:13px;margin-right:4px}
 .columns{display:grid;grid-template-columns:minmax(0,1.25fr) minmax(360px,1fr);gap:22px;align-items:start}
 .source{font:14.5px/1.75 Georgia,"Times New Roman",serif;white-space:pre-wrap;overflow-wrap:anywhere;
 border:1px solid var(--line);border-radius:8px;padding:10px 14px 10px 0;background:#fcfcfd;counter-reset:none}
+.source.format-html,.source.format-markdown{font:13px/1.8 ui-monospace,Menlo,Consolas,monospace}
+.source.format-html .line::before,.source.format-markdown .line::before{line-height:2.13}
 .source .line{display:block;position:relative;padding-left:3.6em;min-height:1.75em}
 .source .line::before{content:attr(data-line);position:absolute;left:0;width:2.7em;text-align:right;
 color:#a3acb9;font:11px/2.4 ui-monospace,Menlo,Consolas,monospace;user-select:none}
