@@ -157,6 +157,9 @@ class _MarkdownReader:
                 self.emitter.block_break()
                 self._inline(token, opener)
             elif token.type == "html_block" and token.level == 0 and token.map:
+                # Read as HTML straight from the source lines. Nested in a list or a
+                # quote, its lines carry markers the HTML parser would read as text,
+                # so such a block is left out, like a code block.
                 self.emitter.block_break()
                 first, stop = token.map
                 render_html(self.emitter, self.lines.starts[first], self.lines.ends[stop - 1], False)
