@@ -5,17 +5,23 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.config import Settings
 from factcheck.engine import rules_for
 from factcheck.formats.plain import read_plain
+from factcheck.gazetteer import Gazetteer
 from factcheck.inputs import document_from_text
 from factcheck.pipeline import Checker
 from factcheck.suppressions import parse_suppressions
 
 runner = CliRunner()
+
+#: The rules these texts are written for; others added later must not change the counts.
+RULES = ("LOC001", "NAM001", "SUP001")
+SELECT = [arg for rule_id in RULES for arg in ("--select", rule_id)]
 
 SUMMIT = "Trade ministers opened a summit in Norway on Tuesday, promising a deal on fishing quotas."
 MEETING = "The meeting in Brazil ended late in the evening without a joint statement."
@@ -100,23 +106,28 @@ def test_text_that_only_looks_like_a_directive_stays_article_text() -> None:
 # -- applied in the Findings stage ----------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def selected(gazetteer: Gazetteer) -> Checker:
+    return Checker(rules_for(Settings(select=RULES)), gazetteer)
+
+
 def test_directive_lines_are_not_analysed(analyse) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse(f"[factcheck: ignore[LOC001] the summit in Peru moved]\n{SUMMIT}\n")
     assert "Peru" not in analysis.document.text
     assert [c.span.text for c in analysis.claims if c.kind == "event_location"] == ["summit in Norway"]
 
 
-def test_a_comment_before_either_side_suppresses_the_finding(checker: Checker) -> None:
+def test_a_comment_before_either_side_suppresses_the_finding(selected: Checker) -> None:
     before_second = f"{SUMMIT}\n\n[factcheck: ignore[LOC001] two venues]\n{MEETING}\n"
     before_first = f"[factcheck: ignore[LOC] two venues]\n{SUMMIT}\n\n{MEETING}\n"
-    assert _findings(checker, before_second) == [("LOC001", True, "two venues")]
-    assert _findings(checker, before_first) == [("LOC001", True, "two venues")]
+    assert _findings(selected, before_second) == [("LOC001", True, "two venues")]
+    assert _findings(selected, before_first) == [("LOC001", True, "two venues")]
 
 
-def test_a_comment_on_an_unrelated_paragraph_suppresses_nothing_and_is_reported(checker: Checker) -> None:
+def test_a_comment_on_an_unrelated_paragraph_suppresses_nothing_and_is_reported(selected: Checker) -> None:
     text = f"{SUMMIT}\n\n{MEETING}\n\n[factcheck: ignore[LOC001] stale]\nThe ministers flew home.\n"
-    analysis = checker.analyse(document_from_text(text, "<test>"))
-    found = checker.findings(analysis)
+    analysis = selected.analyse(document_from_text(text, "<test>"))
+    found = selected.findings(analysis)
     assert [(f.rule_id, f.suppressed) for f in found] == [("LOC001", False), ("SUP001", False)]
     unused = found[1]
     assert unused.severity == "warning"
@@ -132,25 +143,25 @@ def test_a_comment_for_a_rule_that_did_not_run_is_not_called_unused(gazetteer) -
     assert _findings(only_names, text) == []
 
 
-def test_markdown_comment_suppresses_the_next_paragraph(checker: Checker) -> None:
+def test_markdown_comment_suppresses_the_next_paragraph(selected: Checker) -> None:
     text = f"# Fishing quotas\n\n{SUMMIT}\n\n<!-- factcheck: ignore[LOC001] second venue -->\n{MEETING}\n"
-    assert _findings(checker, text, "markdown") == [("LOC001", True, "second venue")]
+    assert _findings(selected, text, "markdown") == [("LOC001", True, "second venue")]
 
 
-def test_html_comment_suppresses_the_next_element(checker: Checker) -> None:
+def test_html_comment_suppresses_the_next_element(selected: Checker) -> None:
     text = (
         f"<html><body><p>{SUMMIT}</p>\n"
         f"<!-- factcheck: ignore[LOC001] second venue -->\n<p>{MEETING}</p></body></html>\n"
     )
-    assert _findings(checker, text, "html") == [("LOC001", True, "second venue")]
+    assert _findings(selected, text, "html") == [("LOC001", True, "second venue")]
 
 
-def test_ignore_file_with_several_ids(checker: Checker) -> None:
+def test_ignore_file_with_several_ids(selected: Checker) -> None:
     text = (
         "<!-- factcheck: ignore-file[NAM001, LOC001] agreed with the desk -->\n"
         f"{SUMMIT} Stefan Kowalczyk chaired it.\n\n{MEETING} Stefan Kowalzcyk said so.\n"
     )
-    assert _findings(checker, text, "markdown") == [
+    assert _findings(selected, text, "markdown") == [
         ("LOC001", True, "agreed with the desk"),
         ("NAM001", True, "agreed with the desk"),
     ]
@@ -163,7 +174,7 @@ def test_cli_keeps_suppressed_findings_in_json_hides_them_in_text_and_passes(tmp
     article = tmp_path / "a.txt"
     article.write_text(f"{SUMMIT}\n\n[factcheck: ignore[LOC001] two venues]\n{MEETING}\n", encoding="utf-8")
 
-    as_json = runner.invoke(app, ["check", str(article), "--format", "json"])
+    as_json = runner.invoke(app, ["check", str(article), *SELECT, "--format", "json"])
     assert as_json.exit_code == 0
     (finding,) = json.loads(as_json.stdout)["documents"][0]["findings"]
     assert finding["rule_id"] == "LOC001"
@@ -175,12 +186,14 @@ def test_cli_keeps_suppressed_findings_in_json_hides_them_in_text_and_passes(tmp
         (4, "meeting in Brazil"),
     ]
 
-    as_text = runner.invoke(app, ["check", str(article), "--format", "text", "--no-color"])
+    as_text = runner.invoke(app, ["check", str(article), *SELECT, "--format", "text", "--no-color"])
     assert as_text.exit_code == 0
     assert "LOC001" not in as_text.stdout
     assert as_text.stdout.rstrip().endswith("1 suppressed")
 
-    shown = runner.invoke(app, ["check", str(article), "--format", "text", "--no-color", "--show-suppressed"])
+    shown = runner.invoke(
+        app, ["check", str(article), *SELECT, "--format", "text", "--no-color", "--show-suppressed"]
+    )
     assert "LOC001 event-in-two-places (suppressed)" in shown.stdout
 
 
@@ -190,9 +203,9 @@ def test_cli_unused_suppression_is_a_warning_with_file_and_line(tmp_path: Path) 
         f"{SUMMIT}\n\n[factcheck: ignore[NAM001] stale]\nThe ministers flew home.\n", encoding="utf-8"
     )
     result = runner.invoke(
-        app, ["check", str(article), "--format", "text", "--no-color", "--fail-on", "warning"]
+        app, ["check", str(article), *SELECT, "--format", "text", "--no-color", "--fail-on", "warning"]
     )
     assert result.exit_code == 1
     assert f"{article}:3:1: warning SUP001 unused-suppression" in result.stdout.splitlines()
-    ignored = runner.invoke(app, ["check", str(article), "--fail-on", "warning", "--ignore", "SUP"])
+    ignored = runner.invoke(app, ["check", str(article), *SELECT, "--fail-on", "warning", "--ignore", "SUP"])
     assert ignored.exit_code == 0
