@@ -269,10 +269,8 @@ def test_sarif_results_locate_every_side(report: Report, context: RenderContext)
     assert other["id"] == 1
     assert other["physicalLocation"]["region"]["startLine"] == 3
     assert other["physicalLocation"]["region"]["snippet"] == {"text": "meeting in Japan"}
-    assert event["message"]["text"] == (
-        'The summit is placed in Lima, and the same event ("meeting") in Japan. '
-        "Other side: [“meeting in Japan”](1) at 3:5."
-    )
+    message = report.documents[0].findings[1].message
+    assert event["message"]["text"] == f"{message}. Other side: [“meeting in Japan”](1) at 3:5."
     assert transfer["partialFingerprints"] == {"factcheck/v1": report.documents[0].findings[0].fingerprint}
     assert "relatedLocations" not in garbled
     assert "suppressions" not in name
@@ -360,10 +358,10 @@ def test_github_escaping() -> None:
 def test_github_annotations(report: Report, context: RenderContext) -> None:
     output = renderers()["github"].render(report, context)
     lines = output.split("\n")
+    message = report.documents[0].findings[0].message
     assert lines[0] == (
         "::error file=news/tea%2C trade%3A talks.txt,line=1,col=1,endLine=1,endColumn=29,"
-        "title=TRF001 transfer-reversed::"
-        'One passage has Kenya giving "tea" to Chile, another has Chile giving "tea" to Kenya'
+        f"title=TRF001 transfer-reversed::{message}"
         "%0A[1] 1:1 “Kenya will ship tea to Chile”%0A[2] 4:1 “Chile then agreed to ship tea to Kenya”"
     )
     assert lines[1].startswith(

@@ -104,12 +104,12 @@ def test_action_run_step_annotates_and_fails(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 1, done.stderr
-    assert done.stdout.splitlines() == [
-        "::error file=news/a story.md,line=1,col=10,endLine=1,endColumn=26,"
-        "title=LOC001 event-in-two-places::The summit is placed in Vienna, and the same event "
-        '("meeting") in Japan%0A[1] 1:10 “summit in Vienna”%0A[2] 1:45 “meeting in Japan”',
-        "factcheck: 3 documents checked: 1 error, 0 warnings, 0 infos",
-    ]
+    annotation, summary = done.stdout.splitlines()
+    assert annotation.startswith(
+        "::error file=news/a story.md,line=1,col=10,endLine=1,endColumn=26,title=LOC001 event-in-two-places::"
+    )
+    assert annotation.endswith("%0A[1] 1:10 “summit in Vienna”%0A[2] 1:45 “meeting in Japan”")
+    assert summary == "factcheck: 3 documents checked: 1 error, 0 warnings, 0 infos"
 
 
 def readme_yaml_blocks(section: str) -> list[Any]:

@@ -58,6 +58,11 @@ class ClaimGraph:
     def is_country(self, place: str) -> bool:
         return self.entities.gazetteer.is_country(place)
 
+    def is_point(self, place: str) -> bool:
+        """A city or facility the gazetteer knows: somewhere an event can be held."""
+        known = self.entities.gazetteer.places.get(place)
+        return known is not None and known.type in {"city", "facility"}
+
     def place_name(self, place: str) -> str:
         known = self.entities.gazetteer.places.get(place)
         return known.name if known else place.removeprefix("text:")

@@ -42,6 +42,7 @@ KINDS = (
             "place": "mention",
             "time": "text",
             "participants": "texts",
+            "bare": "bool",
         },
     ),
 )
@@ -191,6 +192,14 @@ def _times_conflict(first: str | None, second: str | None) -> bool:
     return False
 
 
+def _is_bare(token: Token) -> bool:
+    """A plain back-reference: "the meeting", "their talks", with nothing that describes it anew."""
+    return not any(
+        c.dep_ not in {"det", "punct"} and not (c.dep_ == "poss" and c.pos_ == "PRON")
+        for c in token.lefts
+    )
+
+
 def _participants(token: Token, context: ExtractionContext) -> tuple[str, ...]:
     keys = set()
     for other in token.sent:
@@ -297,6 +306,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                 "place": item.place,
                 "time": item.time,
                 "participants": item.participants,
+                "bare": _is_bare(trigger),
             },
             attribution(trigger),
             "negative" if is_negated(trigger) else "positive",

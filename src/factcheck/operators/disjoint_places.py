@@ -5,8 +5,11 @@ the other and they lie in different countries. "talks in Geneva" / "the meeting 
 Switzerland" do not conflict: Switzerland contains Geneva.
 
 Option ``level``: ``country`` (default) reports only places whose countries are
-known and differ, so two unknown places never conflict; ``known`` also reports two
-known places in one country that do not contain each other (Paris / Lyon).
+known and differ, so two unknown places never conflict; ``known`` reports two
+places of ONE country that the gazetteer knows as cities or facilities and that do
+not contain each other (Paris / Lyon). Option ``later_bare``: the later mention
+must be a plain back-reference ("the meeting in Lyon"), not one that describes its
+event anew ("Sunday's international meeting in Lyon" may be another meeting).
 """
 
 from __future__ import annotations
@@ -25,7 +28,10 @@ FIELD_TYPES = ("mention",)
 OPTIONS_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
-    "properties": {"level": {"enum": ["country", "known"]}},
+    "properties": {
+        "level": {"enum": ["country", "known"]},
+        "later_bare": {"type": "boolean"},
+    },
 }
 TEMPLATE_VALUES = ()
 
@@ -42,8 +48,11 @@ def check(
     countries_a, countries_b = graph.countries_of(a.id), graph.countries_of(b.id)
     if not countries_a or not countries_b:
         return None
-    if countries_a & countries_b:
-        known = options.get("level") == "known" and not (a.id.startswith("text:") or b.id.startswith("text:"))
-        if not known:
-            return None
+    same_country = bool(countries_a & countries_b)
+    if options.get("level", "country") == "country":
+        return None if same_country else Conflict((first.span, second.span))
+    if not same_country or not (graph.is_point(a.id) and graph.is_point(b.id)):
+        return None
+    if options.get("later_bare") and second.get("bare") is not True:
+        return None
     return Conflict((first.span, second.span))
