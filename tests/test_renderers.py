@@ -16,8 +16,9 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.config import Settings
 from factcheck.datafiles import load_schema
-from factcheck.engine import all_rules
+from factcheck.engine import all_rules, rules_for
 from factcheck.findings import CATEGORIES, SEVERITIES
+from factcheck.gazetteer import Gazetteer
 from factcheck.inputs import InputFailure, document_from_text
 from factcheck.pipeline import Checker
 from factcheck.renderers import RenderContext, renderers
@@ -38,6 +39,16 @@ ARTICLE = (
 )
 #: A name spelled two ways (warning) and a garbled apostrophe (info).
 SECOND_ARTICLE = "Photo: Katarina Lindqvist / Reuters\n\nKatarina Lindquist said the minister‚Äôs plan works."
+
+
+#: The rules the articles here are written for: rules added later must not change these tests.
+RULES = ("ENC001", "LOC001", "NAM001", "TRF001")
+
+
+@pytest.fixture(scope="module")
+def checker(gazetteer: Gazetteer) -> Checker:
+    """Only RULES; the spaCy pipeline is the session's (loaded once per gazetteer)."""
+    return Checker(rules_for(Settings(select=RULES)), gazetteer)
 
 
 @pytest.fixture(scope="module")
@@ -396,6 +407,7 @@ def test_github_skips_suppressed_findings(checked: Report, context: RenderContex
 
 
 def test_github_is_the_default_format_on_github_actions(tmp_path: Path) -> None:
+    (tmp_path / ".factcheck.toml").write_text('select = ["LOC001"]\n', encoding="utf-8")
     article = tmp_path / "a.txt"
     article.write_text(
         "During a summit in Vienna, leaders met. The meeting in Japan lasted an hour.", "utf-8"

@@ -18,6 +18,8 @@ from factcheck.report import FAIL_ON_CHOICES
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTRADICTION = "During a summit in Vienna, leaders met. The meeting in Japan lasted an hour.\n"
+#: A config beside the articles: the rule CONTRADICTION is written for, whatever rules come later.
+ONLY_LOC001 = 'select = ["LOC001"]\n'
 
 
 def load(name: str) -> Any:
@@ -46,6 +48,7 @@ def test_pre_commit_entry_checks_the_files_it_is_given(tmp_path: Path) -> None:
     (hook,) = load(".pre-commit-hooks.yaml")
     program, *arguments = hook["entry"].split()
     assert program == "factcheck"  # the console script in pyproject.toml
+    (tmp_path / ".factcheck.toml").write_text(ONLY_LOC001, encoding="utf-8")
     article = tmp_path / "story.md"
     article.write_text(CONTRADICTION, encoding="utf-8")
     calm = tmp_path / "calm.txt"
@@ -81,6 +84,7 @@ def test_action_run_step_annotates_and_fails(tmp_path: Path) -> None:
     """The action's own run script, with this checkout's environment standing in for the install."""
     _install, run = load("action.yml")["runs"]["steps"]
     (tmp_path / "factcheck-venv").symlink_to(ROOT / ".venv")
+    (tmp_path / ".factcheck.toml").write_text(ONLY_LOC001, encoding="utf-8")
     (tmp_path / "news").mkdir()
     (tmp_path / "news" / "a story.md").write_text(CONTRADICTION, encoding="utf-8")
     (tmp_path / "news" / "calm.txt").write_text("The council met on Tuesday.\n", encoding="utf-8")
