@@ -211,3 +211,13 @@ def test_explain_a_rule_from_an_extra_folder(tmp_path: Path) -> None:
     result = runner.invoke(app, ["explain", "TRV101", "--rules", str(copy)])
     assert result.exit_code == 0
     assert '    -> "travelled home to Norway" / "talks in Oslo"\n' in result.stdout
+
+
+def test_validate_never_loads_the_language_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse() -> None:
+        raise AssertionError("rules validate loaded the model")
+
+    monkeypatch.setattr("factcheck.nlp._load_model", refuse)
+    monkeypatch.setattr("factcheck.nlp._PIPELINES", {})
+    result = runner.invoke(app, ["rules", "validate", str(EXAMPLE)])
+    assert result.exit_code == 0, result.output
