@@ -145,3 +145,16 @@ def test_a_bad_baseline_is_exit_2(desk: tuple[Path, Path], content: str | None, 
     assert result.exit_code == 2
     assert result.stderr == f"factcheck: error: {message.format(path=baseline)}\n"
     assert result.stdout == ""
+
+
+def test_a_corpus_record_stays_baselined_when_records_are_added_above(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    record = json.dumps({"id": "fishing-1", "text": ARTICLE})
+    corpus.write_text(record + "\n", encoding="utf-8")
+    baseline = tmp_path / "known.json"
+    _json_check(str(corpus), "--write-baseline", str(baseline))
+    assert list(json.loads(baseline.read_text(encoding="utf-8"))["documents"]) == ["corpus.jsonl#fishing-1"]
+    calm = json.dumps({"id": "weather-7", "text": "Rain is expected on Friday."})
+    corpus.write_text(calm + "\n" + record + "\n", encoding="utf-8")
+    code, report, _ = _json_check(str(corpus), "--baseline", str(baseline))
+    assert (code, _rule_ids(report)) == (0, [])

@@ -7,8 +7,9 @@ without first fixing its archive. A fingerprint is the rule id and the quoted
 sides (see ``findings.fingerprint``), not line numbers, so a finding stays known
 when paragraphs are added or removed elsewhere in the article.
 
-Documents are keyed by their path relative to the baseline file's folder (plus
-``#id`` for a JSON Lines record), so the baseline works from any working folder.
+Documents are keyed by their path relative to the baseline file's folder, so the
+baseline works from any working folder; a JSON Lines record with an id is keyed
+``corpus.jsonl#id`` (without its line number, which changes as records are added).
 The file is JSON, sorted, one entry per finding with its rule and message so a
 reviewer can read what was accepted::
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -37,6 +39,7 @@ from factcheck.datafiles import DataFileError
 from factcheck.pipeline import DocumentResult
 
 BASELINE_VERSION = 1
+_RECORD_LINE = re.compile(r":\d+$")
 
 _SCHEMA: dict[str, Any] = {
     "type": "object",
@@ -76,10 +79,12 @@ class Baseline:
 
 def document_key(result: DocumentResult, folder: Path) -> str:
     """The document's path relative to ``folder`` (``-`` for stdin), ``#id`` for a record."""
-    if result.path == "-":
-        key = "-"
-    else:
-        key = Path(os.path.relpath(Path(result.path).absolute(), folder.absolute())).as_posix()
+    path = result.path
+    if result.doc_id is not None:
+        # A corpus record ("corpus.jsonl:12") is known by its id, not its line, so
+        # records added above it do not make its findings new.
+        path = _RECORD_LINE.sub("", path)
+    key = "-" if path == "-" else Path(os.path.relpath(Path(path).absolute(), folder.absolute())).as_posix()
     return f"{key}#{result.doc_id}" if result.doc_id is not None else key
 
 
