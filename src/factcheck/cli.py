@@ -166,7 +166,6 @@ def check(
     if renderer is None:
         fail(f"unknown format {chosen_format!r}; expected one of {', '.join(sorted(renderers()))}")
     try:
-        rule_list = all_rules(settings, rules_dir or ())
         active = rules_for(settings, rules_dir or ())
         checker = Checker(active, gazetteer_for(settings))
         known = load_baseline(baseline_file) if baseline_file is not None else None
@@ -179,8 +178,9 @@ def check(
         if color is not None
         else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     )
+    # The rules that ran, with the configured severities: what SARIF lists as the tool's rules.
     context = RenderContext(
-        {r.id: r for r in rule_list}, use_color, statistics, {"show_suppressed": show_suppressed}
+        {r.id: r for r in active}, use_color, statistics, {"show_suppressed": show_suppressed}
     )
     results: list[DocumentResult] = []
     baselined = 0
