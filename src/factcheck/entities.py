@@ -181,7 +181,7 @@ def _index_people(index: EntityIndex, people: Iterable[Span]) -> None:
             index.person_names.setdefault(key, tokens[0])
         for token in ent:
             index.persons[token.i] = (ent, key)
-        nationality = _nationality_before(ent, index) or _nationality_in_apposition(ent, index)
+        nationality = title_nationality(ent, index)
         if nationality is not None and key not in index.nationality:
             index.nationality[key] = nationality
     _index_untagged_surnames(index, full_names)
@@ -210,6 +210,15 @@ def _resolve_short_name(name: str, position: int, full_names: list[tuple[int, li
     if len(keys) == 1:
         return candidates[0][1]
     return max(before)[1] if before else min(candidates)[1]
+
+
+def title_nationality(ent: Span, index: EntityIndex) -> Nationality | None:
+    """The country a title beside this mention of a person names, if any.
+
+    "Dutch Finance Minister Gerrit Zalm", "Zalm, Germany's finance minister". The
+    index keeps each person's first; the role extractor asks for every mention.
+    """
+    return _nationality_before(ent, index) or _nationality_in_apposition(ent, index)
 
 
 def _nationality_before(ent: Span, index: EntityIndex) -> Nationality | None:
