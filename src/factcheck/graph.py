@@ -28,6 +28,12 @@ CLAIM_EDGES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "transfer": (("giver_side", "party"), ("receiver_side", "party")),
     "presence": (("person", "person"), ("place", "place")),
     "person_name": (("normalised", "person"), ("name", "name")),
+    "weekday_date": (("date", "text"), ("weekday", "text")),
+    "occasion_day": (("occasion", "event"), ("day", "text")),
+    "dated_action": (("verb", "text"), ("day", "text")),
+    "quantity": (("occasion", "event"), ("amount", "text")),
+    "role": (("person", "person"), ("office", "text")),
+    "action": (("subject", "party"), ("object", "party")),
 }
 
 
