@@ -248,7 +248,10 @@ def _contents(report: Report) -> str:
     for number, result in enumerate(report.documents, start=1):
         if result.error is None and not result.findings:
             continue
-        state = "could not be read" if result.error is not None else f"{len(result.findings)} findings"
+        count = len(result.findings)
+        state = f"{count} finding{'s' if count != 1 else ''}"
+        if result.error is not None:
+            state = "could not be read"
         rows.append(f'<li><a href="#d{number}">{_text(result.path)}</a> <span>{state}</span></li>')
     clean = [d.path for d in report.documents if d.error is None and not d.findings]
     parts = ['<nav class="contents"><h2>Documents</h2>']
