@@ -187,13 +187,20 @@ def _index_people(index: EntityIndex, people: Iterable[Span]) -> None:
     _index_untagged_surnames(index, full_names)
 
 
+def _is_single_token_entity(token: Token) -> bool:
+    return token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
+
+
 def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, list[str], str]]) -> None:
     """A surname the model did not tag ("Scholz will then travel on") after its full name."""
     surnames: dict[str, tuple[int, str]] = {}
     for start, tokens, key in full_names:
         surnames.setdefault(tokens[-1], (start, key))
     for token in index.doc:
-        if token.i in index.persons or token.ent_type_ or token.pos_ != "PROPN":
+        if token.i in index.persons or token.pos_ != "PROPN":
+            continue
+        # The model sometimes calls a lone surname an organisation ("Orlov will travel").
+        if token.ent_type_ and not (token.ent_type_ in {"ORG", "NORP"} and _is_single_token_entity(token)):
             continue
         known = surnames.get(token.text)
         if known is not None and known[0] < token.i:

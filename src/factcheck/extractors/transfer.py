@@ -88,6 +88,10 @@ def thing_stems(span: Span) -> tuple[str, ...]:
     index = _stem_index()
     stems = set()
     for token in span:
+        if token.ent_type_ == "MONEY":
+            # "$1bn", "£300m": an amount of money is money, whatever the figure.
+            stems.add("money")
+            continue
         if token.pos_ not in {"NOUN", "PROPN", "ADJ"} or token.ent_type_ in _PARTY_ENTITIES:
             continue
         lemma = token.lemma_.lower()
@@ -157,8 +161,10 @@ def _gives(verb: Token, is_party: Callable[[Token], bool]) -> _Transfer:
     elif dobj is not None and not tos and is_party(dobj):
         # "Russia will supply North Korea": what is given goes unnamed.
         receiver, thing = dobj, None
-    elif dobj is not None and not tos and (
-        hidden := next((c for c in dobj.lefts if c.dep_ in {"nmod", "compound"} and is_party(c)), None)
+    elif (
+        dobj is not None
+        and not tos
+        and (hidden := next((c for c in dobj.lefts if c.dep_ in {"nmod", "compound"} and is_party(c)), None))
     ):
         # "France offered India technological support": the parser folds the
         # receiver into the thing's noun phrase.

@@ -57,9 +57,13 @@ class _Trip:
 
 
 def _has_abroad(token: Token) -> bool:
+    """ "trip abroad", "overseas visit", "foreign tour": the trip leaves the home country."""
     abroad = words("travel", "abroad_words")
-    return any(c.lower_ in abroad for c in token.children) or (
-        token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in abroad
+    foreign = words("travel", "foreign_modifiers")
+    return (
+        any(c.lower_ in abroad for c in token.children)
+        or any(c.dep_ == "amod" and c.lower_ in foreign for c in token.children)
+        or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in abroad)
     )
 
 
@@ -91,6 +95,11 @@ def _trips(context: ExtractionContext) -> Iterator[_Trip]:
             # "made his first trip abroad to Kenya": the parser hangs "to" on the verb.
             if token.dep_ == "dobj" and token.head.lemma_.lower() in words("travel", "light_verbs"):
                 objects += [obj for _, obj in prep_objects(token.head, _TRIP_PREPS)]
+            # "his first trip abroad took him to Kenya"
+            if token.dep_ == "nsubj" and token.head.lemma_.lower() in words("travel", "carrying_verbs"):
+                objects += [obj for _, obj in prep_objects(token.head, _TRIP_PREPS)]
+                if owner is None:
+                    owner = next((c for c in token.head.children if c.dep_ == "dobj"), None)
             for obj in objects:
                 yield _Trip(token, obj, owner)
 
@@ -104,11 +113,13 @@ def _abroad_cue(trip: _Trip) -> Token | None:
     """
     if _has_abroad(trip.trigger):
         return trip.trigger
+    if _is_home(trip) or trip.trigger.lemma_.lower() in words("travel", "homeward_verbs"):
+        return None
     nouns = words("travel", "nouns")
     for token in trip.trigger.sent:
         if token.lemma_.lower() in nouns and token.i != trip.trigger.i and _has_abroad(token):
-            has_own_destination = any(True for _ in prep_objects(token, frozenset({"to", "for"})))
-            if not has_own_destination and token.dep_ in {"nsubj", "attr"}:
+            has_own_destination = any(True for _ in prep_objects(token, _TRIP_PREPS))
+            if not has_own_destination:
                 return token
     return None
 
@@ -132,6 +143,11 @@ def _is_onward(trip: _Trip) -> bool:
             child.dep_ in {"prt", "advmod"} or (child.dep_ == "prep" and not list(child.children))
         ):
             return True
+    # "Xi will then fly to Russia": the next leg of the same trip.
+    if trigger.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "advmod" and c.lower_ in words("travel", "onward_adverbs") for c in trigger.children
+    ):
+        return True
     governor = trigger.head if trigger.dep_ in {"dobj", "xcomp"} else trigger
     return governor.lemma_.lower() in onward
 
@@ -165,7 +181,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         abroad = _abroad_cue(trip)
         cue = claim_span
         if abroad is not None and abroad.i != trip.trigger.i:
-            abroad_end = max(abroad.i + 1, *(c.i + 1 for c in abroad.children if c.dep_ == "advmod"))
+            abroad_end = max([abroad.i + 1, *(c.i + 1 for c in abroad.children if c.dep_ == "advmod")])
             cue = mention(doc[_phrase_start(abroad) : abroad_end])
         yield Claim(
             "travel",
