@@ -289,20 +289,25 @@ def _labels(graph: ClaimGraph, nodes: Sequence[str]) -> dict[str, str]:
             first_seen.setdefault(source, []).append((label.start, label.text))
     for node, seen in first_seen.items():
         written[node] = min(seen)[1]
-    labels = {}
-    for node in nodes:
+
+    def readable(node: str, depth: int = 0) -> str:
         node_type, _, key = node.partition(":")
-        stored = str(graph.graph.nodes[node].get("label", key))
-        names = [m for m in graph.graph.successors(node) if _node_type(m) == "name"]
+        known = node in graph.graph
+        stored = str(graph.graph.nodes[node].get("label", key)) if known else key
+        names = [m for m in graph.graph.successors(node) if _node_type(m) == "name"] if known else []
+        inner_type, nested, _ = key.partition(":")
         if node_type == "person" and len(names) == 1:
-            labels[node] = str(graph.graph.nodes[names[0]].get("label", stored))
-        elif node in written:
-            labels[node] = written[node]
-        elif node_type in {"place", "party"} and stored == key:
-            labels[node] = graph.place_name(key)
-        else:
-            labels[node] = stored
-    return labels
+            return str(graph.graph.nodes[names[0]].get("label", stored))
+        if node in written:
+            return written[node]
+        if nested and inner_type in TYPE_ORDER and depth < 2:
+            # A party keyed by the entity it stands for ("party:person:vladimir putin").
+            return readable(key, depth + 1)
+        if node_type in {"place", "party"} and stored == key:
+            return graph.place_name(key)
+        return stored
+
+    return {node: readable(node) for node in nodes}
 
 
 def draw(graph: ClaimGraph, findings: Sequence[FindingSides], title_id: str) -> str:
