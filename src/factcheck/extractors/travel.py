@@ -41,6 +41,7 @@ KINDS = (
             "abroad": "bool",
             "onward": "bool",
             "home": "bool",
+            "trigger": "text",
         },
     ),
 )
@@ -195,6 +196,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                 "abroad": abroad is not None,
                 "onward": _is_onward(trip),
                 "home": _is_home(trip),
+                "trigger": trip.trigger.lemma_.lower(),
             },
             attribution(trip.trigger),
             "negative" if is_negated(trip.trigger) else "positive",

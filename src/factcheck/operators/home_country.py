@@ -5,7 +5,10 @@ for North Korea". The traveller's nationality comes from a title in the same
 article; without one, nothing is reported. A trip home ("flew home to Kenya") is not
 called a trip abroad, so it never fires.
 
-``field`` names the destination; option ``person`` the traveller field.
+``field`` names the destination; option ``person`` the traveller field; option
+``country_only`` reports only a destination that is the country itself, not a
+place inside it (a leader's "visit to Texas" is a domestic trip, a "visit to the
+United States" by its own president is not a visit).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ OPTIONS_SCHEMA = {
     "type": "object",
     "additionalProperties": False,
     "required": ["person"],
-    "properties": {"person": {"type": "string"}},
+    "properties": {"person": {"type": "string"}, "country_only": {"type": "boolean"}},
 }
 TEMPLATE_VALUES = ("country",)
 
@@ -42,6 +45,8 @@ def check(
         return None
     country, evidence = nationality
     if graph.countries_of(destination.id) != frozenset({country}):
+        return None
+    if options.get("country_only") and destination.id != country:
         return None
     cue = claim.get("cue")
     sides: tuple[Mention, ...] = (claim.span, evidence)
