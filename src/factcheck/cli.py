@@ -33,7 +33,15 @@ from factcheck.fixtures import (
     run_fixture,
     validate_paths,
 )
-from factcheck.inputs import InputError, InputOptions, Selection, collect, read_document, walk
+from factcheck.inputs import (
+    JSONL_SUFFIXES,
+    InputError,
+    InputOptions,
+    Selection,
+    collect,
+    read_document,
+    walk,
+)
 from factcheck.nlp import ModelNotFoundError
 from factcheck.pipeline import Checker, DocumentResult
 from factcheck.renderers import RenderContext, renderers
@@ -103,12 +111,21 @@ def _write(text: str, output: Path | None) -> None:
 
 
 def _auto_processes(paths: list[str], selection: Selection) -> int:
-    """One parser per core (two at most) once there are enough files to pay for the workers."""
+    """One parser per core (two at most) once there are enough documents to pay for the workers.
+
+    A folder counts its files and a JSON Lines corpus its lines, up to the threshold.
+    """
     enough = 16
     count = 0
     for raw in paths:
         path = Path(raw)
-        count += sum(1 for _ in itertools.islice(walk(path, selection), enough)) if path.is_dir() else 1
+        if path.is_dir():
+            count += sum(1 for _ in itertools.islice(walk(path, selection), enough))
+        elif path.suffix.lower() in JSONL_SUFFIXES and path.is_file():
+            with path.open("rb") as corpus:
+                count += sum(1 for _ in itertools.islice(corpus, enough))
+        else:
+            count += 1
         if count >= enough:
             return max(1, min(2, os.cpu_count() or 1))
     return 1
