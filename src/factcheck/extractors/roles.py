@@ -50,6 +50,7 @@ KINDS = (
 
 _COORDINATORS = frozenset({"and", "&", "/"})
 _DETERMINERS = frozenset({"the", "a", "an"})
+_HYPHENS = frozenset({"-", "–"})
 #: A sentence that dates what it tells: "in 1997", "two years ago", "at the time".
 _DATED = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\bago\b|\bat the time\b|\buntil\b", re.IGNORECASE)
 
@@ -108,7 +109,12 @@ def _premodifier_title(ent: Span) -> _Title | None:
             continue
         if token.lower_ in _COORDINATORS or token.lower_ in _DETERMINERS:
             break
-        title_word = token.lower_ in allowed or token.text in POSSESSIVE or token.text in {"-", "–"}
+        markers = word_set("roles", "temporal_markers")
+        marked = (i > 0 and doc[i - 1].lower_ in markers) or doc[i + 1].lower_ in markers
+        if token.text in _HYPHENS and not marked:
+            # "e-commerce minister", "co-president": a word of its own, not the office.
+            return None
+        title_word = token.lower_ in allowed or token.text in POSSESSIVE or token.text in _HYPHENS
         if not (title_word or token.ent_type_ in {"GPE", "NORP"}):
             break
         tokens.insert(0, token)
@@ -121,6 +127,10 @@ def _premodifier_title(ent: Span) -> _Title | None:
     if any(t.lower_ in _form_words() and t.ent_type_ not in {"GPE", "NORP"} for t in tokens[end:]):
         return None
     coordinated = i >= 0 and doc[i].lower_ in _COORDINATORS
+    # "Moderna president Stephen Hoge", "party chairman X": the word before the title
+    # names whose office it is, and it is not a country's.
+    if i >= 0 and doc[i].sent == ent.sent and doc[i].pos_ in {"NOUN", "PROPN"} and not doc[i].is_space:
+        tokens.insert(0, doc[i])
     return _Title(tuple(tokens), office, coordinated)
 
 
@@ -164,14 +174,16 @@ def _appositive_titles(ent: Span) -> Iterator[_Title]:
                 yield found
 
 
-def _copular_title(ent: Span) -> _Title | None:
-    """ "Zalm is the Dutch finance minister" (present tense only)."""
+def _predicate_title(ent: Span) -> _Title | None:
+    """ "Zalm is the Dutch finance minister", "Stone became prime minister", "X was named president"."""
     head = ent.root
     verb = head.head
-    if head.dep_ != "nsubj" or verb.lemma_ != "be" or verb.tag_ not in {"VBZ", "VBP"}:
+    if head.dep_ not in {"nsubj", "nsubjpass"} or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    if verb.lemma_ != "be" and verb.lemma_.lower() not in word_set("roles", "change_verbs"):
         return None
     for child in verb.children:
-        if child.dep_ == "attr" and child.pos_ in {"NOUN", "PROPN"}:
+        if child.dep_ in {"attr", "oprd"} and child.pos_ in {"NOUN", "PROPN"}:
             return _noun_title(child)
     return None
 
@@ -190,13 +202,31 @@ def _changes_over_time(title: _Title) -> bool:
         current = current.head
         if current.lemma_.lower() in change:
             return True
+        if current.lemma_ == "be" and current.tag_ == "VBD":
+            return True  # "X was prime minister": a past office
         if current.pos_ in {"VERB", "AUX"} and current.lemma_ != "be":
             return False
     return False
 
 
-def _names_organisation(title: _Title) -> bool:
-    return any(t.ent_type_ in {"ORG", "FAC"} for t in title.tokens)
+def _names_organisation(title: _Title, index: EntityIndex) -> bool:
+    """Whether a word of the title says the office is an organisation's, not a country's.
+
+    "the organisation's president", "the president of the club", "Fifa president",
+    "Liberal Democrat president": a noun or name there that is not a country.
+    """
+    title_words = (
+        _form_words() | word_set("roles", "temporal_markers") | word_set("roles", "office_changing_words")
+    )
+    for token in title.tokens:
+        if token.ent_type_ in {"ORG", "FAC"}:
+            return True
+        if token.lower_ in title_words or (token.pos_ not in {"NOUN", "PROPN"} and token.ent_type_ != "NORP"):
+            continue
+        country = token.ent_id_ or index.gazetteer.metonyms.get(token.text, "")
+        if not (country and index.gazetteer.is_country(country)):
+            return True
+    return False
 
 
 def _country(title: _Title, ent: Span, index: EntityIndex) -> Mention | None:
@@ -258,9 +288,9 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
     # Every person mention the index knows, including surnames the model did not tag.
     people = sorted({(span.start, span.end): (span, key) for span, key in index.persons.values()}.items())
     for _, (ent, key) in people:
-        titles = [_premodifier_title(ent), *_appositive_titles(ent), _copular_title(ent)]
+        titles = [_premodifier_title(ent), *_appositive_titles(ent), _predicate_title(ent)]
         for title in titles:
-            if title is None or _names_organisation(title) or _changes_office(title):
+            if title is None or _names_organisation(title, index) or _changes_office(title):
                 continue
             first, last = title.tokens[0], title.tokens[-1]
             span = context.doc[min(first.i, ent.start) : max(last.i + 1, ent.end)]
