@@ -9,10 +9,11 @@
 
 Both participants must be named or definite ("the court", "Smith", "the
 appeal"): an indefinite object ("did not hear an appeal") says nothing about a
-particular event. Only what the article itself asserts as having happened is
-marked realis: no modal, condition, question, plan, attempt, or "before"; an
-action told through someone's words ("X said", "X denied that", "according to",
-a quotation) is attributed. A time other than a day ("in 2003", "last season")
+particular event, and a pronoun ("it did not hear the appeal") only guesses at
+one. Only what the article itself asserts as having happened is marked realis:
+no modal, condition, question, plan, attempt, or "before"; an action told
+through someone's words ("X said", "X denied that", "according to", a quotation)
+is attributed. A time other than a day ("in 2003", "last season")
 makes the action one occasion among several, so it is marked ``vague_time``.
 """
 
@@ -62,7 +63,6 @@ _DEFINITE = frozenset(
 )
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 _QUOTES = '"“”«»'
-_PRONOUN_OBJECTS = frozenset({"it", "them", "this", "that", "these", "those"})
 
 
 def _key(token: Token, index: EntityIndex) -> str | None:
@@ -210,7 +210,8 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         if verb.pos_ != "VERB" or verb.lemma_.lower() in light:
             continue
         doer, done_to = _participants(verb)
-        if doer is None or done_to is None or done_to.lower_ in _PRONOUN_OBJECTS:
+        # A pronoun's antecedent is only a guess; a contradiction must not rest on one.
+        if doer is None or done_to is None or doer.pos_ == "PRON" or done_to.pos_ == "PRON":
             continue
         subject, thing = _key(doer, index), _key(done_to, index)
         if subject is None or thing is None or subject == thing:
