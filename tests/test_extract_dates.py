@@ -1,0 +1,145 @@
+"""Dates: the dateline, weekdays with their dates, the day of an occasion, past actions dated later."""
+
+from __future__ import annotations
+
+from factcheck.extractors.dates import DayParts, anchored, find_dateline, parse_day
+from helpers import view
+
+OCCASION = ("occasion", "noun", "day", "weekday", "month_day", "year", "offset", "rescheduled")
+
+
+# -- reading day expressions (no language model) ---------------------------------
+
+
+def test_a_full_date_with_its_weekday() -> None:
+    assert parse_day("Thursday, Feb. 23, 2023") == DayParts(weekday=3, month=2, day=23, year=2023)
+
+
+def test_relative_days_and_weekday_relations() -> None:
+    assert parse_day("yesterday") == DayParts(offset=-1)
+    assert parse_day("this morning") == DayParts(offset=0)
+    assert parse_day("last Friday") == DayParts(weekday=4, relation="past")
+    assert parse_day("Friday's") == DayParts(weekday=4)
+    assert parse_day("the 4th of October") == DayParts(month=10, day=4)
+
+
+def test_expressions_that_are_not_one_day_are_not_read() -> None:
+    for text in ("35 years ago", "next week", "October", "2019", "the past two days", "February 30"):
+        assert parse_day(text) is None, text
+
+
+def test_the_dateline_anchors_dates_and_relative_days() -> None:
+    anchor = DayParts(weekday=0, month=5, day=20)  # a Monday, 20 May, year unknown
+    assert anchored(DayParts(month=5, day=15), anchor).weekday == 2  # Wednesday
+    assert anchored(DayParts(offset=-1), anchor) == DayParts(weekday=6, month=5, day=19, offset=-1)
+    # Across the end of February the year matters; without one the weekday stays unknown.
+    march = DayParts(weekday=2, month=3, day=2)
+    assert anchored(DayParts(month=2, day=27), march).weekday is None
+
+
+def test_datelines_short_first_lines_and_wire_style() -> None:
+    found = find_dateline("Wednesday, October 4\n\nThe council met on Tuesday.")
+    assert found is not None and found.span.text == "Wednesday, October 4"
+    assert found.parts == DayParts(weekday=2, month=10, day=4)
+    wire = find_dateline("LONDON, Oct 4 (Reuters) - Shares fell sharply on Monday.")
+    assert wire is not None and wire.span.text == "Oct 4" and wire.parts == DayParts(month=10, day=4)
+    assert find_dateline("Council backs new library\n\nThe council met on Tuesday.") is None
+
+
+# -- claims -----------------------------------------------------------------------
+
+
+def test_dateline_weekday_date_with_the_year_from_the_same_day_in_full(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Monday, March 12\n\nThe festival opened on March 12, 2024, with a parade.\n"
+    (claim,) = claims_of(text, "weekday_date")
+    assert claim.span.text == "Monday, March 12"
+    assert view(claim, "weekday", "date", "dateline", "year_source") == {
+        "weekday": "Monday",
+        "date": "2024-03-12",
+        "dateline": True,
+        "year_source": "March 12, 2024#",
+    }
+
+
+def test_inline_weekday_with_a_full_date(claims_of) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = claims_of("The hearing took place on Friday, February 23, 2023.", "weekday_date")
+    assert claim.span.text == "Friday, February 23, 2023"
+    assert view(claim, "weekday", "date", "dateline") == {
+        "weekday": "Friday",
+        "date": "2023-02-23",
+        "dateline": False,
+    }
+
+
+def test_two_mentions_of_one_vote_with_their_days(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Parliament held a vote on the budget on Thursday. Friday's vote passed narrowly."
+    first, second = claims_of(text, "occasion_day")
+    assert first.span.text == "vote on the budget on Thursday"
+    assert view(first, *OCCASION) == {
+        "occasion": "vote#1",
+        "noun": "vote",
+        "day": "Thursday#",
+        "weekday": "Thursday",
+        "month_day": None,
+        "year": None,
+        "offset": None,
+        "rescheduled": False,
+    }
+    assert second.span.text == "Friday's vote"
+    assert view(second, "occasion", "weekday") == {"occasion": "vote#1", "weekday": "Friday"}
+
+
+def test_a_relative_day_gets_a_weekday_and_date_from_the_dateline(claims_of) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = claims_of("Tuesday, May 14\n\nThe strike began yesterday at the port.\n", "occasion_day")
+    assert claim.span.text == "strike began yesterday"
+    assert view(claim, "weekday", "month_day", "offset") == {
+        "weekday": "Monday",
+        "month_day": "05-13",
+        "offset": -1.0,
+    }
+
+
+def test_another_occasion_and_an_indefinite_mention_open_new_occasions(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "A vote on Thursday failed. A second vote on Friday passed. The vote on Monday was close."
+    claims = claims_of(text, "occasion_day")
+    assert [c.get("occasion") for c in claims] == ["vote#1", "vote#2", "vote#3"]
+
+
+def test_a_postponed_occasion_is_marked_rescheduled(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The vote on Thursday was postponed. Friday's vote passed without incident."
+    claims = claims_of(text, "occasion_day")
+    assert [view(c, "occasion", "rescheduled") for c in claims] == [
+        {"occasion": "vote#1", "rescheduled": True},
+        {"occasion": "vote#1", "rescheduled": True},
+    ]
+
+
+def test_a_past_tense_tomorrow_is_after_the_article_date(claims_of) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = claims_of("The health minister resigned tomorrow.", "dated_action")
+    assert claim.span.text == "resigned tomorrow"
+    assert view(claim, "verb", "day", "past", "after_article_date", "article_date") == {
+        "verb": "resigned#",
+        "day": "tomorrow#",
+        "past": True,
+        "after_article_date": True,
+        "article_date": None,
+    }
+
+
+def test_a_future_or_reported_tomorrow_is_not_a_past_action(claims_of) -> None:  # type: ignore[no-untyped-def]
+    (future,) = claims_of("The health minister will resign tomorrow.", "dated_action")
+    assert view(future, "past", "after_article_date") == {"past": False, "after_article_date": True}
+    (reported,) = claims_of("A spokesman said the minister left tomorrow.", "dated_action")
+    assert reported.attributed_to == "A spokesman"
+
+
+def test_a_date_far_after_a_year_less_dateline_is_not_certainly_later(claims_of) -> None:  # type: ignore[no-untyped-def]
+    near, far = claims_of(
+        "Wednesday, October 4\n\nThe firm opened a plant on October 10. It opened another on December 10.\n",
+        "dated_action",
+    )
+    assert view(near, "after_article_date", "article_date") == {
+        "after_article_date": True,
+        "article_date": "Wednesday, October 4#",
+    }
+    assert view(far, "after_article_date") == {"after_article_date": False}
