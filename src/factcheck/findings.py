@@ -18,6 +18,7 @@ CATEGORIES = (
     "name",
     "role",
     "negation",
+    "relation",
     "encoding",
     "suppression",
 )
