@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.claims import Claim
-from factcheck.engine import rules_for
 from factcheck.config import Settings
+from factcheck.engine import rules_for
 from factcheck.gazetteer import Gazetteer, load_gazetteer
 from factcheck.inputs import document_from_text
 from factcheck.pipeline import Analysis, Checker

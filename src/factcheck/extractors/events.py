@@ -156,9 +156,13 @@ def _place_of_clause(token: Token, context: ExtractionContext) -> Mention | None
                 found = context.entities.place_mention(subject)
                 if found is not None:
                     return found
-    elif token.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ in {"VERB", "AUX"}:
-        if head.head.lemma_.lower() in words("events", "arrival_verbs"):
-            verb = head.head
+    elif (
+        token.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.pos_ in {"VERB", "AUX"}
+        and head.head.lemma_.lower() in words("events", "arrival_verbs")
+    ):
+        verb = head.head
     if verb is None:
         return None
     for _, obj in prep_objects(verb, _PLACE_PREPS):
@@ -186,10 +190,7 @@ def _times_conflict(first: str | None, second: str | None) -> bool:
         months = {m for m in _MONTHS if m in text}
         return years, weekdays, months
 
-    for a, b in zip(parts(first), parts(second), strict=True):
-        if a and b and not (a & b):
-            return True
-    return False
+    return any(a and b and not (a & b) for a, b in zip(parts(first), parts(second), strict=True))
 
 
 def _is_bare(token: Token) -> bool:
