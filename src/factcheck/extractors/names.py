@@ -72,26 +72,35 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         )
     if not known:
         return
-    lengths = {len(n.split()) for n in known}
-    for size in sorted(lengths):
+    # Scan plain strings first and build spans only for the rare near misses:
+    # slicing the Doc at every position is most of this extractor's cost.
+    texts = [t.text for t in doc]
+    is_name_word = [bool(_NAME_WORD.match(text)) for text in texts]
+    sentence_of = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        for i in range(sentence.start, sentence.end):
+            sentence_of[i] = number
+    by_size: dict[int, list[str]] = {}
+    for name in known:
+        by_size.setdefault(len(name.split()), []).append(name)
+    for size, names in sorted(by_size.items()):
         for start in range(len(doc) - size + 1):
-            window = doc[start : start + size]
-            if any(t.i in covered for t in window) or not window[0].text[:1].isupper():
+            end = start + size
+            if not texts[start][:1].isupper() or not all(is_name_word[start:end]):
                 continue
-            if not all(_NAME_WORD.match(t.text) for t in window) or window[0].sent != window[-1].sent:
+            if sentence_of[start] != sentence_of[end - 1] or any(i in covered for i in range(start, end)):
                 continue
-            normalised = normalise_name(window.text)
+            normalised = normalise_name(" ".join(texts[start:end]))
             if normalised in known:
                 continue
-            close = [
-                n
-                for n in known
-                if len(n.split()) == size
-                and Levenshtein.distance(n, normalised, score_cutoff=_CANDIDATE_MAX_EDITS)
+            close = any(
+                Levenshtein.distance(n, normalised, score_cutoff=_CANDIDATE_MAX_EDITS)
                 <= _CANDIDATE_MAX_EDITS
-            ]
+                for n in names
+            )
             if close:
-                covered.update(range(window.start, window.end))
+                window = doc[start:end]
+                covered.update(range(start, end))
                 yield Claim(
                     "person_name",
                     mention(window, normalised),
