@@ -47,13 +47,23 @@ class Occasion:
 
 
 def _qualifiers(token: Token) -> dict[str, str]:
+    """What tells this mention's occasion apart, by slot.
+
+    Whose occasion it is ("owner") comes from a possessive or a name before the noun:
+    "the Senate's vote" and "the Senate vote" have one owner; "its vote" has an owner
+    that cannot be checked against "the House vote", so the two differ.
+    """
     found: dict[str, str] = {}
     for child in token.children:
         if child.ent_type_ in _NOT_QUALIFIERS or child.like_num:
             continue
-        if child.dep_ in {"compound", "nmod"}:
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            found["owner"] = f"pronoun:{child.lower_}"
+        elif child.dep_ in {"poss", "compound", "nmod"} and child.pos_ == "PROPN":
+            found["owner"] = " ".join(filter(None, [found.get("owner"), child.lemma_.lower()]))
+        elif child.dep_ in {"compound", "nmod"}:
             found["compound"] = " ".join(filter(None, [found.get("compound"), child.lemma_.lower()]))
-        elif child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+        elif child.dep_ == "poss" and child.pos_ == "NOUN":
             found["poss"] = child.lemma_.lower()
         elif child.dep_ == "amod" and child.pos_ == "ADJ" and not child.text.endswith(("day", "week")):
             found["amod"] = " ".join(filter(None, [found.get("amod"), child.lemma_.lower()]))

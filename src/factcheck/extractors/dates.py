@@ -33,6 +33,7 @@ from factcheck.claims import Claim, ClaimKind, ExtractionContext
 from factcheck.entities import Mention
 from factcheck.extractors._data import data_file, word_set
 from factcheck.extractors._reference import find_occasions, resolve_occasions
+from factcheck.extractors._speech import in_quotation
 from factcheck.extractors._syntax import attribution, mention, sentence_bounds
 
 KINDS = (
@@ -59,6 +60,7 @@ KINDS = (
             "year": "number",
             "offset": "number",
             "rescheduled": "bool",
+            "quoted": "bool",
         },
     ),
     ClaimKind(
@@ -81,7 +83,6 @@ _UNAMBIGUOUS_DAYS_AFTER = 14
 _NEAR_DATELINE_DAYS = 60
 _MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "until", "till", "once"})
-_QUOTES = '"“”«»'
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,16 +147,22 @@ def _alternation(names: dict[str, int]) -> str:
 
 @cache
 def _full_date_pattern() -> re.Pattern[str]:
-    """A weekday (optional) and a date with its year: "Thursday, Feb. 23, 2023", "23 February 2023"."""
+    """A weekday (optional) and a date with its year: "Thursday, Feb. 23, 2023", "23 February 2023".
+
+    The parts stay on one line, and a "year" followed by a time zone ("2000 GMT")
+    is a time: sports listings put the kick-off on the line under the date.
+    """
+    gap = r"[^\S\n]+"
     month = rf"(?P<month>{_alternation(_months())})\.?"
     month2 = rf"(?P<month2>{_alternation(_months())})\.?"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     day2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
-    year = r"(?P<year>(?:18|19|20)\d\d)"
-    year2 = r"(?P<year2>(?:18|19|20)\d\d)"
-    weekday = rf"(?:(?P<weekday>{_alternation(_weekdays())})\.?,?\s+(?:the\s+)?)?"
+    not_time = r"(?![^\S\n]*(?:gmt|bst|utc|cet|[ap]\.?m\b|hrs|hours|h\b))"
+    year = rf"(?P<year>(?:18|19|20)\d\d){not_time}"
+    year2 = rf"(?P<year2>(?:18|19|20)\d\d){not_time}"
+    weekday = rf"(?:(?P<weekday>{_alternation(_weekdays())})\.?,?{gap}(?:the{gap})?)?"
     return re.compile(
-        rf"\b{weekday}(?:{month}\s+{day},?\s+{year}|{day2}\s+(?:of\s+)?{month2},?\s+{year2})\b",
+        rf"\b{weekday}(?:{month}{gap}{day},?{gap}{year}|{day2}{gap}(?:of{gap})?{month2},?{gap}{year2})\b",
         re.IGNORECASE,
     )
 
@@ -236,6 +243,18 @@ def _day_word(
     if word in fillers:
         return "filler", 0
     return "unknown", 0
+
+
+def read_day(span: Span) -> tuple[Span, DayParts] | None:
+    """The day a DATE entity names, trimming words the model ran on: "May 12 after a" -> "May 12"."""
+    for end in range(span.end, span.start, -1):
+        part = span.doc[span.start : end]
+        if part[-1].is_space or part[-1].is_punct:
+            continue
+        parts = parse_day(part.text)
+        if parts is not None:
+            return part, parts
+    return None
 
 
 # -- the article's own date -----------------------------------------------------
@@ -510,12 +529,11 @@ def _occasion_days(context: ExtractionContext, dateline: Dateline | None) -> Ite
     rescheduled = {o.occasion for o in occasions if _rescheduled(o.token)}
     anchor = dateline.parts if dateline is not None else None
     for item in occasions:
-        day = _occasion_day(item.token)
-        if day is None:
+        entity = _occasion_day(item.token)
+        read = read_day(entity) if entity is not None else None
+        if read is None:
             continue
-        parts = parse_day(day.text)
-        if parts is None:
-            continue
+        day, parts = read
         parts = anchored(parts, anchor)
         start, end = min(day.start, item.token.i), max(day.end, item.token.i + 1)
         weekday = _weekday_names()[parts.weekday].capitalize() if parts.weekday is not None else None
@@ -533,6 +551,7 @@ def _occasion_days(context: ExtractionContext, dateline: Dateline | None) -> Ite
                 "year": float(parts.year) if parts.year is not None else None,
                 "offset": float(parts.offset) if parts.offset is not None else None,
                 "rescheduled": item.occasion in rescheduled,
+                "quoted": in_quotation(item.token),
             },
             attribution(item.token),
         )
@@ -546,12 +565,6 @@ def _is_past(verb: Token) -> bool:
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(a.tag_ == "VBD" for a in auxiliaries)
-
-
-def _quoted(token: Token) -> bool:
-    sentence = token.sent
-    before = token.doc[sentence.start : token.i].text
-    return sum(before.count(q) for q in _QUOTES) % 2 == 1
 
 
 def _hypothetical(verb: Token) -> bool:
@@ -569,9 +582,11 @@ def _dated_actions(context: ExtractionContext, dateline: Dateline | None) -> Ite
     doc = context.doc
     scheduling = word_set("calendar", "scheduling_verbs")
     for ent in doc.ents:
-        if ent.label_ != "DATE":
+        read = read_day(ent) if ent.label_ == "DATE" else None
+        if read is None:
             continue
-        root = ent.root
+        day, parts = read
+        root = day.root
         verb: Token | None = None
         if root.dep_ in {"npadvmod", "tmod"} and root.head.pos_ in {"VERB", "AUX"}:
             verb = root.head
@@ -579,22 +594,19 @@ def _dated_actions(context: ExtractionContext, dateline: Dateline | None) -> Ite
             verb = root.head.head
         if verb is None or verb.lemma_.lower() in scheduling or verb.lemma_ == "be":
             continue
-        parts = parse_day(ent.text)
-        if parts is None:
-            continue
         past = _is_past(verb)
         attributed = attribution(verb)
-        if _quoted(verb) or _quoted(root):
+        if in_quotation(verb) or in_quotation(root):
             attributed = attributed or "quote"
         after = days_after(parts, dateline)
-        start, end = min(verb.i, ent.start), max(verb.i + 1, ent.end)
+        start, end = min(verb.i, day.start), max(verb.i + 1, day.end)
         yield Claim(
             "dated_action",
             mention(doc[start:end]),
             sentence_bounds(verb),
             {
                 "verb": mention(verb),
-                "day": mention(ent),
+                "day": mention(day),
                 "past": past and not _hypothetical(verb),
                 "after_article_date": after is not None and after > 0,
                 "article_date": dateline.span if dateline is not None and parts.offset is None else None,

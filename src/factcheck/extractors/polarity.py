@@ -26,6 +26,7 @@ from spacy.tokens import Span, Token
 from factcheck.claims import Claim, ClaimKind, ExtractionContext
 from factcheck.entities import EntityIndex
 from factcheck.extractors._data import word_set
+from factcheck.extractors._speech import in_quotation
 from factcheck.extractors._syntax import (
     attribution,
     children,
@@ -34,7 +35,7 @@ from factcheck.extractors._syntax import (
     sentence_bounds,
     subject_of,
 )
-from factcheck.extractors.dates import parse_day
+from factcheck.extractors.dates import read_day
 from factcheck.gazetteer import normalise_name
 
 KINDS = (
@@ -62,7 +63,6 @@ _DEFINITE = frozenset(
     {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
 )
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
-_QUOTES = '"“”«»'
 
 
 def _key(token: Token, index: EntityIndex) -> str | None:
@@ -109,11 +109,6 @@ def _participants(verb: Token) -> tuple[Token | None, Token | None]:
     return subject_of(verb), next(children(verb, "dobj"), None)
 
 
-def _quoted(token: Token) -> bool:
-    before = token.doc[token.sent.start : token.i].text
-    return sum(before.count(q) for q in _QUOTES) % 2 == 1
-
-
 def _attributed(verb: Token) -> str | None:
     found = attribution(verb)
     if found is not None:
@@ -127,7 +122,7 @@ def _attributed(verb: Token) -> str | None:
             subject = subject_of(current.head)
             return subject.text if subject is not None else current.head.text
         current = current.head
-    return "quote" if _quoted(verb) else None
+    return "quote" if in_quotation(verb) else None
 
 
 def _realis(verb: Token) -> bool:
@@ -196,9 +191,11 @@ def _time(verb: Token, done_to: Token) -> tuple[str | None, bool]:
             if obj.ent_type_ not in {"DATE", "TIME"}:
                 continue
             ent = next(e for e in verb.doc.ents if e.start <= obj.i < e.end)
-            parts = parse_day(ent.text)
-            text = " ".join(ent.text.lower().replace("’s", "").replace("'s", "").split())
-            return text, parts is None
+            read = read_day(ent) if ent.label_ == "DATE" else None
+            # A time of day ("at 3pm", "in the 89th minute") is as precise as a day.
+            vague = ent.label_ == "DATE" and read is None
+            shown = read[0] if read is not None else ent
+            return " ".join(shown.text.lower().replace("’s", "").replace("'s", "").split()), vague
     return None, False
 
 

@@ -1,6 +1,6 @@
 """Quantities: a number, its unit, and the one thing it measures.
 
-    "Unions called a five-day strike."            -> strike#1 lasts 5 days (40-120 hours)
+    "Unions called a five-day strike."            -> strike#1 lasts 5 days
     "The strike lasted three days."               -> strike#1 lasts 3 days
     "The club agreed a £1.5bn deal."              -> deal#1 is worth 1.45-1.55 billion GBP
     "The deal, worth 1,500 million pounds, ..."   -> deal#1 is worth 1.45-1.55 billion GBP
@@ -13,9 +13,11 @@ are about one thing: the same occasion noun, resolved to the same occasion (see
 people a given verb says it killed). Each number becomes the interval it allows:
 "about", "at least", "up to" widen it, a round number allows its rounding
 ("30" is 25-35, "£1.5bn" 1.45-1.55bn), and a unit its range ("a week" is five to
-seven days). An occasion whose measure the article says changed ("extended",
-"cut to", "initially") is marked revised, and a count told in the perfect or at a
-time ("had killed 30 by Monday") is a running total, not a claim to compare.
+seven days; hours and days are never compared). An occasion whose measure the
+article says changed ("extended", "cut to", "initially") is marked revised, a
+money value given on a stated basis ("including debt", "a year") is marked so,
+and a count told in the perfect or at a time ("had killed 30 by Monday") is a
+running total, not a claim to compare.
 """
 
 from __future__ import annotations
@@ -29,8 +31,10 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from factcheck.claims import Claim, ClaimKind, ExtractionContext
+from factcheck.entities import Mention
 from factcheck.extractors._data import data_file, word_set
 from factcheck.extractors._reference import Occasion, find_occasions, resolve_occasions
+from factcheck.extractors._speech import in_quotation
 from factcheck.extractors._syntax import attribution, mention, sentence_bounds
 
 KINDS = (
@@ -48,6 +52,8 @@ KINDS = (
             "low": "number",
             "high": "number",
             "revised": "bool",
+            "basis_stated": "bool",
+            "quoted": "bool",
         },
     ),
 )
@@ -55,10 +61,9 @@ KINDS = (
 #: Tokens after a noun or verb searched for its amount: "a deal, worth about £1.5bn".
 _WINDOW = 8
 _PREDICATE_VERBS = {
-    "duration": frozenset({"last"}),
+    "duration": frozenset({"last", "run"}),
     "money": frozenset({"be", "cost", "total", "value", "amount", "come"}),
 }
-_QUOTES = '"“”«»'
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,18 +209,19 @@ def read_amounts(text: str, offset: int, dimension: str) -> list[Amount]:
                     )
                 )
     elif dimension == "duration":
-        hours: dict[str, list[float]] = data_file("units")["durations"]
+        units: dict[str, dict[str, Any]] = data_file("units")["durations"]
         for match in patterns["duration"].finditer(text):
-            unit_low, unit_high = hours[match.group("unit").lower()]
-            low, high = _interval(match, 1.0, unit_low, unit_high)
-            found.append(Amount(low, high, "hour", "duration", offset + match.start(), offset + match.end()))
+            unit = units[match.group("unit").lower()]
+            low, high = _interval(match, 1.0, *unit["range"])
+            start, end = offset + match.start(), offset + match.end()
+            found.append(Amount(low, high, unit["family"], "duration", start, end))
         for match in patterns["duration_long"].finditer(text):
             if any(a.start <= offset + match.start() < a.end for a in found):
                 continue
-            unit_low, unit_high = hours[match.group("unit").lower()]
-            found.append(
-                Amount(unit_low, unit_high, "hour", "duration", offset + match.start(), offset + match.end())
-            )
+            unit = units[match.group("unit").lower()]
+            start, end = offset + match.start(), offset + match.end()
+            shortest, longest = unit["range"]
+            found.append(Amount(shortest, longest, unit["family"], "duration", start, end))
     found.sort(key=lambda a: (a.start, a.end))
     # A shorter match inside a longer one ("1.5bn" inside "£1.5bn") is the same amount.
     return [a for a in found if not any(b != a and b.start <= a.start and a.end <= b.end for b in found)]
@@ -238,10 +244,13 @@ def read_count(text: str, offset: int) -> Amount | None:
 # -- what is measured -----------------------------------------------------------
 
 
-def _measured_nouns() -> dict[str, str]:
-    return {
-        noun: dimension for dimension, nouns in data_file("units")["measured_nouns"].items() for noun in nouns
-    }
+def _measured_nouns() -> dict[str, list[str]]:
+    """noun -> what may be measured of it: "a five-year, £2m contract" has a length and a value."""
+    found: dict[str, list[str]] = {}
+    for dimension, nouns in data_file("units")["measured_nouns"].items():
+        for noun in nouns:
+            found.setdefault(noun, []).append(dimension)
+    return found
 
 
 def _revised(item: Occasion) -> bool:
@@ -261,15 +270,9 @@ def _revised(item: Occasion) -> bool:
     return False
 
 
-def _quoted(token: Token) -> bool:
-    sentence = token.sent
-    before = token.doc[sentence.start : token.i].text
-    return sum(before.count(q) for q in _QUOTES) % 2 == 1
-
-
 def _attributed(token: Token) -> str | None:
     found = attribution(token)
-    return found or ("quote" if _quoted(token) else None)
+    return found or ("quote" if in_quotation(token) else None)
 
 
 def _text_between(doc: Doc, start: int, end: int) -> tuple[str, int]:
@@ -297,10 +300,22 @@ def _own_amounts(item: Occasion, dimension: str) -> list[Amount]:
 
 
 def _predicate_amounts(item: Occasion, dimension: str) -> list[Amount]:
-    """Amounts a verb gives its subject: "the strike lasted five days", "the deal is worth £1bn"."""
+    """Amounts a verb gives its subject: "the strike lasted five days", "the deal is worth £1bn".
+
+    The verb may be a relative clause's: "the contract, which runs for three years".
+    """
     token = item.token
-    verb = token.head
-    if token.dep_ not in {"nsubj", "nsubjpass"} or verb.lemma_.lower() not in _PREDICATE_VERBS[dimension]:
+    verbs = [token.head] if token.dep_ in {"nsubj", "nsubjpass"} else []
+    verbs += [
+        c
+        for c in token.children
+        if c.dep_ == "relcl" and any(s.lower_ in {"which", "that"} for s in c.children if s.dep_ == "nsubj")
+    ]
+    return [a for verb in verbs for a in _amounts_after(verb, dimension)]
+
+
+def _amounts_after(verb: Token, dimension: str) -> list[Amount]:
+    if verb.lemma_.lower() not in _PREDICATE_VERBS[dimension]:
         return []
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     # "has lasted", "is lasting", "could cost": a running or possible figure, not the measure.
@@ -308,7 +323,7 @@ def _predicate_amounts(item: Occasion, dimension: str) -> list[Amount]:
         return []
     if any(a.tag_ == "MD" and a.lower_ not in {"will", "'ll"} for a in auxiliaries):
         return []
-    doc = token.doc
+    doc = verb.doc
     text, offset = _text_between(doc, verb.i + 1, min(verb.right_edge.i + 1, verb.i + 1 + _WINDOW))
     lead = re.match(r"^\s*(?:for\s+|at\s+|to\s+|worth\s+|valued at\s+)?", text)
     start = offset + (lead.end() if lead else 0)
@@ -322,35 +337,51 @@ def _measure_claims(context: ExtractionContext) -> Iterator[Claim]:
     resolve_occasions(occasions)
     revised = {o.occasion for o in occasions if _revised(o)}
     for item in occasions:
-        dimension = nouns[item.noun]
-        amounts = _own_amounts(item, dimension) + _predicate_amounts(item, dimension)
+        amounts = [
+            amount
+            for dimension in nouns[item.noun]
+            for amount in _own_amounts(item, dimension) + _predicate_amounts(item, dimension)
+        ]
         # Two amounts of one kind for one mention ("a £2m-a-year, £10m deal") cannot be told apart.
         units = [a.unit for a in amounts]
         for amount in amounts:
+            dimension = amount.dimension
             if units.count(amount.unit) != 1:
                 continue
             start, end = min(amount.start, item.token.idx), max(amount.end, item.token.idx + len(item.token))
-            span = doc.char_span(start, end, alignment_mode="expand")
-            written = doc.char_span(amount.start, amount.end, alignment_mode="expand")
-            if span is None or written is None:
-                continue
+            text = doc.text
             yield Claim(
                 "quantity",
-                mention(span),
+                Mention(start, end, text[start:end], ""),
                 sentence_bounds(item.token),
                 {
                     "occasion": item.occasion,
                     "measured": f"{item.noun}:{dimension}",
                     "thing": mention(item.token),
-                    "amount": mention(written),
+                    "amount": Mention(amount.start, amount.end, text[amount.start : amount.end], ""),
                     "dimension": dimension,
                     "unit": amount.unit,
                     "low": amount.low,
                     "high": amount.high,
                     "revised": item.occasion in revised,
+                    "basis_stated": _basis_stated(doc, start, end, dimension),
+                    "quoted": in_quotation(item.token),
                 },
                 _attributed(item.token),
             )
+
+
+def _basis_stated(doc: Doc, start: int, end: int, dimension: str) -> bool:
+    """Whether a value is given on a stated basis ("including debt", "a year", "net"):
+    two such values may measure different totals of one thing, so neither is compared."""
+    if dimension != "money":
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return True
+    window = doc[span.start : min(span.end + 3, span.sent.end)]
+    basis = word_set("units", "basis_words")
+    return any(t.lower_ in basis for t in window)
 
 
 # -- counts of people or things an occasion affected ----------------------------
@@ -457,6 +488,8 @@ def _count_claims(context: ExtractionContext) -> Iterator[Claim]:
                 "low": amount.low,
                 "high": amount.high,
                 "revised": _revised(owner),
+                "basis_stated": False,
+                "quoted": in_quotation(verb),
             },
             _attributed(verb),
         )

@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 from factcheck.claims import Claim, ClaimKind, ExtractionContext
 from factcheck.entities import POSSESSIVE, EntityIndex, Mention, title_nationality
 from factcheck.extractors._data import data_file, word_set
+from factcheck.extractors._speech import in_quotation
 from factcheck.extractors._syntax import attribution, mention, sentence_bounds
 
 KINDS = (
@@ -44,6 +45,7 @@ KINDS = (
             "country": "mention",
             "current": "bool",
             "coordinated": "bool",
+            "quoted": "bool",
         },
     ),
 )
@@ -308,6 +310,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                     "country": _country(title, ent, index),
                     "current": _current(title, ent),
                     "coordinated": title.coordinated,
+                    "quoted": in_quotation(ent.root),
                 },
                 attribution(ent.root),
             )
