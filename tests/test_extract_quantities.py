@@ -30,11 +30,13 @@ def test_qualifiers_widen_or_open_the_interval() -> None:
     assert read_count("hundreds", 0) == Amount(200.0, 1000.0, "", "count", 0, 8)
 
 
-def test_durations_are_hours_with_the_range_of_their_unit() -> None:
+def test_durations_are_counted_in_days_or_hours_with_the_range_of_their_unit() -> None:
     (five_days,) = read_amounts("a five-day strike", 0, "duration")
     (week,) = read_amounts("a week-long strike", 0, "duration")
-    assert (five_days.low, five_days.high) == (40.0, 120.0)
-    assert (week.low, week.high) == (120.0, 168.0)
+    (hours,) = read_amounts("a 48-hour strike", 0, "duration")
+    assert (five_days.low, five_days.high, five_days.unit) == (5.0, 5.0, "day")
+    assert (week.low, week.high, week.unit) == (5.0, 7.0, "day")
+    assert (hours.low, hours.high, hours.unit) == (48.0, 48.0, "hour")
 
 
 # -- claims -----------------------------------------------------------------------
@@ -48,17 +50,17 @@ def test_a_strike_length_in_a_modifier_and_in_a_predicate(claims_of) -> None:  #
         "occasion": "strike#1",
         "measured": "strike:duration",
         "amount": "ten-day#",
-        "unit": "hour",
-        "low": 80.0,
-        "high": 240.0,
+        "unit": "day",
+        "low": 10.0,
+        "high": 10.0,
         "revised": False,
     }
     assert second.span.text == "strike lasted three days"
     assert view(second, "occasion", "amount", "low", "high") == {
         "occasion": "strike#1",
         "amount": "three days#",
-        "low": 24.0,
-        "high": 72.0,
+        "low": 3.0,
+        "high": 3.0,
     }
 
 

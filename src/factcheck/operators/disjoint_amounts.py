@@ -1,13 +1,12 @@
 """Two amounts for the same measured thing that cannot both be true.
 
-"a five-day strike" / "the strike lasted three days": 40-120 hours against 24-72
-hours would overlap, so a working-day reading keeps them compatible; "a ten-day
-strike" / "the strike lasted three days" do not overlap and conflict. Each amount
-is the interval its words allow ("about", "at least", rounding, unit ranges), so
-"£1.5bn" / "1,500 million pounds" / "nearly £1.5bn" never conflict.
+"a five-day strike" / "the strike lasted three days" do not overlap and conflict;
+"a five-day strike" / "the strike lasted a week" do not (a week may be five working
+days). Each amount is the interval its words allow ("about", "at least", rounding,
+unit ranges), so "£1.5bn" / "1,500 million pounds" / "nearly £1.5bn" never conflict.
 
-``field`` names the unit (amounts in different units, e.g. dollars and pounds,
-are never compared); options ``low`` and ``high`` name the interval's bounds
+``field`` names the unit (amounts in different units, e.g. dollars and pounds, or
+hours and days, are never compared); options ``low`` and ``high`` name the interval's bounds
 (``high`` empty: no upper bound).
 """
 
