@@ -115,3 +115,15 @@ def test_meeting_again_is_another_occasion(claims_of) -> None:  # type: ignore[n
         "The summit in Hanoi ended early. The two leaders met again in Singapore.", "event_location"
     )
     assert [c.get("event") for c in claims] == ["event1", "event2"]
+
+
+def test_a_bare_plural_is_a_back_reference_to_the_visit(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "French President Emmanuel Macron arrived in Washington on Wednesday for a state visit. "
+        "During talks in Canada, Joe Biden welcomed Macron.",
+        "event_location",
+    )
+    assert [view(c, "event", "event_label", "place") for c in claims] == [
+        {"event": "event1", "event_label": "visit#", "place": "Washington#washington"},
+        {"event": "event1", "event_label": "talks#", "place": "Canada#canada"},
+    ]

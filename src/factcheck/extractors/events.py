@@ -228,9 +228,13 @@ def _mentions(context: ExtractionContext) -> Iterator[EventMention]:
             ]
             distinct = any(m.lower_ in other or m.lemma_.lower() in other for m in modifiers)
             distinct = distinct or any(m.tag_ == "JJS" or m.ent_type_ == "ORDINAL" for m in modifiers)
-            definite = any(
-                c.lower_ in definite_words for c in token.children if c.dep_ in {"det", "poss"}
-            ) or any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ == "DATE" for c in token.children)
+            determiners = [c for c in token.children if c.dep_ in {"det", "poss"}]
+            definite = (
+                any(c.lower_ in definite_words for c in determiners)
+                or any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ == "DATE" for c in token.children)
+                # "During talks in Canada": a bare plural that names one event.
+                or (not determiners and token.lower_ in plural_ok)
+            )
             yield EventMention(
                 token, False, mention(token), _place_of(token, context), _time_of(token),
                 distinct, definite, _participants(token, context),
