@@ -143,3 +143,15 @@ def test_a_date_far_after_a_year_less_dateline_is_not_certainly_later(claims_of)
         "article_date": "Wednesday, October 4#",
     }
     assert view(far, "after_article_date") == {"after_article_date": False}
+
+
+def test_meeting_nouns_name_one_kind_of_occasion(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "During a summit in Seoul, the leaders spoke. "
+        "The meeting on Wednesday ended early. The Thursday summit was calm."
+    )
+    claims = claims_of(text, "occasion_day")
+    assert [view(c, "occasion", "occasion_label", "weekday") for c in claims] == [
+        {"occasion": "meeting#1", "occasion_label": "meeting#", "weekday": "Wednesday"},
+        {"occasion": "meeting#1", "occasion_label": "summit#", "weekday": "Thursday"},
+    ]

@@ -6,6 +6,8 @@ Shared by the extractors that compare what an article says about one occasion
     "MPs held a vote on Thursday. ... Friday's vote was close."   -> one vote
     "a vote on Thursday ... a second vote on Friday"              -> two votes (other occasion)
     "a vote on the budget ... a vote on the amendment"            -> two votes (indefinite again)
+    "a summit in Seoul ... the meeting on Wednesday"              -> one meeting (all meeting
+                                                                     nouns of the lexicon are one kind)
     "the Senate vote ... the House vote"                          -> two votes (qualifiers differ)
 
 The first mention of a noun opens the occasion the article reports. A later
@@ -29,6 +31,7 @@ _NON_REFERRING = frozenset({"no", "any", "each", "every", "some", "all", "either
 #: Prepositions whose object says which occasion it is: "the vote on the budget".
 _QUALIFYING_PREPS = frozenset({"on", "over", "against", "between", "with", "of", "for", "at", "in", "by"})
 #: Entity types that date or count an occasion rather than say which it is.
+_MEETING = "meeting"
 _NOT_QUALIFIERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
@@ -37,7 +40,10 @@ class Occasion:
     """One mention of an occasion noun, with what tells it apart from others."""
 
     token: Token
+    #: The kind of occasion: the noun, or "meeting" for every meeting-like noun.
     noun: str
+    #: The noun as written (its lemma): "summit".
+    word: str
     definite: bool
     distinct: bool
     #: slot -> lemma: "compound" -> "senate", "prep:on" -> "budget", "poss" -> "chelsea".
@@ -95,7 +101,9 @@ def find_occasions(doc: Doc, nouns: frozenset[str]) -> list[Occasion]:
             continue
         if token.dep_ == "compound":
             continue
-        noun = token.lower_ if token.lower_ in nouns else lemma
+        word = token.lower_ if token.lower_ in nouns else lemma
+        # The lexicon's meeting nouns all name one kind of event: "a summit" ... "the meeting".
+        noun = _MEETING if word in words("events", "nouns") else word
         plural = token.tag_ in {"NNS", "NNPS"} and token.lower_ not in plural_ok
         determiners = [c for c in token.children if c.dep_ in {"det", "poss", "predet"}]
         modifiers = [c for c in token.children if c.dep_ in {"amod", "det", "nummod", "advmod", "compound"}]
@@ -111,7 +119,7 @@ def find_occasions(doc: Doc, nouns: frozenset[str]) -> list[Occasion]:
             not indefinite
             and any(c.dep_ in {"compound", "nmod"} and c.ent_type_ == "DATE" for c in token.children)
         )
-        found.append(Occasion(token, noun, definite, distinct, _qualifiers(token)))
+        found.append(Occasion(token, noun, word, definite, distinct, _qualifiers(token)))
     return found
 
 

@@ -339,7 +339,7 @@ def _measure_claims(context: ExtractionContext) -> Iterator[Claim]:
     for item in occasions:
         amounts = [
             amount
-            for dimension in nouns[item.noun]
+            for dimension in nouns[item.word]
             for amount in _own_amounts(item, dimension) + _predicate_amounts(item, dimension)
         ]
         # Two amounts of one kind for one mention ("a £2m-a-year, £10m deal") cannot be told apart.
