@@ -73,3 +73,17 @@ def test_same_input_same_output_byte_for_byte() -> None:
     first = run_check("seeds/000_ad2f7963976caff1.txt", "--format", "json").stdout
     second = run_check("seeds/000_ad2f7963976caff1.txt", "--format", "json").stdout
     assert first == second
+
+
+def test_one_problem_quoted_in_several_agreeing_passages_is_one_finding(checker, analyse) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Germany to send tanks to Lithuania\n\n"
+        "German Defence Minister Boris Pistorius said Germany would send 35 tanks to Lithuania.\n\n"
+        "Lithuanian officials said Lithuania had agreed to send the tanks to Germany.\n"
+    )
+    findings = [f for f in checker.findings(analyse(text)) if f.rule_id == "TRF001"]
+    assert [[e.text for e in f.evidence] for f in findings] == [[
+        "Germany to send tanks to Lithuania",
+        "Germany would send 35 tanks to Lithuania",
+        "Lithuania had agreed to send the tanks to Germany",
+    ]]

@@ -95,6 +95,9 @@ class EntityIndex:
             return found
         if token.lower_ in words("people", "pronouns_singular"):
             return self._antecedent(token)
+        # "Pistorius, who arrived in Lithuania on Monday": the relative clause's noun.
+        if token.lower_ in {"who", "whom", "whose"} and token.head.dep_ == "relcl":
+            return self.persons.get(token.head.head.i)
         return None
 
     def _antecedent(self, pronoun: Token) -> tuple[Span, str] | None:

@@ -23,7 +23,7 @@ from factcheck.document import Document
 from factcheck.entities import Mention
 from factcheck.findings import Finding
 from factcheck.graph import ClaimGraph
-from factcheck.operators import Operator, operators
+from factcheck.operators import Conflict, Operator, operators
 
 RULE_SUFFIXES = (".yaml", ".yml")
 FIXTURE_MARK = ".test"
@@ -305,22 +305,39 @@ class _FieldView:
 def evaluate(rule: Rule, graph: ClaimGraph, document: Document) -> list[Finding]:
     operator = operators()[rule.operator]
     claims = _selected(rule, graph.claims)
-    candidates: Iterable[tuple[Claim, ...]]
+    found: list[tuple[tuple[Claim, ...], Conflict]] = []
     if operator.arity == "pair":
-        candidates = (
-            (a, b)
-            for a, b in itertools.combinations(claims, 2)
-            if all(_plain(a.get(g)) == _plain(b.get(g)) for g in rule.group_by)
-        )
+        for a, b in itertools.combinations(claims, 2):
+            if all(_plain(a.get(g)) == _plain(b.get(g)) for g in rule.group_by):
+                conflict = operator.check((a, b), rule.conflict_field, rule.options, graph)
+                if conflict is not None:
+                    found.append(((a, b), conflict))
+        groups = _one_problem_each(found, rule, operator, graph)
     else:
-        candidates = ((c,) for c in claims)
+        for claim in claims:
+            conflict = operator.check((claim,), rule.conflict_field, rule.options, graph)
+            if conflict is not None:
+                found.append(((claim,), conflict))
+        groups = [[item] for item in found]
     findings: list[Finding] = []
     seen: set[tuple[tuple[int, int], ...]] = set()
-    for group in candidates:
-        conflict = operator.check(group, rule.conflict_field, rule.options, graph)
-        if conflict is None:
-            continue
-        evidence = tuple(document.evidence(s.start, s.end) for s in conflict.sides)
+    for group in groups:
+        (first_claims, first_conflict) = group[0]
+        sides: list[Mention] = []
+        for _, conflict in group:
+            sides.extend(s for s in conflict.sides if s not in sides)
+        if len(group) > 1:
+            sides.sort(key=lambda s: (s.start, s.end))
+            # A passage repeated word for word (a headline as standfirst) is quoted once.
+            quoted: set[str] = set()
+            unique = []
+            for side in sides:
+                text = " ".join(document.text[side.start : side.end].casefold().split())
+                if text not in quoted:
+                    quoted.add(text)
+                    unique.append(side)
+            sides = unique
+        evidence = tuple(document.evidence(s.start, s.end) for s in sides)
         key = tuple(sorted((e.start, e.end) for e in evidence))
         if key in seen:
             continue
@@ -331,8 +348,41 @@ def evaluate(rule: Rule, graph: ClaimGraph, document: Document) -> list[Finding]
                 rule.name,
                 rule.category,
                 rule.severity,
-                _render(rule, group, conflict.values, operator.arity),
+                _render(rule, first_claims, first_conflict.values, operator.arity),
                 evidence,
             )
         )
     return findings
+
+
+def _one_problem_each(
+    found: list[tuple[tuple[Claim, ...], Conflict]], rule: Rule, operator: Operator, graph: ClaimGraph
+) -> list[list[tuple[tuple[Claim, ...], Conflict]]]:
+    """Merge conflicts that are one problem: the same claim contradicted by passages that agree.
+
+    "Germany to send tanks to Lithuania" (headline) and "Germany would send 35 tanks
+    to Lithuania" (body) both conflict with "Lithuania agreed to send the tanks to
+    Germany"; the two agreeing passages do not conflict with each other, so the
+    editor gets one finding quoting all three, not two findings.
+    """
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in itertools.combinations(range(len(found)), 2):
+        claims_i, claims_j = set(map(id, found[i][0])), set(map(id, found[j][0]))
+        shared = claims_i & claims_j
+        if len(shared) != 1:
+            continue
+        (other_i,) = [c for c in found[i][0] if id(c) not in shared]
+        (other_j,) = [c for c in found[j][0] if id(c) not in shared]
+        if operator.check((other_i, other_j), rule.conflict_field, rule.options, graph) is None:
+            parent[root(j)] = root(i)
+    groups: dict[int, list[tuple[tuple[Claim, ...], Conflict]]] = {}
+    for index, item in enumerate(found):
+        groups.setdefault(root(index), []).append(item)
+    return [groups[key] for key in sorted(groups)]

@@ -48,8 +48,21 @@ KINDS = (
 )
 
 _PLACE_PREPS = frozenset({"in", "at"})
-_ANOTHER_TIME = frozenset({"previously", "again", "before", "earlier", "once", "often",
-                           "regularly", "twice", "already", "never", "since"})
+_ANOTHER_TIME = frozenset(
+    {
+        "previously",
+        "again",
+        "before",
+        "earlier",
+        "once",
+        "often",
+        "regularly",
+        "twice",
+        "already",
+        "never",
+        "since",
+    }
+)
 _TIME_PREPS = frozenset({"on", "in", "during"})
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
@@ -137,10 +150,10 @@ def _place_of(token: Token, context: ExtractionContext) -> Mention | None:
 def _place_of_clause(token: Token, context: ExtractionContext) -> Mention | None:
     """The place a clause gives its event noun.
 
-        "The talks took place in Geneva."          (subject of a verb of happening)
-        "In Geneva, the two leaders held talks."    (object of a verb of holding)
-        "Geneva hosted the summit."                 (a place as the host)
-        "Kim arrived in Geneva for the summit."     (the purpose of a trip)
+    "The talks took place in Geneva."          (subject of a verb of happening)
+    "In Geneva, the two leaders held talks."    (object of a verb of holding)
+    "Geneva hosted the summit."                 (a place as the host)
+    "Kim arrived in Geneva for the summit."     (the purpose of a trip)
     """
     head = token.head
     if head.i == token.i:
@@ -196,8 +209,7 @@ def _times_conflict(first: str | None, second: str | None) -> bool:
 def _is_bare(token: Token) -> bool:
     """A plain back-reference: "the meeting", "their talks", with nothing that describes it anew."""
     return not any(
-        c.dep_ not in {"det", "punct"} and not (c.dep_ == "poss" and c.pos_ == "PRON")
-        for c in token.lefts
+        c.dep_ not in {"det", "punct"} and not (c.dep_ == "poss" and c.pos_ == "PRON") for c in token.lefts
     )
 
 
@@ -231,13 +243,21 @@ def _mentions(context: ExtractionContext) -> Iterator[EventMention]:
             determiners = [c for c in token.children if c.dep_ in {"det", "poss"}]
             definite = (
                 any(c.lower_ in definite_words for c in determiners)
-                or any(c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ == "DATE" for c in token.children)
+                or any(
+                    c.dep_ in {"compound", "poss", "nmod"} and c.ent_type_ == "DATE" for c in token.children
+                )
                 # "During talks in Canada": a bare plural that names one event.
                 or (not determiners and token.lower_ in plural_ok)
             )
             yield EventMention(
-                token, False, mention(token), _place_of(token, context), _time_of(token),
-                distinct, definite, _participants(token, context),
+                token,
+                False,
+                mention(token),
+                _place_of(token, context),
+                _time_of(token),
+                distinct,
+                definite,
+                _participants(token, context),
             )
         elif token.pos_ == "VERB" and lemma in verbs and not is_negated(token):
             # "the two last met in ...", "had previously met", "met again"
@@ -249,8 +269,14 @@ def _mentions(context: ExtractionContext) -> Iterator[EventMention]:
             # The label names the event, not the verb: "The meeting is placed in ...".
             label = Mention(token.idx, token.idx + len(token.text), "meeting", "")
             yield EventMention(
-                token, True, label, _place_of(token, context), _time_of(token),
-                distinct, False, _participants(token, context),
+                token,
+                True,
+                label,
+                _place_of(token, context),
+                _time_of(token),
+                distinct,
+                False,
+                _participants(token, context),
             )
 
 
