@@ -61,3 +61,10 @@ def test_graph_export_formats(tmp_path: Path) -> None:
     assert graphml.exit_code == 0 and "<graphml" in graphml.stdout
     dot = runner.invoke(app, ["graph", str(article), "--format", "dot"])
     assert dot.exit_code == 0 and dot.stdout.startswith("digraph claims {")
+
+
+def test_a_folder_with_nothing_to_check_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    result = runner.invoke(app, ["check", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"factcheck: error: no documents to check in {tmp_path}")

@@ -221,6 +221,9 @@ def check(
         report = Report(tuple(results), checker.pipeline.model)
     except ModelNotFoundError as error:
         fail(str(error))
+    if not results:
+        # A gate given nothing to read must not pass: a mistyped folder or glob looks like this.
+        fail(f"no documents to check in {', '.join(paths)} (files matching {', '.join(selection.include)})")
     if not streaming:
         _write(renderer.render(report, context), output)
     elif renderer.render_summary is not None:
