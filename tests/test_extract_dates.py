@@ -155,3 +155,13 @@ def test_meeting_nouns_name_one_kind_of_occasion(claims_of) -> None:  # type: ig
         {"occasion": "meeting#1", "occasion_label": "meeting#", "weekday": "Wednesday"},
         {"occasion": "meeting#1", "occasion_label": "summit#", "weekday": "Thursday"},
     ]
+
+
+def test_a_day_the_parser_hangs_on_the_verb_inside_the_subject(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "The talks in Vienna on Tuesday showed how far apart the two sides are."
+    (claim,) = claims_of(text, "occasion_day")
+    assert view(claim, "occasion_label", "day", "weekday") == {
+        "occasion_label": "talks#",
+        "day": "Tuesday#",
+        "weekday": "Tuesday",
+    }

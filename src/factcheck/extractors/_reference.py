@@ -32,6 +32,7 @@ _NON_REFERRING = frozenset({"no", "any", "each", "every", "some", "all", "either
 _QUALIFYING_PREPS = frozenset({"on", "over", "against", "between", "with", "of", "for", "at", "in", "by"})
 #: Entity types that date or count an occasion rather than say which it is.
 _MEETING = "meeting"
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _NOT_QUALIFIERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
@@ -75,8 +76,13 @@ def _qualifiers(token: Token) -> dict[str, str]:
             found["amod"] = " ".join(filter(None, [found.get("amod"), child.lemma_.lower()]))
         elif child.dep_ == "prep" and child.lower_ in _QUALIFYING_PREPS:
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ not in _NOT_QUALIFIERS and not obj.like_num:
-                    found[f"prep:{child.lower_}"] = _content(obj)
+                if obj.dep_ != "pobj" or obj.ent_type_ in _NOT_QUALIFIERS or obj.like_num:
+                    continue
+                # Where an occasion is ("the meeting in Seoul") does not say which it is:
+                # two places for one occasion are the location rules' contradiction.
+                if child.lower_ in {"in", "at"} and obj.ent_type_ in _PLACES:
+                    continue
+                found[f"prep:{child.lower_}"] = _content(obj)
     return found
 
 

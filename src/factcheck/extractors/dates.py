@@ -478,6 +478,13 @@ def _entity_of(token: Token) -> Span | None:
     return None
 
 
+def _day_of_prep(prep: Token) -> Span | None:
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and obj.ent_type_ == "DATE":
+            return _entity_of(obj)
+    return None
+
+
 def _day_of(token: Token) -> Span | None:
     """The DATE entity a token heads, or that a preposition "on" hanging off it introduces."""
     for child in token.children:
@@ -498,6 +505,14 @@ def _occasion_day(token: Token) -> Span | None:
     head = token.head
     if head.pos_ not in {"VERB", "AUX"}:
         return None
+    if token.dep_ in {"nsubj", "nsubjpass"}:
+        # "The meeting in Seoul on Tuesday demonstrated ...": the parser hangs the day
+        # on the verb, but it stands inside the subject, before the verb.
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "on" and token.i < prep.i < head.i:
+                found = _day_of_prep(prep)
+                if found is not None:
+                    return found
     lemma = head.lemma_.lower()
     if token.dep_ in {"nsubj", "nsubjpass"} and lemma in word_set("calendar", "day_taking_verbs"):
         if lemma == "take" and not any(c.lemma_ == "place" for c in head.children):
