@@ -33,6 +33,14 @@ class Conflict:
     values: Mapping[str, str] = field(default_factory=dict)
 
 
+def mentions_of(claim: Claim, *names: str | None) -> tuple[Mention, ...] | None:
+    """The named fields of a claim when every one is a mention (a place, a person), else None."""
+    values = tuple(claim.get(name or "") for name in names)
+    if all(isinstance(value, Mention) for value in values):
+        return values  # type: ignore[return-value]
+    return None
+
+
 Check = Callable[[tuple[Claim, ...], str | None, Mapping[str, Any], ClaimGraph], Conflict | None]
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from factcheck.claims import Claim
 from factcheck.entities import Mention
 from factcheck.graph import ClaimGraph
-from factcheck.operators import Conflict
+from factcheck.operators import Conflict, mentions_of
 
 NAME = "home_country"
 ARITY = "single"
@@ -37,9 +37,10 @@ def check(
     claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
 ) -> Conflict | None:
     (claim,) = claims
-    destination, person = claim.get(field or ""), claim.get(options["person"])
-    if not isinstance(destination, Mention) or not isinstance(person, Mention):
+    found = mentions_of(claim, field, options["person"])
+    if found is None:
         return None
+    destination, person = found
     nationality = graph.nationality(person.id)
     if nationality is None:
         return None
