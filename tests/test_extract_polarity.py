@@ -42,7 +42,7 @@ def test_an_action_presupposed_after_after_takes_the_main_subject(claims_of) -> 
 
 def test_the_passive_names_the_agent_as_the_doer(claims_of) -> None:  # type: ignore[no-untyped-def]
     (claim,) = claims_of("The report was not published by the ministry.", "action")
-    assert claim.span.text == "The report was not published"
+    assert claim.span.text == "The report was not published by the ministry"
     assert claim.polarity == "negative"
     assert view(claim, "subject", "verb", "object") == {
         "subject": "the:ministry",
@@ -87,3 +87,14 @@ def test_a_time_vaguer_than_a_day_is_marked(claims_of) -> None:  # type: ignore[
 
 def test_indefinite_and_pronoun_participants_are_not_claimed(claims_of) -> None:  # type: ignore[no-untyped-def]
     assert claims_of("The court did not hear an appeal. It heard the case.", "action") == []
+
+
+def test_a_passive_without_its_own_subject_is_done_to_the_clause_subject(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Kim Jong Un was briefed by officials while being hosted by Vladimir Putin."
+    claim = _by_verb(claims_of(text, "action"), "hosted")
+    assert claim.span.text == "being hosted by Vladimir Putin"
+    assert view(claim, "subject", "verb", "object") == {
+        "subject": "person:vladimir putin",
+        "verb": "host",
+        "object": "person:kim jong un",
+    }

@@ -101,8 +101,14 @@ def _label(token: Token) -> Span:
 
 
 def _participants(verb: Token) -> tuple[Token | None, Token | None]:
-    """(doer, thing done to), active or passive."""
+    """(doer, thing done to), active or passive.
+
+    A passive without a subject of its own ("Kim was briefed while being hosted by
+    Putin") takes the subject it hangs under as the thing done to, never as the doer.
+    """
     passive = next(children(verb, "nsubjpass"), None)
+    if passive is None and any(children(verb, "auxpass")):
+        passive = subject_of(verb)
     if passive is not None:
         agent = next((o for a in children(verb, "agent") for o in children(a, "pobj")), None)
         return agent, passive
@@ -215,9 +221,10 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
             continue
         time, vague = _time(verb, done_to)
         first = min([verb.i, *(c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"})])
-        if done_to.i < verb.i:
+        own = [t for t in (doer, done_to) if t.head == verb or t.head.head == verb]
+        if done_to in own and done_to.i < verb.i:
             first = min(first, done_to.left_edge.i)
-        last = max(verb.i, done_to.i) + 1
+        last = max([verb.i, *(t.i for t in own if t.i > verb.i)]) + 1
         time_end = max(
             (
                 e.end
