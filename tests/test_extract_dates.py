@@ -165,3 +165,14 @@ def test_a_day_the_parser_hangs_on_the_verb_inside_the_subject(claims_of) -> Non
         "day": "Tuesday#",
         "weekday": "Tuesday",
     }
+
+
+def test_occasions_named_by_their_day_or_told_apart_later_are_different(claims_of) -> None:  # type: ignore[no-untyped-def]
+    named = claims_of(
+        "Saturday's match ended in a draw. Wednesday's match will decide the title.", "occasion_day"
+    )
+    assert [c.get("occasion") for c in named] == ["match#1", "match#2"]
+    told_apart = claims_of(
+        "The vote on Thursday was close. Friday's vote on the amendment was not.", "occasion_day"
+    )
+    assert [c.get("occasion") for c in told_apart] == ["vote#1", "vote#2"]

@@ -9,6 +9,8 @@ Shared by the extractors that compare what an article says about one occasion
     "a summit in Seoul ... the meeting on Wednesday"              -> one meeting (all meeting
                                                                      nouns of the lexicon are one kind)
     "the Senate vote ... the House vote"                          -> two votes (qualifiers differ)
+    "Saturday's match ... Wednesday's match"                      -> two matches (each named by
+                                                                     its day)
 
 The first mention of a noun opens the occasion the article reports. A later
 definite mention ("the vote", "Friday's vote", "its vote") refers back to it,
@@ -62,6 +64,11 @@ def _qualifiers(token: Token) -> dict[str, str]:
     """
     found: dict[str, str] = {}
     for child in token.children:
+        if child.dep_ in {"poss", "compound", "nmod"} and child.ent_type_ == "DATE":
+            # "Saturday's match" is named by its day: "Wednesday's match" is another one,
+            # while "the match on Saturday" and "Friday's match" may be the same.
+            found["day_name"] = child.lower_
+            continue
         if child.ent_type_ in _NOT_QUALIFIERS or child.like_num:
             continue
         if child.dep_ == "poss" and child.pos_ == "PRON":
@@ -91,8 +98,17 @@ def _content(token: Token) -> str:
     return " ".join(t.lemma_.lower() for t in token.subtree if t.is_alpha and not t.is_stop)
 
 
-def _compatible(first: dict[str, str], second: dict[str, str]) -> bool:
-    return all(first[slot] == second[slot] for slot in first.keys() & second.keys())
+#: Slots a later mention may add without naming another occasion: "the crucial vote".
+_DESCRIPTIVE_SLOTS = frozenset({"amod", "day_name"})
+
+
+def _compatible(first: dict[str, str], later: dict[str, str]) -> bool:
+    """Whether a later mention can refer back: no shared slot differs, and it adds no
+    slot that tells occasions apart ("a vote on Thursday" ... "Friday's vote on the
+    amendment" may well be a second vote)."""
+    if any(first[slot] != later[slot] for slot in first.keys() & later.keys()):
+        return False
+    return all(slot in first or slot in _DESCRIPTIVE_SLOTS for slot in later)
 
 
 def find_occasions(doc: Doc, nouns: frozenset[str]) -> list[Occasion]:
