@@ -176,3 +176,9 @@ def test_occasions_named_by_their_day_or_told_apart_later_are_different(claims_o
         "The vote on Thursday was close. Friday's vote on the amendment was not.", "occasion_day"
     )
     assert [c.get("occasion") for c in told_apart] == ["vote#1", "vote#2"]
+
+
+def test_a_date_below_a_headline_and_a_venue_is_a_listing_not_a_dateline() -> None:
+    assert find_dateline("Worcester v Sale\n\nSixways\n\nFriday, 25 February\n\n2000 GMT\n") is None
+    below_headline = find_dateline("Leaders meet in Seoul\n\nWednesday, October 4\n\nThe talks began.")
+    assert below_headline is not None and below_headline.span.text == "Wednesday, October 4"

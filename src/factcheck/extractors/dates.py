@@ -11,8 +11,9 @@
                                                           article's date
 
 Day expressions are read against the article's dateline when it has one: a short
-first line that is a date ("Wednesday, October 4"), or a wire dateline opening
-the first paragraph ("LONDON, Oct 4 (Reuters) - ..."). Relative days
+line that is a date ("Wednesday, October 4"), or a wire dateline opening a
+paragraph ("LONDON, Oct 4 (Reuters) - ..."), as the first line or the one after
+a headline (a date further down is more likely a listing's, a match day). Relative days
 ("yesterday", "tomorrow") count from it; a date near it gets a weekday from it.
 The dateline's year is the one it gives, or else the year of the same day and
 month written out in full elsewhere in the article (unless the article also
@@ -266,7 +267,7 @@ _WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Za-z.'’ -]{1,40}?(?:,\s*[A-Z][A-Za-z.]+)*),\s+(?P<date>[^()\n–—-]{3,40}?)\s*"
     r"(?:\([A-Za-z .&]{2,30}\)\s*)?[–—-]{1,2}\s"
 )
-_DATELINE_LINES = 3
+_DATELINE_LINES = 2
 _DATELINE_MAX_LENGTH = 60
 
 
