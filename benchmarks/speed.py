@@ -64,8 +64,7 @@ def main() -> int:
     ours_load = time.perf_counter() - started
     started = time.perf_counter()
     findings = 0
-    for result in checker.check(collect([str(p) for p in paths], InputOptions()),
-                                processes=args.processes):
+    for result in checker.check(collect([str(p) for p in paths], InputOptions()), processes=args.processes):
         findings += len(result.findings)
     ours_run = time.perf_counter() - started
 

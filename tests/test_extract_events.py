@@ -11,7 +11,10 @@ def test_summit_in_a_country(claims_of) -> None:  # type: ignore[no-untyped-def]
     (claim,) = claims_of("During a summit in Vienna, the two leaders signed a treaty.", "event_location")
     assert claim.span.text == "summit in Vienna"
     assert view(claim, *FIELDS) == {
-        "event": "event1", "event_label": "summit#", "place": "Vienna#vienna", "time": None,
+        "event": "event1",
+        "event_label": "summit#",
+        "place": "Vienna#vienna",
+        "time": None,
     }
 
 

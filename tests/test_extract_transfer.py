@@ -14,16 +14,22 @@ def test_commits_to_providing_b_with_x(claims_of) -> None:  # type: ignore[no-un
     )
     assert claim.span.text == "Fumio Kishida commits to providing Vietnam with patrol boats"
     assert view(claim, *FIELDS) == {
-        "giver_side": "japan", "receiver_side": "vietnam", "thing_stems": ("boat", "patrol"),
-        "force": "committed", "receiver_implied": False,
+        "giver_side": "japan",
+        "receiver_side": "vietnam",
+        "thing_stems": ("boat", "patrol"),
+        "force": "committed",
+        "receiver_implied": False,
     }
 
 
 def test_a_proposal_that_b_provide_makes_b_the_giver(claims_of) -> None:  # type: ignore[no-untyped-def]
     (claim,) = claims_of("Germany proposed that Poland provide tanks for the exercise.", "transfer")
     assert view(claim, *FIELDS) == {
-        "giver_side": "poland", "receiver_side": "germany", "thing_stems": ("tank",),
-        "force": "requested", "receiver_implied": True,
+        "giver_side": "poland",
+        "receiver_side": "germany",
+        "thing_stems": ("tank",),
+        "force": "requested",
+        "receiver_implied": True,
     }
 
 
@@ -34,22 +40,29 @@ def test_a_prediction_is_not_a_request(claims_of) -> None:  # type: ignore[no-un
 def test_receive_from(claims_of) -> None:  # type: ignore[no-untyped-def]
     (claim,) = claims_of("Ukraine will receive tanks from France.", "transfer")
     assert view(claim, *FIELDS) == {
-        "giver_side": "france", "receiver_side": "ukraine", "thing_stems": ("tank",),
-        "force": "future", "receiver_implied": False,
+        "giver_side": "france",
+        "receiver_side": "ukraine",
+        "thing_stems": ("tank",),
+        "force": "future",
+        "receiver_implied": False,
     }
 
 
 def test_passive_with_agent(claims_of) -> None:  # type: ignore[no-untyped-def]
     (claim,) = claims_of("Ukraine was supplied with tanks by France.", "transfer")
     assert view(claim, "giver_side", "receiver_side", "thing_stems") == {
-        "giver_side": "france", "receiver_side": "ukraine", "thing_stems": ("tank",),
+        "giver_side": "france",
+        "receiver_side": "ukraine",
+        "thing_stems": ("tank",),
     }
 
 
 def test_unnamed_goods_are_compared_by_the_verb(claims_of) -> None:  # type: ignore[no-untyped-def]
     (claim,) = claims_of("Russia will supply North Korea.", "transfer")
     assert view(claim, "giver_side", "receiver_side", "thing_stems") == {
-        "giver_side": "russia", "receiver_side": "north_korea", "thing_stems": ("supply (unnamed)",),
+        "giver_side": "russia",
+        "receiver_side": "north_korea",
+        "thing_stems": ("supply (unnamed)",),
     }
 
 
@@ -69,7 +82,9 @@ def test_giving_that_is_only_weighed_is_not_a_claim(claims_of) -> None:  # type:
 def test_capitals_stand_for_their_governments(claims_of) -> None:  # type: ignore[no-untyped-def]
     (claim,) = claims_of("Washington agreed to send rockets to Kyiv.", "transfer")
     assert view(claim, "giver_side", "receiver_side", "force") == {
-        "giver_side": "united_states", "receiver_side": "ukraine", "force": "agreed",
+        "giver_side": "united_states",
+        "receiver_side": "ukraine",
+        "force": "agreed",
     }
 
 

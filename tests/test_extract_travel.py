@@ -16,8 +16,11 @@ def test_vehicle_bound_for_a_place_with_the_trip_abroad_in_the_subject(claims_of
     assert claim.span.text == "bound for Cuba"
     assert claim.get("cue").text == "His first trip abroad"  # type: ignore[union-attr]
     assert view(claim, *FIELDS) == {
-        "traveller": "he#miguel diaz canel", "destination": "Cuba#cuba",
-        "abroad": True, "onward": False, "home": False,
+        "traveller": "he#miguel diaz canel",
+        "destination": "Cuba#cuba",
+        "abroad": True,
+        "onward": False,
+        "home": False,
     }
 
 
@@ -27,10 +30,20 @@ def test_a_trip_home_after_a_trip_abroad_keeps_the_cues_apart(claims_of) -> None
         "travel",
     )
     assert [view(c, *FIELDS) for c in claims] == [
-        {"traveller": "his#william ruto", "destination": "France#france",
-         "abroad": True, "onward": False, "home": False},
-        {"traveller": "Ruto#william ruto", "destination": "Kenya#kenya",
-         "abroad": False, "onward": False, "home": True},
+        {
+            "traveller": "his#william ruto",
+            "destination": "France#france",
+            "abroad": True,
+            "onward": False,
+            "home": False,
+        },
+        {
+            "traveller": "Ruto#william ruto",
+            "destination": "Kenya#kenya",
+            "abroad": False,
+            "onward": False,
+            "home": True,
+        },
     ]
 
 
@@ -71,7 +84,8 @@ def test_presence_from_a_fronted_locative(claims_of) -> None:  # type: ignore[no
         "At the Baikonur Cosmodrome, Japanese astronaut Koichi Wakata was shown a rocket.", "presence"
     )
     assert view(claim, "person", "place") == {
-        "person": "Wakata#koichi wakata", "place": "Baikonur Cosmodrome#baikonur_cosmodrome",
+        "person": "Wakata#koichi wakata",
+        "place": "Baikonur Cosmodrome#baikonur_cosmodrome",
     }
 
 

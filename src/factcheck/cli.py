@@ -150,8 +150,9 @@ def check(
     include: Annotated[list[str] | None, typer.Option(help="Glob of files to read in folders.")] = None,
     exclude: Annotated[list[str] | None, typer.Option(help="Glob of files to skip in folders.")] = None,
     max_bytes: Annotated[int | None, typer.Option(help="Refuse files larger than this.")] = None,
-    jobs: Annotated[int, typer.Option(
-        help="Parser processes; 0 picks one per core for 16 or more files.", min=0)] = 0,
+    jobs: Annotated[
+        int, typer.Option(help="Parser processes; 0 picks one per core for 16 or more files.", min=0)
+    ] = 0,
     jsonl_field: Annotated[
         str | None,
         typer.Option(help="JSON Lines field with the article (default: text); makes - JSON Lines too."),
@@ -206,9 +207,7 @@ def check(
         # bytes as rendering the whole report (the renderers' contract).
         streaming = renderer.render_document is not None and output is None
         processes = jobs or _auto_processes(paths, selection)
-        stream = checker.check(
-            collect(paths, options, selection), keep_analysis=True, processes=processes
-        )
+        stream = checker.check(collect(paths, options, selection), keep_analysis=True, processes=processes)
         for result in stream:
             if known is not None:
                 result, dropped = without_known(result, known)

@@ -59,6 +59,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 LINES_KEY = "__lines__"
 LINE_KEY = "__line__"
 
+
 def _yaml12_booleans() -> None:
     """Only true/false are booleans, as in YAML 1.2: "on", "no", "yes" stay words.
 

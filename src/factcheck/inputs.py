@@ -192,9 +192,7 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_JSONL_FIELD = "text"
 
 
-def _jsonl_record(
-    raw: bytes, path: str, field_name: str, options: InputOptions
-) -> Document | InputFailure:
+def _jsonl_record(raw: bytes, path: str, field_name: str, options: InputOptions) -> Document | InputFailure:
     """One JSON Lines record: the article is ``record[field_name]``, its id ``record["id"]``."""
     doc_id: str | None = None
     try:

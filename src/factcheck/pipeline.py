@@ -92,9 +92,7 @@ class Checker:
         the time); claims, graph and rules run here, so results are the same.
         """
         stream = ((item.text if isinstance(item, Document) else "", item) for item in items)
-        parsed = self.pipeline.nlp.pipe(
-            stream, as_tuples=True, batch_size=16, n_process=max(1, processes)
-        )
+        parsed = self.pipeline.nlp.pipe(stream, as_tuples=True, batch_size=16, n_process=max(1, processes))
         for doc, item in parsed:
             if isinstance(item, InputFailure):
                 yield DocumentResult(item.path, item.doc_id, item.error, ())

@@ -94,8 +94,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
             if normalised in known:
                 continue
             close = any(
-                Levenshtein.distance(n, normalised, score_cutoff=_CANDIDATE_MAX_EDITS)
-                <= _CANDIDATE_MAX_EDITS
+                Levenshtein.distance(n, normalised, score_cutoff=_CANDIDATE_MAX_EDITS) <= _CANDIDATE_MAX_EDITS
                 for n in names
             )
             if close:

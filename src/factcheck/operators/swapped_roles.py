@@ -62,7 +62,7 @@ def check(
 
 
 def _party(value: object) -> str | None:
-    """"person:alstom", "name:alstom" and "place:text:alstom" are one party: the model
+    """ "person:alstom", "name:alstom" and "place:text:alstom" are one party: the model
     may label one name differently from sentence to sentence."""
     if not isinstance(value, str) or not value:
         return None
