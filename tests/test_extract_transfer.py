@@ -91,3 +91,18 @@ def test_capitals_stand_for_their_governments(claims_of) -> None:  # type: ignor
 def test_technical_words_share_a_stem(claims_of) -> None:  # type: ignore[no-untyped-def]
     (claim,) = claims_of("France offered India technological support.", "transfer")
     assert claim.get("thing_stems") == ("tech",)
+
+
+def test_a_noun_of_giving_names_giver_thing_and_receiver(claims_of) -> None:  # type: ignore[no-untyped-def]
+    (claim,) = claims_of("Iran's supply of drones to Russia worried Kyiv.", "transfer")
+    assert claim.span.text == "Iran's supply of drones to Russia"
+    assert view(claim, "giver_side", "receiver_side", "thing_stems", "force") == {
+        "giver_side": "iran",
+        "receiver_side": "russia",
+        "thing_stems": ("drone",),
+        "force": "stated",
+    }
+
+
+def test_a_bare_noun_of_giving_is_not_a_transfer(claims_of) -> None:  # type: ignore[no-untyped-def]
+    assert claims_of("Arms sales rose sharply in Asia last year.", "transfer") == []

@@ -196,14 +196,36 @@ def _transfers(context: ExtractionContext) -> Iterator[_Transfer]:
     def is_party(token: Token) -> bool:
         return context.entities.side(token) is not None
 
+    nominal = words("transfer", "give_nouns")
     for token in context.doc:
-        if token.pos_ != "VERB" or _is_hypothetical(token):
+        if _is_hypothetical(token):
             continue
         lemma = token.lemma_.lower()
+        if token.pos_ == "NOUN" and lemma in nominal:
+            found = _given_by_noun(token)
+            if found is not None:
+                yield found
+            continue
+        if token.pos_ != "VERB":
+            continue
         if lemma in give:
             yield _gives(token, is_party)
         elif lemma in receive:
             yield _receives(token)
+
+
+def _given_by_noun(noun: Token) -> _Transfer | None:
+    """Read a noun of giving: "Russia's supply of arms to North Korea".
+
+    All three parts must be named in the phrase: a bare "arms sales" says nothing
+    about who gives to whom.
+    """
+    giver = next((c for c in noun.children if c.dep_ == "poss"), None)
+    things = [obj for _, obj in prep_objects(noun, frozenset({"of"}))]
+    receivers = [obj for _, obj in prep_objects(noun, frozenset({"to"}))]
+    if giver is None or not things or not receivers:
+        return None
+    return _Transfer(noun, giver, receivers[0], things[0], "stated")
 
 
 def _party(token: Token, context: ExtractionContext) -> tuple[Mention, str] | None:
