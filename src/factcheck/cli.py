@@ -281,11 +281,12 @@ def rules_list(
         active = {r.id: r for r in rules_for(settings, rules_dir or ())}
     except DataFileError as error:
         fail(str(error))
-    typer.echo(f"{'id':8} {'name':36} {'category':9} {'severity':8} enabled")
+    category_width = max([len("category"), *(len(r.category) for r in every)])
+    typer.echo(f"{'id':8} {'name':36} {'category':{category_width}} {'severity':8} enabled")
     for rule in every:
         severity = active[rule.id].severity if rule.id in active else rule.severity
         enabled = "yes" if rule.id in active else "no"
-        typer.echo(f"{rule.id:8} {rule.name:36} {rule.category:9} {severity:8} {enabled}")
+        typer.echo(f"{rule.id:8} {rule.name:36} {rule.category:{category_width}} {severity:8} {enabled}")
 
 
 def _rule_paths(paths: list[Path] | None, settings: Settings) -> list[Path]:
