@@ -28,3 +28,16 @@ def test_a_credit_line_name_stops_at_the_agency(claims_of) -> None:  # type: ign
 def test_identical_spellings_are_one_name(claims_of) -> None:  # type: ignore[no-untyped-def]
     text = "Photograph by Daniel Okafor. Daniel Okafor took it in Lagos."
     assert {c.get("normalised") for c in claims_of(text, "person_name")} == {"daniel okafor"}
+
+
+def test_a_lone_near_miss_of_a_known_surname_is_claimed(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukrainian President Volodymyr Zelensky spoke first. Later Zelenskyy thanked the troops."
+    assert names(claims_of, text) == [
+        ("Volodymyr Zelensky", "volodymyr zelensky", True),
+        ("Zelenskyy", "zelenskyy", True),
+    ]
+
+
+def test_a_lone_surname_spelled_right_is_not_claimed(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukrainian President Volodymyr Zelensky spoke first. Later Zelensky thanked the troops."
+    assert [n for n, _, _ in names(claims_of, text)] == ["Volodymyr Zelensky"]

@@ -4,8 +4,12 @@
         -> name "Mikhail Metzel" (a PERSON entity) and name "Mikail metzel" (found
            because it is one or two edits away from a known full name)
 
-Only full names (two or more words) are claimed: a surname alone is a reference,
-not a spelling.
+    "Volodymyr Zelensky spoke first. Later Zelenskyy thanked the troops."
+        -> name "Volodymyr Zelensky" and the lone surname "Zelenskyy", one or two
+           edits from a known surname
+
+Full names (two or more words) are claimed as written; a lone word only when it
+is a near miss of a known surname, since a correct surname is just a reference.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from rapidfuzz.distance import Levenshtein
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from factcheck.claims import Claim, ClaimKind, ExtractionContext
 from factcheck.entities import POSSESSIVE
@@ -33,6 +37,8 @@ _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 #: A candidate spelling must be this close to a known name to be claimed at all;
 #: the rule decides what is close enough to report.
 _CANDIDATE_MAX_EDITS = 3
+#: A lone word shorter than this is too common to be a misspelt surname ("Kim", "Lee").
+_MIN_SURNAME = 5
 
 
 def _name_span(ent: Span) -> Span | None:
@@ -106,3 +112,32 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                     sentence_bounds(window.root),
                     {"name": mention(window, normalised), "normalised": normalised, "tagged": False},
                 )
+    yield from _surname_variants(doc, texts, is_name_word, known, covered)
+
+
+def _surname_variants(
+    doc: Doc, texts: list[str], is_name_word: list[bool], known: dict[str, Span], covered: set[int]
+) -> Iterator[Claim]:
+    """A lone capitalised word one or two edits from a known surname: "Zelenskyy"."""
+    surnames = {name.split()[-1] for name in known}
+    name_words = {word for name in known for word in name.split()}
+    for i, text in enumerate(texts):
+        if i in covered or not is_name_word[i] or not text[:1].isupper() or len(text) < _MIN_SURNAME:
+            continue
+        if doc[i].pos_ != "PROPN":
+            continue
+        normalised = normalise_name(text)
+        if normalised in name_words:
+            continue
+        if any(Levenshtein.distance(surname, normalised, score_cutoff=2) <= 2 for surname in surnames):
+            token = doc[i : i + 1]
+            yield Claim(
+                "person_name",
+                mention(token, normalised),
+                sentence_bounds(doc[i]),
+                {
+                    "name": mention(token, normalised),
+                    "normalised": normalised,
+                    "tagged": doc[i].ent_type_ == "PERSON",
+                },
+            )

@@ -9,6 +9,11 @@ word that may differ (default 4, so "Dan Smith" / "Don Smith" are different peop
 A differing word may change by one letter per four ("Hall" / "Hart" are two names,
 "Mikhail" / "Mikail" one), and a plural ("Golden Globe" / "Golden Globes") is a
 form of the same word, not a second spelling.
+
+With option ``surnames``, a lone surname of six letters or more is compared with a
+full name's surname and may differ by one slip only (a letter added, dropped,
+changed or two swapped): "Volodymyr Zelensky" / "Zelenskyy", but not "Smith" /
+"Smyth", which may well be two people.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from factcheck.claims import Claim
 from factcheck.graph import ClaimGraph
@@ -31,9 +36,11 @@ OPTIONS_SCHEMA = {
     "properties": {
         "max_edits": {"type": "integer", "minimum": 1, "maximum": 4},
         "min_word_length": {"type": "integer", "minimum": 1},
+        "surnames": {"type": "boolean"},
     },
 }
 TEMPLATE_VALUES = ()
+_MIN_LONE_SURNAME = 6
 
 
 def check(
@@ -44,6 +51,16 @@ def check(
     if not isinstance(a, str) or not isinstance(b, str) or a == b:
         return None
     words_a, words_b = a.split(), b.split()
+    if options.get("surnames") and 1 in (len(words_a), len(words_b)) and words_a != words_b:
+        # A lone surname against a full name: compare it with the surname only, and
+        # strictly (one slip of the keys in a long name), since two people may share
+        # a similar surname ("Smith" / "Smyth").
+        lone, surname = words_a[-1], words_b[-1]
+        if min(len(lone), len(surname)) < _MIN_LONE_SURNAME or lone[0] != surname[0]:
+            return None
+        if lone.rstrip("s") == surname.rstrip("s") or OSA.distance(lone, surname) != 1:
+            return None
+        return Conflict((first.span, second.span))
     if len(words_a) != len(words_b) or not set(words_a) & set(words_b):
         return None
     max_edits = options.get("max_edits", 2)
