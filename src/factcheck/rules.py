@@ -328,12 +328,14 @@ def evaluate(rule: Rule, graph: ClaimGraph, document: Document) -> list[Finding]
             sides.extend(s for s in conflict.sides if s not in sides)
         if len(group) > 1:
             sides.sort(key=lambda s: (s.start, s.end))
-            # A passage repeated word for word (a headline as standfirst) is quoted once.
+            # A passage repeated word for word (a headline as standfirst) is quoted once,
+            # and so is a passage inside another quoted one.
             quoted: set[str] = set()
             unique = []
             for side in sides:
                 text = " ".join(document.text[side.start : side.end].casefold().split())
-                if text not in quoted:
+                inside = any(o is not side and o.start <= side.start and side.end <= o.end for o in sides)
+                if text not in quoted and not inside:
                     quoted.add(text)
                     unique.append(side)
             sides = unique

@@ -259,7 +259,12 @@ def _mentions(context: ExtractionContext) -> Iterator[EventMention]:
                 definite,
                 _participants(token, context),
             )
-        elif token.pos_ == "VERB" and lemma in verbs and not is_negated(token):
+        elif (
+            lemma in verbs
+            # A headline verb the tagger calls a noun: "Biden and Xi meet in San Francisco".
+            and (token.pos_ == "VERB" or any(c.dep_ == "nsubj" for c in token.children))
+            and not is_negated(token)
+        ):
             # "the two last met in ...", "had previously met", "met again"
             distinct = any(
                 c.lower_ in other or c.lower_ in _ANOTHER_TIME
