@@ -34,7 +34,7 @@ EXPECTED = [
         "error",
         [
             "journey to Russia",
-            "Vostochny Cosmodrome in Russia’s Far East, Kim",
+            "At the Vostochny Cosmodrome in Russia’s Far East, Kim was briefed",
         ],
     ),
 ]

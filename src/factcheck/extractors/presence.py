@@ -42,21 +42,23 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
             continue
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         places = [
-            entities.place_mention(obj)
+            (prep, entities.place_mention(obj))
             for prep, obj in prep_objects(token, _LOCATIVE)
             # A fronted locative ("At the cosmodrome, Kim was briefed") sets the scene.
             if token.lemma_ in _STATIVE or (subject is not None and prep.i < subject.i)
         ]
-        found = [p for p in places if p is not None]
+        found = [(prep, place) for prep, place in places if place is not None]
         if not found:
             continue
         person = entities.person_key(subject) if subject is not None else None
         if subject is None or person is None:
             continue
         who = Mention(subject.idx, subject.idx + len(subject.text), subject.text, person[1])
-        for place in found:
+        verb_end = token.idx + len(token.text)
+        for prep, place in found:
+            # Quote the whole statement: "At the cosmodrome ..., Kim was briefed".
             span = context.doc.char_span(
-                min(place.start, who.start), max(place.end, who.end), alignment_mode="expand"
+                min(prep.idx, who.start), max(place.end, who.end, verb_end), alignment_mode="expand"
             )
             yield Claim(
                 "presence",
