@@ -48,6 +48,9 @@ KINDS = (
 )
 
 _PLACE_PREPS = frozenset({"in", "at"})
+_OTHER_OCCASION_TIMES = frozenset(
+    {"next", "last", "previous", "earlier", "later", "coming", "past", "ago", "prior", "following"}
+)
 _ANOTHER_TIME = frozenset(
     {
         "previously",
@@ -189,10 +192,15 @@ def _times_conflict(first: str | None, second: str | None) -> bool:
     """Two stated times that cannot be one occasion.
 
     A year on one side only is another occasion too: "the two met in Russia in
-    2019" is not this week's summit.
+    2019" is not this week's summit; so is a relative time on one side ("talks in
+    Geneva next month", "the talks last year").
     """
     has_year = [bool(re.search(r"\b(1[89]\d\d|20\d\d)\b", t or "")) for t in (first, second)]
     if has_year[0] != has_year[1]:
+        return True
+    # "next month", "last year", "two weeks ago" name another occasion than the one reported.
+    relative = [bool(set((t or "").split()) & _OTHER_OCCASION_TIMES) for t in (first, second)]
+    if any(relative) and first != second:
         return True
     if first is None or second is None or first == second:
         return False
