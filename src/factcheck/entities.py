@@ -190,10 +190,6 @@ def _index_people(index: EntityIndex, people: Iterable[Span]) -> None:
     _index_untagged_surnames(index, full_names)
 
 
-def _is_single_token_entity(token: Token) -> bool:
-    return token.ent_iob_ == "B" and (token.i + 1 >= len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I")
-
-
 def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, list[str], str]]) -> None:
     """A surname the model did not tag ("Scholz will then travel on") after its full name."""
     surnames: dict[str, tuple[int, str]] = {}
@@ -203,7 +199,7 @@ def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, lis
         if token.i in index.persons or token.pos_ != "PROPN":
             continue
         # The model sometimes calls a lone surname an organisation ("Orlov will travel").
-        if token.ent_type_ and not (token.ent_type_ in {"ORG", "NORP"} and _is_single_token_entity(token)):
+        if token.ent_type_ and not (token.ent_type_ in {"ORG", "NORP"} and len(entity_span(token)) == 1):
             continue
         known = surnames.get(token.text)
         if known is not None and known[0] < token.i:
@@ -240,14 +236,14 @@ def _nationality_before(ent: Span, index: EntityIndex) -> Nationality | None:
     while i >= 0 and doc[i].sent == ent.sent:
         token = doc[i]
         if token.ent_type_ == "NORP" and token.ent_id_:
-            start = _entity_start(token)
+            start = entity_span(token).start
             return Nationality(token.ent_id_, Mention.of(doc[start : ent.end], token.ent_id_))
         if (
             token.ent_type_ == "GPE"
             and index.gazetteer.is_country(token.ent_id_)
             and (saw_title or (i + 1 < len(doc) and doc[i + 1].text in POSSESSIVE))
         ):
-            start = _entity_start(token)
+            start = entity_span(token).start
             return Nationality(token.ent_id_, Mention.of(doc[start : ent.end], token.ent_id_))
         if token.lower_ in titles or token.lemma_.lower() in titles:
             saw_title = True
@@ -267,11 +263,16 @@ def _title_words() -> frozenset[str]:
     return frozenset(word for title in words("people", "titles") for word in title.split())
 
 
-def _entity_start(token: Token) -> int:
+def entity_span(token: Token) -> Span:
+    """The whole entity a token is part of ("North Korean" for "Korean"); the token alone if none."""
+    doc = token.doc
     start = token.i
-    while start > 0 and token.doc[start].ent_iob_ == "I":
+    while start > 0 and doc[start].ent_iob_ == "I":
         start -= 1
-    return start
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
 
 
 def _nationality_in_apposition(ent: Span, index: EntityIndex) -> Nationality | None:

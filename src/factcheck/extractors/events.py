@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from factcheck.claims import Claim, ClaimKind, ExtractionContext
-from factcheck.entities import Mention
+from factcheck.entities import Mention, entity_span
 from factcheck.extractors._syntax import (
     attribution,
     is_negated,
@@ -121,10 +121,7 @@ def _time_of(token: Token) -> str | None:
 
 
 def _date_text(token: Token) -> str:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent.text.lower().removesuffix("'s").removesuffix("’s").strip()
-    return token.lower_
+    return entity_span(token).text.lower().removesuffix("'s").removesuffix("’s").strip()
 
 
 def _place_of(token: Token, context: ExtractionContext) -> Mention | None:

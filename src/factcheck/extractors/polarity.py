@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from factcheck.claims import Claim, ClaimKind, ExtractionContext
-from factcheck.entities import EntityIndex
+from factcheck.entities import EntityIndex, entity_span
 from factcheck.extractors._data import word_set
 from factcheck.extractors._speech import in_quotation
 from factcheck.extractors._syntax import (
@@ -74,13 +74,7 @@ def _key(token: Token, index: EntityIndex) -> str | None:
     if place is not None:
         return f"place:{place[1]}"
     if token.ent_type_ in {"ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}:
-        start = token.i
-        while start > 0 and token.doc[start].ent_iob_ == "I":
-            start -= 1
-        end = token.i + 1
-        while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
-            end += 1
-        return f"name:{normalise_name(token.doc[start:end].text)}"
+        return f"name:{normalise_name(entity_span(token).text)}"
     if token.pos_ != "NOUN":
         return None
     determiners = [c for c in token.children if c.dep_ in {"det", "poss"}]

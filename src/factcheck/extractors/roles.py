@@ -27,7 +27,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from factcheck.claims import Claim, ClaimKind, ExtractionContext
-from factcheck.entities import POSSESSIVE, EntityIndex, Mention, title_nationality
+from factcheck.entities import POSSESSIVE, EntityIndex, Mention, entity_span, title_nationality
 from factcheck.extractors._data import data_file, word_set
 from factcheck.extractors._speech import in_quotation
 from factcheck.extractors._syntax import attribution, mention, sentence_bounds
@@ -253,13 +253,7 @@ def _country_mention(title: _Title, country: str, index: EntityIndex) -> Mention
     """The words of the title that name the country ("Dutch", "Germany"), for evidence."""
     for token in title.tokens:
         if token.ent_id_ == country or index.gazetteer.metonyms.get(token.text) == country:
-            start = token.i
-            while start > 0 and token.doc[start].ent_iob_ == "I":
-                start -= 1
-            end = token.i + 1
-            while end < len(token.doc) and token.doc[end].ent_iob_ == "I":
-                end += 1
-            return Mention.of(token.doc[start:end], country)
+            return Mention.of(entity_span(token), country)
     return None
 
 
