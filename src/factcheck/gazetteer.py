@@ -99,15 +99,6 @@ class Gazetteer:
             return self._normalised.get(normalise_name(name[4:]), set())
         return set()
 
-    def country_of_demonym(self, word: str) -> str | None:
-        found = self.demonyms.get(word)
-        if found is None:
-            folded = normalise_name(word)
-            for demonym, country in self.demonyms.items():
-                if normalise_name(demonym) == folded:
-                    return country
-        return found
-
     def ancestors(self, place_id: str) -> frozenset[str]:
         """Every place that contains ``place_id`` (not including itself)."""
         cached = self._ancestors.get(place_id)
@@ -118,13 +109,6 @@ class Gazetteer:
                 cached = frozenset()
             self._ancestors[place_id] = cached
         return cached
-
-    def countries_of(self, place_id: str) -> frozenset[str]:
-        """The countries a place lies in: itself if a country, else its country ancestors."""
-        place = self.places.get(place_id)
-        if place is not None and place.type == COUNTRY:
-            return frozenset({place_id})
-        return frozenset(a for a in self.ancestors(place_id) if self.places[a].type == COUNTRY)
 
     def is_country(self, place_id: str) -> bool:
         place = self.places.get(place_id)

@@ -16,7 +16,6 @@ Components added to the English pipeline, in order:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -200,8 +199,3 @@ def merge_gazetteer_entities(doc: Doc) -> Doc:
     ]
     doc.ents = filter_spans(kept + kept_matches)
     return doc
-
-
-def process(pipeline: Pipeline, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-    """Feed texts through ``nlp.pipe`` in order."""
-    yield from pipeline.nlp.pipe(texts, batch_size=batch_size)
