@@ -122,6 +122,20 @@ class EntityIndex:
                 return found
         return None
 
+    def side_of_place(self, place_id: str) -> str:
+        """What a place stands for as a party: its country, or itself when it has none or several."""
+        metonym = (
+            self.gazetteer.metonyms.get(self.gazetteer.places[place_id].name)
+            if place_id in self.gazetteer.places
+            else None
+        )
+        if metonym:
+            return metonym
+        if self.gazetteer.is_country(place_id):
+            return place_id
+        countries = self.countries_of(place_id)
+        return next(iter(countries)) if len(countries) == 1 else place_id
+
     def side(self, token: Token) -> str | None:
         """Who acts: a country for states, capitals, metonyms and nationals; else a person."""
         place = self.place_span(token)
@@ -160,9 +174,24 @@ def build_entity_index(doc: Doc, gazetteer: Gazetteer) -> EntityIndex:
             place_id = ent.ent_id_ or f"text:{normalise_name(ent.text)}"
             for token in ent:
                 index.places[token.i] = (ent, place_id)
+    _index_described_capitals(index)
     _index_people(index, [e for e in doc.ents if e.label_ == "PERSON"])
     _read_containment(index)
     return index
+
+
+def _index_described_capitals(index: EntityIndex) -> None:
+    """ "the Rwandan capital", "Samoa's capital": a country's capital named by description."""
+    for token in index.doc:
+        if token.lemma_.lower() != "capital" or token.pos_ != "NOUN" or token.i in index.places:
+            continue
+        for child in token.children:
+            country = child.ent_id_ if child.dep_ in {"amod", "compound", "poss", "nmod"} else ""
+            if country and index.gazetteer.is_country(country) and country in index.gazetteer.capitals:
+                start = min(child.left_edge.i, token.i)
+                span = index.doc[start : token.i + 1]
+                index.places[token.i] = (span, index.gazetteer.capitals[country])
+                break
 
 
 def _index_people(index: EntityIndex, people: Iterable[Span]) -> None:

@@ -50,6 +50,8 @@ class Gazetteer:
     names: dict[str, set[str]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     metonyms: dict[str, str] = field(default_factory=dict)
+    #: country id -> the place id of its capital, for "the Rwandan capital".
+    capitals: dict[str, str] = field(default_factory=dict)
     containment: nx.DiGraph = field(default_factory=nx.DiGraph)
     fingerprint: str = ""
     _normalised: dict[str, set[str]] = field(default_factory=dict)
@@ -74,6 +76,9 @@ class Gazetteer:
             if capital and not self.lookup(capital):
                 capital_id = f"{country['id']}__capital"
                 self._add_place(capital_id, capital, "city", [country["id"]])
+            inside = sorted(p for p in self.lookup(capital or "") if country["id"] in self.ancestors(p))
+            if inside:
+                self.capitals[country["id"]] = inside[0]
         self._ancestors.clear()
         digest = hashlib.sha256(self.fingerprint.encode())
         digest.update(json.dumps(data, sort_keys=True, default=str).encode())

@@ -74,6 +74,11 @@ def _load_model() -> tuple[Language, str]:
     )
 
 
+_DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+#: A dateline is a capitalised place and at most a few words more: "LUSAKA, Zambia —".
+_DATELINE_LENGTH = 8
+
+
 @Language.component("factcheck_paragraphs")
 def mark_line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
@@ -81,7 +86,27 @@ def mark_line_breaks(doc: Doc) -> Doc:
             following = doc[token.i + 1]
             if not following.text[:1].islower():
                 following.is_sent_start = True
+    for token in doc:
+        if token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
+            _mark_dateline(doc, token.i)
     return doc
+
+
+def _mark_dateline(doc: Doc, start: int) -> None:
+    """ "ASTANA, Kazakhstan — Kazakhstan will supply ...": the dateline is a sentence of its own.
+
+    Otherwise the parser reads the city as the subject of the first sentence.
+    """
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return
+    for token in doc[start + 1 : start + _DATELINE_LENGTH]:
+        if token.text in _DATELINE_DASHES:
+            if token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = True
+            return
+        if "\n" in token.whitespace_ or not (token.is_punct or token.text[:1].isupper()):
+            return
 
 
 def _place_label(gazetteer: Gazetteer, place_id: str) -> str:
