@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from factcheck.document import Document
 from factcheck.entities import EntityIndex, Mention
+from factcheck.events import EventLayer, PartyIndex
 
 #: Types a claim field may have; rules and templates are checked against them.
 FIELD_TYPES = frozenset({"mention", "text", "bool", "number", "texts"})
@@ -66,6 +67,9 @@ class ExtractionContext:
     document: Document
     doc: Doc
     entities: EntityIndex
+    #: Every event frame of the article, and which ones mention the same event.
+    events: EventLayer
+    parties: PartyIndex
 
 
 Extractor = Callable[[ExtractionContext], Iterable[Claim]]

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from factcheck.claims import Claim, ExtractionContext, extract_claims
 from factcheck.document import Document
 from factcheck.entities import build_entity_index
+from factcheck.events import build_event_layer
 from factcheck.findings import Finding, with_fingerprints
 from factcheck.gazetteer import Gazetteer
 from factcheck.graph import ClaimGraph, build_graph
@@ -64,7 +65,8 @@ class Checker:
 
     def analyse_doc(self, document: Document, doc: Doc) -> Analysis:
         entities = build_entity_index(doc, self.gazetteer)
-        claims = extract_claims(ExtractionContext(document, doc, entities))
+        events, parties = build_event_layer(doc, entities)
+        claims = extract_claims(ExtractionContext(document, doc, entities, events, parties))
         return Analysis(document, doc, claims, build_graph(document, entities, claims))
 
     def findings(self, analysis: Analysis) -> tuple[Finding, ...]:

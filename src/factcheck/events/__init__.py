@@ -65,4 +65,4 @@ def build_event_layer(
     parties = build_party_index(doc, entities)
     frames = read_frames(doc, entities, parties, lexicon)
     event_of = resolve_events(frames, doc.text, lede_end(doc.text), lexicon)
-    return EventLayer(tuple(frames), event_of), parties
+    return EventLayer(tuple(frames), event_of, lexicon), parties

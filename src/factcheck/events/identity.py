@@ -64,6 +64,8 @@ _FACTUAL = frozenset({"asserted"})
 @dataclass(slots=True)
 class _Event:
     event_id: str
+    #: Opened in the headline or first paragraph: the event the story reports.
+    reported: bool
     frames: list[Frame] = field(default_factory=list)
     sides: set[str] = field(default_factory=set)
 
@@ -98,6 +100,10 @@ def _times_apart(first: Frame, later: Frame, text: str, lexicon: FrameLexicon) -
     return any(relative) and a != b
 
 
+def _folded(time: str) -> str:
+    return " ".join(time.replace("’s", "").replace("'s", "").split())
+
+
 def _qualifiers_fit(event: _Event, later: Frame) -> bool:
     """No qualifier differs; and a later mention adds none that tells occasions apart
     ("a vote on Thursday" ... "Friday's vote on the amendment" may be a second vote),
@@ -122,6 +128,12 @@ def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon) -> bool
             return False
         if _times_apart(earlier, frame, text, lexicon):
             return False
+        # Outside the story's own event, two stated times are two occasions ("the game
+        # in October" ... "Saturday's game"); for the reported event they are what the
+        # date rules compare.
+        if not event.reported and _time_words(earlier, text) and _time_words(frame, text):
+            if _folded(_time_words(earlier, text)) != _folded(_time_words(frame, text)):
+                return False
         if (earlier.modality in _FACTUAL) != (frame.modality in _FACTUAL) and earlier.time != frame.time:
             return False
     if not _qualifiers_fit(event, frame):
@@ -152,7 +164,7 @@ def resolve_events(
                 chosen = _choose(candidates, events, frame)
         if chosen is None:
             count += 1
-            chosen = _Event(f"{frame.event_class}#{count}")
+            chosen = _Event(f"{frame.event_class}#{count}", reported=frame.trigger.start < lede_end)
             events.append(chosen)
         chosen.frames.append(frame)
         chosen.sides |= _sides(frame)

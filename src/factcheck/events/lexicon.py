@@ -32,6 +32,8 @@ class Sense:
     alternation_slots: Mapping[str, str]
     light_verbs: frozenset[str]
     homeward: bool
+    #: slot -> the type its filler must have for the word to be used in this sense.
+    needs: Mapping[str, str]
 
     def roles_for(self, filled_slots: set[str]) -> Mapping[str, str]:
         """Slot -> role, with the alternation applied when its slot is filled."""
@@ -45,9 +47,15 @@ class FrameLexicon:
     verbs: Mapping[str, tuple[Sense, ...]]
     nouns: Mapping[str, tuple[Sense, ...]]
     classes: Mapping[str, str]
+    #: class -> the noun that names its event in a report: "meeting", "match".
+    labels: Mapping[str, str]
     #: class -> role -> what fills it: party, place, event, thing or amount.
     roles: Mapping[str, Mapping[str, str]]
     stage_nouns: Mapping[str, frozenset[str]]
+    #: Classes whose frames happen at a place the location rules compare.
+    located: frozenset[str]
+    #: class -> the role whose own place is the event's ("opened a factory in X").
+    place_of_role: Mapping[str, str]
     generic_heads: frozenset[str]
     other_occasion_modifiers: frozenset[str]
     other_occasion_adverbs: frozenset[str]
@@ -122,6 +130,7 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
                 alternation_slots=dict(alternation.get("slots", {})),
                 light_verbs=frozenset(sense_data.get("light_verbs", ())),
                 homeward=bool(sense_data.get("homeward", False)),
+                needs=dict(sense_data.get("needs", {})),
             )
             table = verbs if form == VERB else nouns
             for word in sense_data["verbs" if form == VERB else "nouns"]:
@@ -130,7 +139,14 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
         verbs={word: tuple(senses) for word, senses in verbs.items()},
         nouns={word: tuple(senses) for word, senses in nouns.items()},
         classes={name: entry["description"] for name, entry in data["classes"].items()},
+        labels={name: entry["label"] for name, entry in data["classes"].items()},
         roles={name: dict(entry["roles"]) for name, entry in data["classes"].items()},
+        place_of_role={
+            name: entry["place_of_role"]
+            for name, entry in data["classes"].items()
+            if "place_of_role" in entry
+        },
+        located=frozenset(name for name, entry in data["classes"].items() if entry.get("located", True)),
         stage_nouns={
             name: frozenset(entry.get("stage_nouns", ())) for name, entry in data["classes"].items()
         },

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from factcheck.entities import Mention
+from factcheck.events.lexicon import FrameLexicon
 
 #: How firmly an article states a frame: "sold" is asserted, "will sell" future.
 MODALITIES = ("asserted", "future", "possible", "planned", "requested", "conditional", "hypothetical")
@@ -108,6 +109,7 @@ class EventLayer:
     frames: tuple[Frame, ...]
     #: frame id -> event id ("contest#1"); frames of one event share it.
     event_of: Mapping[str, str]
+    lexicon: FrameLexicon
 
     def of_class(self, *classes: str) -> Iterator[Frame]:
         return (f for f in self.frames if f.event_class in classes)

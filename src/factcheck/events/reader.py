@@ -17,7 +17,7 @@ every class.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -136,7 +136,7 @@ def _place_from_preps(token: Token, entities: EntityIndex) -> Iterator[Mention]:
 
 def _places(
     trigger: Token, form: str, entities: EntityIndex, light: Token | None, lexicon: FrameLexicon
-) -> tuple[Mention, ...]:
+) -> list[Mention]:
     """Where a frame happened: its own "in"/"at", its clause's, or its name ("the Vladivostok summit").
 
     "The talks took place in Geneva", "In Geneva, the two held talks",
@@ -173,6 +173,10 @@ def _places(
             clause = head.head
         if clause is not None:
             found.extend(_place_from_preps(clause, entities))
+    return found
+
+
+def _unique(found: Iterable[Mention]) -> tuple[Mention, ...]:
     unique: dict[tuple[int, int], Mention] = {}
     for place in found:
         unique.setdefault((place.start, place.end), place)
@@ -182,7 +186,8 @@ def _places(
 #: "a year", "five-year", "36-hour", "two weeks": how long, not when.
 _SCORE = re.compile(r"^\d{1,3} ?[-–] ?\d{1,3}$")
 _DURATION = re.compile(
-    r"^(?:about |nearly |almost |more than |up to |over |some )?(?:a|an|[\w.,]+)[ -]"
+    r"^(?:about |nearly |almost |more than |up to |over |some )?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d[\d.,]*)[ -]"
     r"(?:year|day|week|month|hour|minute|decade|night)s?(?:[ -]long|[ -]old)?$"
 )
 
@@ -296,6 +301,8 @@ def _reference(trigger: Token, form: str, lemma: str, sense: Sense, lexicon: Fra
     determiners = [c for c in trigger.children if c.dep_ in {"det", "poss", "predet"}]
     modifiers = [c for c in trigger.children if c.dep_ in {"amod", "det", "nummod", "advmod", "compound"}]
     plural = trigger.tag_ in {"NNS", "NNPS"} and trigger.lower_ not in lexicon.singular_when_plural
+    # "the opening ceremony": a word of the event's own name is not an ordinal.
+    modifiers = [m for m in modifiers if m.lower_ not in lemma.split()]
     ordinal = next((n for n in map(_ordinal, modifiers) if n is not None), None)
     possessive = any(d.dep_ == "poss" for d in determiners)
     other = (
@@ -359,6 +366,11 @@ def _frame(
     sentence = token.sent
     roles = _fillers(sense, slots, parties, entities, lexicon)
     kinds = lexicon.roles[sense.event_class]
+    places = _places(token, form, entities, light, lexicon)
+    placing_role = lexicon.place_of_role.get(sense.event_class)
+    for filler in roles:
+        if filler.role == placing_role:
+            places.extend(_place_from_preps(token.doc[filler.head], entities))
     return Frame(
         frame_id=f"{sense.event_class}@{trigger.start}-{trigger.end}",
         event_class=sense.event_class,
@@ -368,7 +380,7 @@ def _frame(
         form=form,
         sense=sense.index,
         roles=tuple(f for f in roles if kinds[f.role] != "event"),
-        places=_places(token, form, entities, light, lexicon),
+        places=_unique(places),
         time=Mention.of(time, "") if time is not None else None,
         time_index=time.root.i if time is not None else None,
         polarity=_polarity(token, form, light),
@@ -393,15 +405,25 @@ def _generic_head_sense(token: Token, lexicon: FrameLexicon) -> tuple[str, tuple
     return "", ()
 
 
+def _needs_met(sense: Sense, slots: Slots, entities: EntityIndex, lexicon: FrameLexicon) -> bool:
+    """ "won a cap" is not "won the match": a filled slot must have the type its sense needs."""
+    return all(
+        _fits_type(token, kind, entities, lexicon)
+        for slot, kind in sense.needs.items()
+        for token in slots.get(slot, [])
+    )
+
+
 def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: FrameLexicon) -> list[Frame]:
     """Every frame of the article, in text order."""
     frames: list[Frame] = []
     for token in doc:
         if _is_verb_trigger(token):
             lemma, senses = lexicon.verb_senses(token)
+            slots = verb_slots(token)
             for sense in senses:
-                slots = verb_slots(token)
-                frames.append(_frame(token, lemma, VERB, sense, slots, None, entities, parties, lexicon))
+                if _needs_met(sense, slots, entities, lexicon):
+                    frames.append(_frame(token, lemma, VERB, sense, slots, None, entities, parties, lexicon))
         elif _is_noun_trigger(token):
             lemma, senses = lexicon.noun_senses(token)
             if not senses:
