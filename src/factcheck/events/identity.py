@@ -131,9 +131,9 @@ def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon) -> bool
         # Outside the story's own event, two stated times are two occasions ("the game
         # in October" ... "Saturday's game"); for the reported event they are what the
         # date rules compare.
-        if not event.reported and _time_words(earlier, text) and _time_words(frame, text):
-            if _folded(_time_words(earlier, text)) != _folded(_time_words(frame, text)):
-                return False
+        times = (_folded(_time_words(earlier, text)), _folded(_time_words(frame, text)))
+        if not event.reported and all(times) and times[0] != times[1]:
+            return False
         if (earlier.modality in _FACTUAL) != (frame.modality in _FACTUAL) and earlier.time != frame.time:
             return False
     if not _qualifiers_fit(event, frame):
