@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from factcheck.directives import TEXT_DIRECTIVE
 from factcheck.document import OffsetMap, TextBuilder
-from factcheck.suppressions import TEXT_DIRECTIVE
 
 
 def read_plain(source: str) -> tuple[str, OffsetMap]:
