@@ -1,8 +1,8 @@
 """The input stage: bytes from a file or stdin become a Document, or a clear InputError.
 
-Decoding accepts UTF-8 (with or without BOM) and UTF-16 with a BOM; anything else
-that is not valid UTF-8, binary content, empty text and oversized files are refused
-per document, so one bad file never stops a batch.
+Bytes are decoded by ``factcheck.decoding``; text that is not valid UTF-8, binary
+content, empty text and oversized files are refused per document, so one bad file
+never stops a batch.
 """
 
 from __future__ import annotations
@@ -10,22 +10,19 @@ from __future__ import annotations
 import codecs
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path, PurePath
 
-from factcheck.document import Document, OffsetMap
+# Re-exported: a document that cannot be read is the input stage's error.
+from factcheck.decoding import InputError as InputError
+from factcheck.decoding import decode
+from factcheck.document import Document
 from factcheck.encoding import repair_mojibake
+from factcheck.formats import READERS
 
 DEFAULT_MAX_BYTES = 1024 * 1024
-
-#: A format reader turns decoded source text into analysis text and its offset map.
-FormatReader = Callable[[str], tuple[str, OffsetMap]]
-
-
-class InputError(Exception):
-    """A document that cannot be read; the message is shown to the user as is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,39 +49,13 @@ def format_for(path: str) -> str:
     return _SUFFIX_FORMATS.get(Path(path).suffix.lower(), "text")
 
 
-def decode(data: bytes) -> str:
-    """Decode UTF-8 (BOM optional) or BOM-marked UTF-16; refuse everything else."""
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as error:
-            raise InputError(f"invalid UTF-16 at byte {error.start}") from None
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file (contains NUL bytes); expected UTF-8 or UTF-16 text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "expected UTF-8 or UTF-16 with a byte order mark"
-        ) from None
-
-
-def _readers() -> dict[str, FormatReader]:
-    from factcheck.formats import READERS
-
-    return READERS
-
-
 def document_from_text(source: str, path: str, fmt: str = "text", doc_id: str | None = None) -> Document:
     """Build a Document from decoded text; the source is kept exactly as given."""
     if "\x00" in source:
         raise InputError("binary content (contains NUL characters)")
-    reader = _readers().get(fmt)
+    reader = READERS.get(fmt)
     if reader is None:
-        raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(sorted(_readers()))}")
+        raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(sorted(READERS))}")
     markup_free, markup_map = reader(source)
     if not markup_free.strip():
         raise InputError("empty document: no text to check")

@@ -6,12 +6,16 @@ text as given. Readers are looked up by format name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from factcheck.document import OffsetMap
 from factcheck.formats.html import read_html
 from factcheck.formats.markdown import read_markdown
 from factcheck.formats.plain import read_plain
-from factcheck.inputs import FormatReader
+
+#: A format reader turns decoded source text into analysis text and its offset map.
+FormatReader = Callable[[str], tuple[str, OffsetMap]]
 
 READERS: dict[str, FormatReader] = {"text": read_plain, "markdown": read_markdown, "html": read_html}
 
-__all__ = ["READERS", "OffsetMap"]
+__all__ = ["READERS", "FormatReader", "OffsetMap"]
