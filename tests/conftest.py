@@ -10,8 +10,9 @@ from factcheck.claims import Claim
 from factcheck.config import Settings
 from factcheck.engine import rules_for
 from factcheck.gazetteer import Gazetteer, load_gazetteer
+from factcheck.graph import Analysis
 from factcheck.inputs import document_from_text
-from factcheck.pipeline import Analysis, Checker
+from factcheck.pipeline import Checker
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_ad2f7963976caff1.txt"

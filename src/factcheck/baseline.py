@@ -36,7 +36,7 @@ from typing import Any
 import jsonschema
 
 from factcheck.datafiles import DataFileError
-from factcheck.pipeline import DocumentResult
+from factcheck.report import DocumentResult
 
 BASELINE_VERSION = 1
 _RECORD_LINE = re.compile(r":\d+$")

@@ -18,10 +18,10 @@ import typer
 
 from factcheck import __version__
 from factcheck.baseline import load_baseline, without_known, write_baseline
-from factcheck.config import Settings, resolve_settings
+from factcheck.config import Settings, resolve_settings, settings_as_toml
 from factcheck.datafiles import DataFileError
 from factcheck.engine import all_rules, gazetteer_for, rules_for
-from factcheck.explain import explain_rule, settings_as_toml
+from factcheck.explain import explain_rule
 from factcheck.fixtures import (
     FAILED,
     PASSED,
@@ -43,9 +43,9 @@ from factcheck.inputs import (
     walk,
 )
 from factcheck.nlp import ModelNotFoundError
-from factcheck.pipeline import Checker, DocumentResult
+from factcheck.pipeline import Checker
 from factcheck.renderers import RenderContext, renderers
-from factcheck.report import FAIL_ON_CHOICES, Report, exit_code
+from factcheck.report import FAIL_ON_CHOICES, DocumentResult, Report, exit_code
 from factcheck.rules import builtin_rules_dir
 from factcheck.suppressions import BUILTIN_RULES
 

@@ -1,16 +1,13 @@
-"""Readable descriptions for people: one rule with its examples, the effective settings.
+"""A rule described for people: what it finds, how it is configured, its fixture's examples.
 
-Used by ``factcheck explain RULE_ID`` and ``factcheck config show``; returns text,
-the CLI prints it.
+Used by ``factcheck explain RULE_ID``; returns text, the CLI prints it.
 """
 
 from __future__ import annotations
 
 import json
 import textwrap
-from typing import Any
 
-from factcheck.config import Settings
 from factcheck.datafiles import DataFileError
 from factcheck.fixtures import load_fixture
 from factcheck.rules import Rule
@@ -83,27 +80,4 @@ def explain_rule(rule: Rule, active: Rule | None) -> str:
     return "\n".join(lines)
 
 
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, list):
-        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
-    # JSON strings are valid TOML basic strings for everything settings hold.
-    return json.dumps(str(value), ensure_ascii=False)
-
-
-def settings_as_toml(settings: Settings) -> str:
-    """The effective settings as a ``.factcheck.toml`` would write them, source first."""
-    data = settings.as_dict()
-    source = data.pop("config-file")
-    severity = data.pop("severity")
-    lines = [f"# config file: {source}" if source else "# config file: none found; defaults"]
-    lines += [f"{key} = {_toml_value(value)}" for key, value in data.items()]
-    lines += ["", "[severity]"]
-    lines += [f"{rule_id} = {_toml_value(level)}" for rule_id, level in severity.items()]
-    return "\n".join(lines) + "\n"
-
-
-__all__ = ["explain_rule", "settings_as_toml"]
+__all__ = ["explain_rule"]

@@ -37,16 +37,25 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from factcheck.datafiles import DataFileError, line_of, load_yaml, strip_lines, validate
+from factcheck.document import Document
+from factcheck.evaluation import run_rules
 from factcheck.findings import Finding
+from factcheck.graph import Analysis
 from factcheck.inputs import InputError, document_from_text
-from factcheck.pipeline import Checker
 from factcheck.rules import FIXTURE_MARK, RULE_SUFFIXES, Rule, load_rule_file, rule_files
 
 #: A finding as a fixture states it: its evidence texts in order.
 QuotedFinding = tuple[str, ...]
+
+
+class Analyser(Protocol):
+    """What runs a case's text through the stages up to the claim graph (a ``Checker``)."""
+
+    def analyse(self, document: Document) -> Analysis: ...
+
 
 PASSED = "passed"
 FAILED = "failed"
@@ -230,18 +239,17 @@ def quoted(findings: Sequence[Finding]) -> tuple[QuotedFinding, ...]:
     return tuple(tuple(_squash(e.text) for e in f.evidence) for f in findings if not f.suppressed)
 
 
-def run_case(fixture: Fixture, case: Case, rule: Rule, checker: Checker) -> CaseResult:
+def run_case(fixture: Fixture, case: Case, rule: Rule, checker: Analyser) -> CaseResult:
     """Run ``rule`` alone on the case's text; ``checker`` supplies the loaded model."""
     try:
         document = document_from_text(case.text, f"{fixture.path}:{case.line}", case.format)
     except InputError as error:
         return CaseResult(fixture, case, (), str(error))
     analysis = checker.analyse(document)
-    single = Checker([rule], checker.gazetteer)
-    return CaseResult(fixture, case, quoted(single.findings(analysis)))
+    return CaseResult(fixture, case, quoted(run_rules([rule], analysis.graph, analysis.document)))
 
 
-def run_fixture(fixture: Fixture, rule: Rule, checker: Checker) -> list[CaseResult]:
+def run_fixture(fixture: Fixture, rule: Rule, checker: Analyser) -> list[CaseResult]:
     return [run_case(fixture, case, rule, checker) for case in fixture.cases]
 
 

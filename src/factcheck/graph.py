@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 import networkx as nx
+from spacy.tokens import Doc
 
 from factcheck.claims import Claim
 from factcheck.document import Document
@@ -35,6 +36,16 @@ CLAIM_EDGES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "role": (("person", "person"), ("office", "text")),
     "action": (("subject", "party"), ("object", "party")),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One article through the claims stage: its parse, claims and claim graph."""
+
+    document: Document
+    doc: Doc
+    claims: list[Claim]
+    graph: ClaimGraph
 
 
 def _node_id(node_type: str, value: object) -> str:

@@ -4,13 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from factcheck import __version__
 from factcheck.findings import SEVERITIES, SEVERITY_RANK, Finding
-from factcheck.pipeline import DocumentResult
+
+if TYPE_CHECKING:
+    # Only a type here: a report is read (exit codes, settings) without loading spaCy.
+    from factcheck.graph import Analysis
 
 SCHEMA_VERSION = 1
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """One document's findings, or why it could not be read; its analysis when kept."""
+
+    path: str
+    doc_id: str | None
+    error: str | None
+    findings: tuple[Finding, ...]
+    analysis: Analysis | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Rules as data: load YAML rule files safely, validate them strictly, evaluate them.
+"""Rules as data: load YAML rule files safely and validate them strictly.
 
 A rule never contains code. It names a claim kind, optional equality filters,
 the fields that make two claims about the same thing, and one operator from the
@@ -8,7 +8,6 @@ with the file, the line and what was expected.
 
 from __future__ import annotations
 
-import itertools
 import string
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -17,13 +16,9 @@ from typing import Any
 
 import jsonschema
 
-from factcheck.claims import COMMON_FIELDS, Claim, claim_kinds
+from factcheck.claims import COMMON_FIELDS, claim_kinds
 from factcheck.datafiles import DataFileError, line_of, load_yaml, strip_lines, validate
-from factcheck.document import Document
-from factcheck.entities import Mention
-from factcheck.findings import Finding
-from factcheck.graph import ClaimGraph
-from factcheck.operators import Conflict, Operator, operators
+from factcheck.operators import Operator, operators
 
 RULE_SUFFIXES = (".yaml", ".yml")
 FIXTURE_MARK = ".test"
@@ -264,127 +259,3 @@ def load_rules(paths: Sequence[Path]) -> list[Rule]:
         by_id[rule.id] = rule
         rules.append(rule)
     return sorted(rules, key=lambda r: r.id)
-
-
-# -- evaluation ---------------------------------------------------------------
-
-
-def _selected(rule: Rule, claims: Iterable[Claim]) -> list[Claim]:
-    return [
-        c for c in claims if c.kind == rule.kind and all(_plain(c.get(k)) == v for k, v in rule.where.items())
-    ]
-
-
-def _plain(value: object) -> object:
-    return value.id if isinstance(value, Mention) else value
-
-
-def _render(rule: Rule, claims: tuple[Claim, ...], values: Mapping[str, str], arity: str) -> str:
-    names = ("a", "b") if arity == "pair" else ("claim",)
-    context = {name: _FieldView(claim) for name, claim in zip(names, claims, strict=False)}
-    return rule.message.format_map({**context, **values})
-
-
-class _FieldView:
-    """Lets a template say {a.place}: mentions render as their text."""
-
-    __slots__ = ("_claim",)
-
-    def __init__(self, claim: Claim) -> None:
-        self._claim = claim
-
-    def __getattr__(self, name: str) -> str:
-        value = self._claim.get(name)
-        if isinstance(value, Mention):
-            return value.text
-        if isinstance(value, tuple):
-            return ", ".join(value)
-        return "" if value is None else str(value)
-
-
-def evaluate(rule: Rule, graph: ClaimGraph, document: Document) -> list[Finding]:
-    operator = operators()[rule.operator]
-    claims = _selected(rule, graph.claims)
-    found: list[tuple[tuple[Claim, ...], Conflict]] = []
-    if operator.arity == "pair":
-        for a, b in itertools.combinations(claims, 2):
-            if all(_plain(a.get(g)) == _plain(b.get(g)) for g in rule.group_by):
-                conflict = operator.check((a, b), rule.conflict_field, rule.options, graph)
-                if conflict is not None:
-                    found.append(((a, b), conflict))
-        groups = _one_problem_each(found, rule, operator, graph)
-    else:
-        for claim in claims:
-            conflict = operator.check((claim,), rule.conflict_field, rule.options, graph)
-            if conflict is not None:
-                found.append(((claim,), conflict))
-        groups = [[item] for item in found]
-    findings: list[Finding] = []
-    seen: set[tuple[tuple[int, int], ...]] = set()
-    for group in groups:
-        (first_claims, first_conflict) = group[0]
-        sides: list[Mention] = []
-        for _, conflict in group:
-            sides.extend(s for s in conflict.sides if s not in sides)
-        if len(group) > 1:
-            sides.sort(key=lambda s: (s.start, s.end))
-            # A passage repeated word for word (a headline as standfirst) is quoted once,
-            # and so is a passage inside another quoted one.
-            quoted: set[str] = set()
-            unique = []
-            for side in sides:
-                text = " ".join(document.text[side.start : side.end].casefold().split())
-                inside = any(o is not side and o.start <= side.start and side.end <= o.end for o in sides)
-                if text not in quoted and not inside:
-                    quoted.add(text)
-                    unique.append(side)
-            sides = unique
-        evidence = tuple(document.evidence(s.start, s.end) for s in sides)
-        key = tuple(sorted((e.start, e.end) for e in evidence))
-        if key in seen:
-            continue
-        seen.add(key)
-        findings.append(
-            Finding(
-                rule.id,
-                rule.name,
-                rule.category,
-                rule.severity,
-                _render(rule, first_claims, first_conflict.values, operator.arity),
-                evidence,
-            )
-        )
-    return findings
-
-
-def _one_problem_each(
-    found: list[tuple[tuple[Claim, ...], Conflict]], rule: Rule, operator: Operator, graph: ClaimGraph
-) -> list[list[tuple[tuple[Claim, ...], Conflict]]]:
-    """Merge conflicts that are one problem: the same claim contradicted by passages that agree.
-
-    "Germany to send tanks to Lithuania" (headline) and "Germany would send 35 tanks
-    to Lithuania" (body) both conflict with "Lithuania agreed to send the tanks to
-    Germany"; the two agreeing passages do not conflict with each other, so the
-    editor gets one finding quoting all three, not two findings.
-    """
-    parent = list(range(len(found)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in itertools.combinations(range(len(found)), 2):
-        claims_i, claims_j = set(map(id, found[i][0])), set(map(id, found[j][0]))
-        shared = claims_i & claims_j
-        if len(shared) != 1:
-            continue
-        (other_i,) = [c for c in found[i][0] if id(c) not in shared]
-        (other_j,) = [c for c in found[j][0] if id(c) not in shared]
-        if operator.check((other_i, other_j), rule.conflict_field, rule.options, graph) is None:
-            parent[root(j)] = root(i)
-    groups: dict[int, list[tuple[tuple[Claim, ...], Conflict]]] = {}
-    for index, item in enumerate(found):
-        groups.setdefault(root(index), []).append(item)
-    return [groups[key] for key in sorted(groups)]

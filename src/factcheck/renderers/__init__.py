@@ -16,8 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from factcheck.pipeline import DocumentResult
-from factcheck.report import Report
+from factcheck.report import DocumentResult, Report
 from factcheck.rules import Rule
 
 

@@ -12,9 +12,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from factcheck.findings import Finding
-from factcheck.pipeline import DocumentResult
 from factcheck.renderers import text
-from factcheck.report import Report
+from factcheck.report import DocumentResult, Report
 
 if TYPE_CHECKING:
     from factcheck.renderers import RenderContext

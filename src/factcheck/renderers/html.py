@@ -17,9 +17,8 @@ from string import ascii_lowercase
 from typing import TYPE_CHECKING
 
 from factcheck.findings import SEVERITIES, Finding
-from factcheck.pipeline import DocumentResult
 from factcheck.renderers._graph_svg import FindingSides, draw
-from factcheck.report import Report
+from factcheck.report import DocumentResult, Report
 
 if TYPE_CHECKING:
     from factcheck.renderers import RenderContext

@@ -6,8 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from factcheck.findings import Finding
-from factcheck.pipeline import DocumentResult
-from factcheck.report import SCHEMA_VERSION, Report
+from factcheck.report import SCHEMA_VERSION, DocumentResult, Report
 
 if TYPE_CHECKING:
     from factcheck.renderers import RenderContext

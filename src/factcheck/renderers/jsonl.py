@@ -10,9 +10,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from factcheck.pipeline import DocumentResult
 from factcheck.renderers.json import document_data, summary_data, tool_data
-from factcheck.report import SCHEMA_VERSION, Report
+from factcheck.report import SCHEMA_VERSION, DocumentResult, Report
 
 if TYPE_CHECKING:
     from factcheck.renderers import RenderContext

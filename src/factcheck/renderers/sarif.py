@@ -17,8 +17,7 @@ from urllib.parse import quote
 
 from factcheck.document import Evidence
 from factcheck.findings import Finding
-from factcheck.pipeline import DocumentResult
-from factcheck.report import Report
+from factcheck.report import DocumentResult, Report
 from factcheck.rules import Rule
 
 if TYPE_CHECKING:

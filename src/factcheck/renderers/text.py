@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.document import Evidence
 from factcheck.findings import Finding
-from factcheck.pipeline import DocumentResult
-from factcheck.report import Report
+from factcheck.report import DocumentResult, Report
 
 if TYPE_CHECKING:
     from factcheck.renderers import RenderContext
