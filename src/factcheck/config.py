@@ -32,12 +32,12 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 
 from factcheck.datafiles import DataFileError, line_of, load_yaml, strip_lines
-from factcheck.inputs import DEFAULT_MAX_BYTES
-from factcheck.report import FAIL_ON_CHOICES
+from factcheck.reading.inputs import DEFAULT_MAX_BYTES
+from factcheck.report.model import FAIL_ON_CHOICES
 
 if TYPE_CHECKING:
     # Settings only read a rule's id and flags; loading rules is the rules stage's job.
-    from factcheck.rules import Rule
+    from factcheck.rules.loading import Rule
 
 CONFIG_NAMES = (".factcheck.toml", ".factcheck.yaml", ".factcheck.yml", "pyproject.toml")
 

@@ -11,17 +11,17 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
-from factcheck.claims import ExtractionContext, extract_claims
-from factcheck.document import Document
-from factcheck.entities import build_entity_index
-from factcheck.evaluation import run_rules
-from factcheck.findings import Finding
-from factcheck.gazetteer import Gazetteer
-from factcheck.graph import Analysis, build_graph
-from factcheck.inputs import InputFailure
-from factcheck.nlp import Pipeline, load_pipeline
-from factcheck.report import DocumentResult
-from factcheck.rules import Rule
+from factcheck.claims.graph import Analysis, build_graph
+from factcheck.claims.model import ExtractionContext, extract_claims
+from factcheck.nlp.entities import build_entity_index
+from factcheck.nlp.gazetteer import Gazetteer
+from factcheck.nlp.pipeline import Pipeline, load_pipeline
+from factcheck.reading.document import Document
+from factcheck.reading.inputs import InputFailure
+from factcheck.report.model import DocumentResult
+from factcheck.rules.evaluation import run_rules
+from factcheck.rules.findings import Finding
+from factcheck.rules.loading import Rule
 
 #: spaCy refuses longer texts by default; our input limit keeps documents below this.
 MAX_CHARACTERS = 2_000_000
