@@ -4,7 +4,7 @@ Markup readers walk their source and hand over three kinds of pieces: text that 
 unchanged in the source, text that stands for a source range (a character reference,
 an escape), and whitespace. The emitter collapses whitespace the way a reader sees it,
 drops it at block edges, and separates blocks with a blank line, so the sentence
-splitter (nlp.py) sees one paragraph per block and a heading as its own sentence.
+splitter (nlp/pipeline.py) sees one paragraph per block and a heading as its own sentence.
 Every analysis character keeps the source range it came from.
 """
 
