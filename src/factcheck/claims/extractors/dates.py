@@ -30,12 +30,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from factcheck.claims.extractors._data import data_file, word_set
 from factcheck.claims.extractors._reference import find_occasions, resolve_occasions
 from factcheck.claims.extractors._speech import in_quotation
 from factcheck.claims.extractors._syntax import attribution, mention, sentence_bounds
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.nlp.entities import Mention
+from factcheck.nlp.lexicon import data_file, word_set
 
 KINDS = (
     ClaimKind(

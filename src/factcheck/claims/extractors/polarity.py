@@ -23,7 +23,6 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from factcheck.claims.extractors._data import word_set
 from factcheck.claims.extractors._speech import in_quotation
 from factcheck.claims.extractors._syntax import (
     attribution,
@@ -37,6 +36,7 @@ from factcheck.claims.extractors.dates import read_day
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.nlp.entities import EntityIndex, entity_span
 from factcheck.nlp.gazetteer import normalise_name
+from factcheck.nlp.lexicon import word_set
 
 KINDS = (
     ClaimKind(

@@ -30,12 +30,12 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from factcheck.claims.extractors._data import data_file, word_set
 from factcheck.claims.extractors._reference import Occasion, find_occasions, resolve_occasions
 from factcheck.claims.extractors._speech import in_quotation
 from factcheck.claims.extractors._syntax import attribution, mention, sentence_bounds
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.nlp.entities import Mention
+from factcheck.nlp.lexicon import data_file, word_set
 
 KINDS = (
     ClaimKind(

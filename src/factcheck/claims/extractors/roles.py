@@ -26,11 +26,11 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from factcheck.claims.extractors._data import data_file, word_set
 from factcheck.claims.extractors._speech import in_quotation
 from factcheck.claims.extractors._syntax import attribution, mention, sentence_bounds
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.nlp.entities import POSSESSIVE, EntityIndex, Mention, entity_span, title_nationality
+from factcheck.nlp.lexicon import data_file, word_set
 
 KINDS = (
     ClaimKind(
