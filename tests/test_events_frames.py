@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from factcheck.entities import build_entity_index
 from factcheck.events import EventLayer, Frame, build_event_layer
-from factcheck.gazetteer import Gazetteer
+from factcheck.nlp.entities import build_entity_index
+from factcheck.nlp.gazetteer import Gazetteer
 from factcheck.pipeline import Checker
 
 Layer = Callable[[str], EventLayer]

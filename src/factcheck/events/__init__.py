@@ -12,12 +12,12 @@ import re
 
 from spacy.tokens import Doc
 
-from factcheck.entities import EntityIndex
 from factcheck.events.identity import resolve_events
 from factcheck.events.lexicon import FrameLexicon, frame_lexicon
 from factcheck.events.model import EventLayer, Filler, Frame, Party, Reference
 from factcheck.events.parties import PartyIndex, build_party_index
 from factcheck.events.reader import read_frames
+from factcheck.nlp.entities import EntityIndex
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
@@ -64,5 +64,5 @@ def build_event_layer(
     lexicon = lexicon or frame_lexicon()
     parties = build_party_index(doc, entities)
     frames = read_frames(doc, entities, parties, lexicon)
-    event_of = resolve_events(frames, doc.text, lede_end(doc.text), lexicon)
+    event_of = resolve_events(frames, doc.text, lede_end(doc.text), lexicon, entities.contains)
     return EventLayer(tuple(frames), event_of, lexicon), parties

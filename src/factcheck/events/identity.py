@@ -28,7 +28,7 @@ exactly the contradictions the date and location rules report.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.events.lexicon import NOUN, FrameLexicon
@@ -58,7 +58,9 @@ _SIDE_ROLES = frozenset(
         "voter",
     }
 )
-_FACTUAL = frozenset({"asserted"})
+#: Modalities that are not the event happening: a plan, a request, a thing only weighed.
+_NOT_HAPPENING = frozenset({"planned", "requested", "hypothetical"})
+Contains = Callable[[str, str], bool]
 
 
 @dataclass(slots=True)
@@ -119,7 +121,18 @@ def _qualifiers_fit(event: _Event, later: Frame) -> bool:
     return all(slot in first.reference.qualifiers or slot in _DESCRIPTIVE for slot in two)
 
 
-def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon) -> bool:
+def _places_apart(first: Frame, later: Frame, contains: Contains) -> bool:
+    if not first.places or not later.places:
+        return False
+    return not any(
+        contains(a.id, b.id) or contains(b.id, a.id)
+        for a in first.places
+        for b in later.places
+        if a.id and b.id
+    )
+
+
+def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon, contains: Contains) -> bool:
     for earlier in event.frames:
         if earlier.reference.stage != frame.reference.stage:
             return False
@@ -128,13 +141,18 @@ def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon) -> bool
             return False
         if _times_apart(earlier, frame, text, lexicon):
             return False
+        times = (_folded(_time_words(earlier, text)), _folded(_time_words(frame, text)))
         # Outside the story's own event, two stated times are two occasions ("the game
         # in October" ... "Saturday's game"); for the reported event they are what the
         # date rules compare.
-        times = (_folded(_time_words(earlier, text)), _folded(_time_words(frame, text)))
         if not event.reported and all(times) and times[0] != times[1]:
             return False
-        if (earlier.modality in _FACTUAL) != (frame.modality in _FACTUAL) and earlier.time != frame.time:
+        if (earlier.modality in _NOT_HAPPENING) != (frame.modality in _NOT_HAPPENING):
+            return False
+        # Another day and another place: a later mention that differs in both tells
+        # of another occasion ("met in Brussels on Monday" ... "on Tuesday the meeting
+        # in London"); one that differs in one is that one's contradiction.
+        if all(times) and times[0] != times[1] and _places_apart(earlier, frame, contains):
             return False
     if not _qualifiers_fit(event, frame):
         return False
@@ -147,7 +165,7 @@ def _can_refer_back(frame: Frame, in_lede: bool) -> bool:
 
 
 def resolve_events(
-    frames: Sequence[Frame], text: str, lede_end: int, lexicon: FrameLexicon
+    frames: Sequence[Frame], text: str, lede_end: int, lexicon: FrameLexicon, contains: Contains
 ) -> dict[str, str]:
     """frame id -> event id for every frame; ``lede_end`` is where the first body paragraph ends."""
     event_of: dict[str, str] = {}
@@ -159,7 +177,7 @@ def resolve_events(
         events = by_class.setdefault(frame.event_class, [])
         chosen = _linked(frame, at_token, ordered)
         if chosen is None and not frame.reference.other_occasion:
-            candidates = [e for e in events if _fits(e, frame, text, lexicon)]
+            candidates = [e for e in events if _fits(e, frame, text, lexicon, contains)]
             if _can_refer_back(frame, frame.trigger.start < lede_end):
                 chosen = _choose(candidates, events, frame)
         if chosen is None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from factcheck.entities import Mention
 from factcheck.events.lexicon import FrameLexicon
+from factcheck.nlp.entities import Mention
 
 #: How firmly an article states a frame: "sold" is asserted, "will sell" future.
 MODALITIES = ("asserted", "future", "possible", "planned", "requested", "conditional", "hypothetical")
@@ -65,6 +65,8 @@ class Reference:
     ordinal: int | None = None
     #: The day word the mention is named by ("saturday" in "Saturday's match").
     day_name: str | None = None
+    #: A plural that names several occasions: "meetings in Paris are common".
+    plural: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from factcheck.entities import EntityIndex, entity_span
 from factcheck.events.model import Party
-from factcheck.gazetteer import normalise_name
+from factcheck.nlp.entities import EntityIndex, entity_span
+from factcheck.nlp.gazetteer import normalise_name
 
 #: Words that end an organisation's name without telling organisations apart.
 _LEGAL_SUFFIXES = frozenset(

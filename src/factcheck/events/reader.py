@@ -21,13 +21,12 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from factcheck.entities import EntityIndex, Mention, entity_span
 from factcheck.events.lexicon import NOUN, VERB, FrameLexicon, Sense
 from factcheck.events.model import Filler, Frame, Reference
 from factcheck.events.parties import PartyIndex
 from factcheck.events.slots import Slots, light_verb, noun_slots, verb_slots
-from factcheck.extractors._speech import in_quotation
-from factcheck.extractors._syntax import attribution
+from factcheck.nlp.entities import EntityIndex, Mention, entity_span
+from factcheck.nlp.speech import attribution, in_quotation
 
 _PLACE_PREPS = frozenset({"in", "at"})
 _TIME_PREPS = frozenset({"on", "in", "during", "at", "since", "until", "by"})
@@ -103,7 +102,7 @@ def _fits_type(token: Token, kind: str, entities: EntityIndex, lexicon: FrameLex
         return token.like_num or token.ent_type_ in {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
     if token.ent_type_ in {"DATE", "TIME"}:
         return False
-    return not (kind == "party" and is_event)
+    return not is_event
 
 
 def _fillers(
@@ -144,6 +143,11 @@ def _places(
     "a crowd gathered in Apia for the test", "the summit, held in Helsinki".
     """
     found = list(_place_from_preps(trigger, entities))
+    if form == VERB:
+        # "met Biden in Washington": the parser hangs the place on the person met.
+        for obj in trigger.children:
+            if obj.dep_ == "dobj" and obj.i in entities.persons:
+                found.extend(_place_from_preps(obj, entities))
     if form == NOUN:
         for child in trigger.children:
             if child.dep_ in {"compound", "nmod"}:
@@ -250,6 +254,9 @@ def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexi
     if form == NOUN:
         if any(c.dep_ == "amod" and c.lemma_.lower() in planned_words for c in trigger.children):
             return "planned"
+        # "A meeting in Paris is planned", "the vote is scheduled for May".
+        if trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.lemma_.lower() in planned_words:
+            return "planned"
         current = light or trigger.head
     else:
         current = trigger
@@ -345,7 +352,7 @@ def _reference(trigger: Token, form: str, lemma: str, sense: Sense, lexicon: Fra
         or (not determiners and trigger.lower_ in lexicon.singular_when_plural)
     )
     stage = lemma if lemma in lexicon.stage_nouns.get(sense.event_class, frozenset()) else None
-    return Reference(definite, other, qualifiers, stage, ordinal, day_name)
+    return Reference(definite, other, qualifiers, stage, ordinal, day_name, plural)
 
 
 def _frame(
