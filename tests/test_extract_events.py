@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from helpers import view
-
 from factcheck.claims.model import Claim
+from helpers import view
 
 FIELDS = ("event_label", "place", "time")
 
