@@ -18,8 +18,8 @@ from pathlib import Path
 
 from factcheck.config import Settings
 from factcheck.engine import gazetteer_for, rules_for
-from factcheck.inputs import InputOptions, collect
 from factcheck.pipeline import Checker
+from factcheck.reading.inputs import InputOptions, collect
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "bbc-dev"
 GATE_SEVERITIES = {"error", "warning"}

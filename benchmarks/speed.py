@@ -19,9 +19,9 @@ import spacy
 
 from factcheck.config import Settings
 from factcheck.engine import gazetteer_for, rules_for
-from factcheck.inputs import InputOptions, collect
-from factcheck.nlp import MODEL_PACKAGES
+from factcheck.nlp.pipeline import MODEL_PACKAGES
 from factcheck.pipeline import Checker
+from factcheck.reading.inputs import InputOptions, collect
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "bbc-dev"
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from factcheck.config import Settings
 from factcheck.engine import gazetteer_for, rules_for
-from factcheck.inputs import document_from_text
 from factcheck.pipeline import Checker
+from factcheck.reading.inputs import document_from_text
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "summedits-news" / "eval.jsonl"
 GATE_SEVERITIES = {"error", "warning"}

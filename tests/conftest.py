@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.claims import Claim
+from factcheck.claims.graph import Analysis
+from factcheck.claims.model import Claim
 from factcheck.config import Settings
 from factcheck.engine import rules_for
-from factcheck.gazetteer import Gazetteer, load_gazetteer
-from factcheck.inputs import document_from_text
-from factcheck.pipeline import Analysis, Checker
+from factcheck.nlp.gazetteer import Gazetteer, load_gazetteer
+from factcheck.pipeline import Checker
+from factcheck.reading.inputs import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_ad2f7963976caff1.txt"

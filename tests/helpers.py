@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from factcheck.claims import Claim
-from factcheck.entities import Mention
+from factcheck.claims.model import Claim
+from factcheck.nlp.entities import Mention
 
 
 def view(claim: Claim, *fields: str) -> dict[str, object]:

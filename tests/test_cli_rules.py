@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.rules import load_rules
+from factcheck.rules.loading import load_rules
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
@@ -217,7 +217,7 @@ def test_validate_never_loads_the_language_model(monkeypatch: pytest.MonkeyPatch
     def refuse() -> None:
         raise AssertionError("rules validate loaded the model")
 
-    monkeypatch.setattr("factcheck.nlp._load_model", refuse)
-    monkeypatch.setattr("factcheck.nlp._PIPELINES", {})
+    monkeypatch.setattr("factcheck.nlp.pipeline._load_model", refuse)
+    monkeypatch.setattr("factcheck.nlp.pipeline._PIPELINES", {})
     result = runner.invoke(app, ["rules", "validate", str(EXAMPLE)])
     assert result.exit_code == 0, result.output

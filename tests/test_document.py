@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.document import OffsetMap, TextBuilder
-from factcheck.encoding import repair_mojibake
-from factcheck.inputs import InputError, decode, document_from_text
+from factcheck.reading.decoding import InputError, decode
+from factcheck.reading.document import OffsetMap, TextBuilder
+from factcheck.reading.inputs import document_from_text
+from factcheck.reading.mojibake import repair_mojibake
 
 
 def test_offset_map_identity_maps_each_character_to_itself() -> None:

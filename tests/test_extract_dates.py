@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.extractors.dates import DayParts, anchored, find_dateline, parse_day
+from factcheck.claims.extractors.dates import DayParts, anchored, find_dateline, parse_day
 from helpers import view
 
 OCCASION = ("occasion", "noun", "day", "weekday", "month_day", "year", "offset", "rescheduled")

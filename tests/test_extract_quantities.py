@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.extractors.quantities import Amount, read_amounts, read_count
+from factcheck.claims.extractors.quantities import Amount, read_amounts, read_count
 from helpers import view
 
 FIELDS = ("occasion", "measured", "amount", "unit", "low", "high", "revised")

@@ -11,11 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.document import OffsetMap
-from factcheck.formats import READERS
-from factcheck.formats.html import read_html
-from factcheck.formats.markdown import read_markdown
-from factcheck.inputs import document_from_text
+from factcheck.reading.document import OffsetMap
+from factcheck.reading.inputs import document_from_text
+from factcheck.reading.readers import READERS
+from factcheck.reading.readers.html import read_html
+from factcheck.reading.readers.markdown import read_markdown
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_ad2f7963976caff1"

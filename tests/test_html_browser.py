@@ -18,11 +18,11 @@ import pytest
 
 from factcheck.config import Settings
 from factcheck.engine import all_rules, rules_for
-from factcheck.gazetteer import Gazetteer
-from factcheck.inputs import document_from_text
+from factcheck.nlp.gazetteer import Gazetteer
 from factcheck.pipeline import Checker
-from factcheck.renderers import RenderContext, renderers
-from factcheck.report import Report
+from factcheck.reading.inputs import document_from_text
+from factcheck.report.model import Report
+from factcheck.report.renderers import RenderContext, renderers
 
 #: Windows line endings (a browser folds raw CRs away), a character outside the Basic
 #: Multilingual Plane (two UTF-16 units in JavaScript, one code point for us), markup

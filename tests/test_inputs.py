@@ -17,8 +17,8 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.document import Document
-from factcheck.inputs import InputFailure, InputOptions, Selection, collect
+from factcheck.reading.document import Document
+from factcheck.reading.inputs import InputFailure, InputOptions, Selection, collect
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_ad2f7963976caff1.txt"

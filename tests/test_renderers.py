@@ -17,14 +17,14 @@ from factcheck.cli import app
 from factcheck.config import Settings
 from factcheck.datafiles import load_schema
 from factcheck.engine import all_rules, rules_for
-from factcheck.findings import CATEGORIES, SEVERITIES
-from factcheck.gazetteer import Gazetteer
-from factcheck.inputs import InputFailure, document_from_text
+from factcheck.nlp.gazetteer import Gazetteer
 from factcheck.pipeline import Checker
-from factcheck.renderers import RenderContext, renderers
-from factcheck.renderers import github as github_format
-from factcheck.renderers import sarif as sarif_format
-from factcheck.report import Report
+from factcheck.reading.inputs import InputFailure, document_from_text
+from factcheck.report.model import Report
+from factcheck.report.renderers import RenderContext, renderers
+from factcheck.report.renderers import github as github_format
+from factcheck.report.renderers import sarif as sarif_format
+from factcheck.rules.findings import CATEGORIES, SEVERITIES
 
 ROOT = Path(__file__).resolve().parents[1]
 #: The official SARIF 2.1.0 schema, shipped with the tests (tests/data/README.md names its source).

@@ -13,8 +13,8 @@ import yaml
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.renderers import renderers
-from factcheck.report import FAIL_ON_CHOICES
+from factcheck.report.model import FAIL_ON_CHOICES
+from factcheck.report.renderers import renderers
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTRADICTION = "During a summit in Vienna, leaders met. The meeting in Japan lasted an hour.\n"

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.claims import COMMON_FIELDS, claim_kinds
+from factcheck.claims.model import COMMON_FIELDS, claim_kinds
 from factcheck.cli import app
 from factcheck.datafiles import load_schema
-from factcheck.operators import operators
+from factcheck.rules.operators import operators
 
 runner = CliRunner()
 

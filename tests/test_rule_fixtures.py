@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from factcheck.datafiles import DataFileError
-from factcheck.fixtures import Case, Fixture, fixture_files, load_fixture, rule_of, run_case
 from factcheck.pipeline import Checker
-from factcheck.rules import Rule, load_rules
+from factcheck.rules.loading import Rule, load_rules
+from factcheck.rules.testcases import Case, Fixture, fixture_files, load_fixture, rule_of, run_case
 
 RULES_DIR = Path(__file__).resolve().parents[1] / "rules"
 

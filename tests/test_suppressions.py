@@ -11,11 +11,11 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.config import Settings
 from factcheck.engine import rules_for
-from factcheck.formats.plain import read_plain
-from factcheck.gazetteer import Gazetteer
-from factcheck.inputs import document_from_text
+from factcheck.nlp.gazetteer import Gazetteer
 from factcheck.pipeline import Checker
-from factcheck.suppressions import parse_suppressions
+from factcheck.reading.directives import parse_suppressions
+from factcheck.reading.inputs import document_from_text
+from factcheck.reading.readers.plain import read_plain
 
 runner = CliRunner()
 

@@ -17,12 +17,27 @@ from typing import Annotated, NoReturn
 import typer
 
 from factcheck import __version__
-from factcheck.baseline import load_baseline, without_known, write_baseline
-from factcheck.config import Settings, resolve_settings
+from factcheck.config import Settings, resolve_settings, settings_as_toml
 from factcheck.datafiles import DataFileError
 from factcheck.engine import all_rules, gazetteer_for, rules_for
-from factcheck.explain import explain_rule, settings_as_toml
-from factcheck.fixtures import (
+from factcheck.nlp.pipeline import ModelNotFoundError
+from factcheck.pipeline import Checker
+from factcheck.reading.inputs import (
+    JSONL_SUFFIXES,
+    InputError,
+    InputOptions,
+    Selection,
+    collect,
+    read_document,
+    walk,
+)
+from factcheck.report.baseline import load_baseline, without_known, write_baseline
+from factcheck.report.model import FAIL_ON_CHOICES, DocumentResult, Report, exit_code
+from factcheck.report.renderers import RenderContext, renderers
+from factcheck.rules.explain import explain_rule
+from factcheck.rules.loading import builtin_rules_dir
+from factcheck.rules.suppressions import BUILTIN_RULES
+from factcheck.rules.testcases import (
     FAILED,
     PASSED,
     XFAILED,
@@ -33,21 +48,6 @@ from factcheck.fixtures import (
     run_fixture,
     validate_paths,
 )
-from factcheck.inputs import (
-    JSONL_SUFFIXES,
-    InputError,
-    InputOptions,
-    Selection,
-    collect,
-    read_document,
-    walk,
-)
-from factcheck.nlp import ModelNotFoundError
-from factcheck.pipeline import Checker, DocumentResult
-from factcheck.renderers import RenderContext, renderers
-from factcheck.report import FAIL_ON_CHOICES, Report, exit_code
-from factcheck.rules import builtin_rules_dir
-from factcheck.suppressions import BUILTIN_RULES
 
 app = typer.Typer(
     name="factcheck",

@@ -16,23 +16,28 @@ from ``--config``. Keys (all optional)::
 Every problem is an error naming the config file and line: unknown settings, wrong
 types, missing rule folders or gazetteer files, and ids in select, ignore or
 severity that name no rule (a typo must not silently switch a rule off).
+``settings_as_toml`` writes the effective settings back out for ``factcheck config show``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 
 from factcheck.datafiles import DataFileError, line_of, load_yaml, strip_lines
-from factcheck.inputs import DEFAULT_MAX_BYTES
-from factcheck.report import FAIL_ON_CHOICES
-from factcheck.rules import Rule
+from factcheck.reading.inputs import DEFAULT_MAX_BYTES
+from factcheck.report.model import FAIL_ON_CHOICES
+
+if TYPE_CHECKING:
+    # Settings only read a rule's id and flags; loading rules is the rules stage's job.
+    from factcheck.rules.loading import Rule
 
 CONFIG_NAMES = (".factcheck.toml", ".factcheck.yaml", ".factcheck.yml", "pyproject.toml")
 
@@ -270,3 +275,26 @@ def resolve_settings(explicit: Path | None, checked: Sequence[Path]) -> Settings
     start = next((p for p in checked if str(p) != "-"), Path.cwd())
     found = find_config(start if start.exists() else Path.cwd())
     return load_settings(found) if found else Settings()
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    # JSON strings are valid TOML basic strings for everything settings hold.
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def settings_as_toml(settings: Settings) -> str:
+    """The effective settings as a ``.factcheck.toml`` would write them, source first."""
+    data = settings.as_dict()
+    source = data.pop("config-file")
+    severity = data.pop("severity")
+    lines = [f"# config file: {source}" if source else "# config file: none found; defaults"]
+    lines += [f"{key} = {_toml_value(value)}" for key, value in data.items()]
+    lines += ["", "[severity]"]
+    lines += [f"{rule_id} = {_toml_value(level)}" for rule_id, level in severity.items()]
+    return "\n".join(lines) + "\n"

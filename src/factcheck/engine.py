@@ -10,9 +10,9 @@ from pathlib import Path
 
 from factcheck.config import Settings, active_rules
 from factcheck.datafiles import DataFileError, load_yaml
-from factcheck.gazetteer import Gazetteer, load_gazetteer
-from factcheck.rules import Rule, builtin_rules_dir, load_rules
-from factcheck.suppressions import BUILTIN_RULES
+from factcheck.nlp.gazetteer import Gazetteer, load_gazetteer
+from factcheck.rules.loading import Rule, builtin_rules_dir, load_rules
+from factcheck.rules.suppressions import BUILTIN_RULES
 
 
 def all_rules(settings: Settings, extra_dirs: Sequence[Path] = ()) -> list[Rule]:

@@ -8,43 +8,24 @@ The library returns data; printing and exit codes belong to the CLI.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from factcheck.claims import Claim, ExtractionContext, extract_claims
-from factcheck.document import Document
-from factcheck.entities import build_entity_index
-from factcheck.findings import Finding, with_fingerprints
-from factcheck.gazetteer import Gazetteer
-from factcheck.graph import ClaimGraph, build_graph
-from factcheck.inputs import InputFailure
-from factcheck.nlp import Pipeline, load_pipeline
-from factcheck.rules import Rule, evaluate
-from factcheck.suppressions import BUILTIN_RULES, apply_suppressions
-
-#: Rules implemented in Python (not evaluated from YAML), e.g. SUP001 unused-suppression.
-_BUILTIN_IDS = frozenset(rule.id for rule in BUILTIN_RULES)
+from factcheck.claims.graph import Analysis, build_graph
+from factcheck.claims.model import ExtractionContext, extract_claims
+from factcheck.events import build_event_layer
+from factcheck.nlp.entities import build_entity_index
+from factcheck.nlp.gazetteer import Gazetteer
+from factcheck.nlp.pipeline import Pipeline, load_pipeline
+from factcheck.reading.document import Document
+from factcheck.reading.inputs import InputFailure
+from factcheck.report.model import DocumentResult
+from factcheck.rules.evaluation import run_rules
+from factcheck.rules.findings import Finding
+from factcheck.rules.loading import Rule
 
 #: spaCy refuses longer texts by default; our input limit keeps documents below this.
 MAX_CHARACTERS = 2_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class Analysis:
-    document: Document
-    doc: Doc
-    claims: list[Claim]
-    graph: ClaimGraph
-
-
-@dataclass(frozen=True, slots=True)
-class DocumentResult:
-    path: str
-    doc_id: str | None
-    error: str | None
-    findings: tuple[Finding, ...]
-    analysis: Analysis | None = None
 
 
 class Checker:
@@ -64,17 +45,12 @@ class Checker:
 
     def analyse_doc(self, document: Document, doc: Doc) -> Analysis:
         entities = build_entity_index(doc, self.gazetteer)
-        claims = extract_claims(ExtractionContext(document, doc, entities))
+        events, parties = build_event_layer(doc, entities)
+        claims = extract_claims(ExtractionContext(document, doc, entities, events, parties))
         return Analysis(document, doc, claims, build_graph(document, entities, claims))
 
     def findings(self, analysis: Analysis) -> tuple[Finding, ...]:
-        found: list[Finding] = []
-        for rule in self.rules:
-            if rule.id not in _BUILTIN_IDS:
-                found.extend(evaluate(rule, analysis.graph, analysis.document))
-        # Suppression comments in the source mark findings and report unused comments (SUP001).
-        found = apply_suppressions(found, analysis.document, self.rules)
-        return tuple(with_fingerprints(found))
+        return run_rules(self.rules, analysis.graph, analysis.document)
 
     def analyse(self, document: Document) -> Analysis:
         doc = self.pipeline.nlp(document.text)

@@ -1,0 +1,143 @@
+"""Person names as written, including near-miss spellings the model does not tag.
+
+    "Mikhail Metzel /Pool/AFP via Getty Images Mikail metzel toggles ..."
+        -> name "Mikhail Metzel" (a PERSON entity) and name "Mikail metzel" (found
+           because it is one or two edits away from a known full name)
+
+    "Volodymyr Zelensky spoke first. Later Zelenskyy thanked the troops."
+        -> name "Volodymyr Zelensky" and the lone surname "Zelenskyy", one or two
+           edits from a known surname
+
+Full names (two or more words) are claimed as written; a lone word only when it
+is a near miss of a known surname, since a correct surname is just a reference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rapidfuzz.distance import Levenshtein
+from spacy.tokens import Doc, Span
+
+from factcheck.claims.extractors._syntax import mention, sentence_bounds
+from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
+from factcheck.nlp.entities import POSSESSIVE
+from factcheck.nlp.gazetteer import normalise_name
+
+KINDS = (
+    ClaimKind(
+        "person_name",
+        "A person's full name as written: 'Mikhail Metzel'.",
+        {"name": "mention", "normalised": "text", "tagged": "bool"},
+    ),
+)
+
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+#: A candidate spelling must be this close to a known name to be claimed at all;
+#: the rule decides what is close enough to report.
+_CANDIDATE_MAX_EDITS = 3
+#: A lone word shorter than this is too common to be a misspelt surname ("Kim", "Lee").
+_MIN_SURNAME = 5
+
+
+def _name_span(ent: Span) -> Span | None:
+    """The leading run of name words of a PERSON entity ("Mikhail Metzel /Pool/AFP").
+
+    A tagged name whose words are not capitalised ("hypersonic missiles") is a
+    misfire of the model, not a name.
+    """
+    end = ent.start
+    doc = ent.doc
+    while end < ent.end and _NAME_WORD.match(doc[end].text) and doc[end].text not in POSSESSIVE:
+        end += 1
+    span = doc[ent.start : end]
+    if len(span) < 2 or not (span[0].text[:1].isupper() and span[-1].text[:1].isupper()):
+        return None
+    return span
+
+
+def extract(context: ExtractionContext) -> Iterator[Claim]:
+    doc = context.doc
+    known: dict[str, Span] = {}
+    covered: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        span = _name_span(ent)
+        if span is None:
+            continue
+        covered.update(range(ent.start, ent.end))
+        normalised = normalise_name(span.text)
+        known.setdefault(normalised, span)
+        yield Claim(
+            "person_name",
+            mention(span, normalised),
+            sentence_bounds(span.root),
+            {"name": mention(span, normalised), "normalised": normalised, "tagged": True},
+        )
+    if not known:
+        return
+    # Scan plain strings first and build spans only for the rare near misses:
+    # slicing the Doc at every position is most of this extractor's cost.
+    texts = [t.text for t in doc]
+    is_name_word = [bool(_NAME_WORD.match(text)) for text in texts]
+    sentence_of = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        for i in range(sentence.start, sentence.end):
+            sentence_of[i] = number
+    by_size: dict[int, list[str]] = {}
+    for name in known:
+        by_size.setdefault(len(name.split()), []).append(name)
+    for size, names in sorted(by_size.items()):
+        for start in range(len(doc) - size + 1):
+            end = start + size
+            if not texts[start][:1].isupper() or not all(is_name_word[start:end]):
+                continue
+            if sentence_of[start] != sentence_of[end - 1] or any(i in covered for i in range(start, end)):
+                continue
+            normalised = normalise_name(" ".join(texts[start:end]))
+            if normalised in known:
+                continue
+            close = any(
+                Levenshtein.distance(n, normalised, score_cutoff=_CANDIDATE_MAX_EDITS) <= _CANDIDATE_MAX_EDITS
+                for n in names
+            )
+            if close:
+                window = doc[start:end]
+                covered.update(range(start, end))
+                yield Claim(
+                    "person_name",
+                    mention(window, normalised),
+                    sentence_bounds(window.root),
+                    {"name": mention(window, normalised), "normalised": normalised, "tagged": False},
+                )
+    yield from _surname_variants(doc, texts, is_name_word, known, covered)
+
+
+def _surname_variants(
+    doc: Doc, texts: list[str], is_name_word: list[bool], known: dict[str, Span], covered: set[int]
+) -> Iterator[Claim]:
+    """A lone capitalised word one or two edits from a known surname: "Zelenskyy"."""
+    surnames = {name.split()[-1] for name in known}
+    name_words = {word for name in known for word in name.split()}
+    for i, text in enumerate(texts):
+        if i in covered or not is_name_word[i] or not text[:1].isupper() or len(text) < _MIN_SURNAME:
+            continue
+        if doc[i].pos_ != "PROPN":
+            continue
+        normalised = normalise_name(text)
+        if normalised in name_words:
+            continue
+        if any(Levenshtein.distance(surname, normalised, score_cutoff=2) <= 2 for surname in surnames):
+            token = doc[i : i + 1]
+            yield Claim(
+                "person_name",
+                mention(token, normalised),
+                sentence_bounds(doc[i]),
+                {
+                    "name": mention(token, normalised),
+                    "normalised": normalised,
+                    "tagged": doc[i].ent_type_ == "PERSON",
+                },
+            )

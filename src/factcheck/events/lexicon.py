@@ -1,0 +1,172 @@
+"""The frame lexicon (data/frames.yaml): which word evokes which event class, and how.
+
+Loaded once, validated against schemas/frames.schema.json, then checked for what a
+schema cannot say: every slot maps to a role its class declares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Token
+
+from factcheck.datafiles import DataFileError, line_of, load_yaml, strip_lines, validate
+
+VERB = "verb"
+NOUN = "noun"
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One way of evoking a class: its words and which slot fills which role."""
+
+    event_class: str
+    index: int
+    form: str
+    slots: Mapping[str, str]
+    alternation_if: str | None
+    alternation_slots: Mapping[str, str]
+    light_verbs: frozenset[str]
+    homeward: bool
+    #: slot -> the type its filler must have for the word to be used in this sense.
+    needs: Mapping[str, str]
+
+    def roles_for(self, filled_slots: set[str]) -> Mapping[str, str]:
+        """Slot -> role, with the alternation applied when its slot is filled."""
+        if self.alternation_if is not None and self.alternation_if in filled_slots:
+            return {**self.slots, **self.alternation_slots}
+        return self.slots
+
+
+@dataclass(frozen=True, slots=True)
+class FrameLexicon:
+    verbs: Mapping[str, tuple[Sense, ...]]
+    nouns: Mapping[str, tuple[Sense, ...]]
+    classes: Mapping[str, str]
+    #: class -> the noun that names its event in a report: "meeting", "match".
+    labels: Mapping[str, str]
+    #: class -> role -> what fills it: party, place, event, thing or amount.
+    roles: Mapping[str, Mapping[str, str]]
+    stage_nouns: Mapping[str, frozenset[str]]
+    #: Classes whose frames happen at a place the location rules compare.
+    located: frozenset[str]
+    #: class -> the role whose own place is the event's ("opened a factory in X").
+    place_of_role: Mapping[str, str]
+    generic_heads: frozenset[str]
+    other_occasion_modifiers: frozenset[str]
+    other_occasion_adverbs: frozenset[str]
+    relative_times: frozenset[str]
+    definite_determiners: frozenset[str]
+    non_referring_determiners: frozenset[str]
+    singular_when_plural: frozenset[str]
+    #: modality -> the governing words that give it: "plan to sell" is planned.
+    modality: Mapping[str, frozenset[str]]
+    happening_verbs: frozenset[str]
+    holding_verbs: frozenset[str]
+    arrival_verbs: frozenset[str]
+
+    def verb_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
+        """The senses of a verb, a particle verb first: "walk out", "hand over"."""
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ == "prt":
+                phrasal = f"{lemma} {child.lower_}"
+                if phrasal in self.verbs:
+                    return phrasal, self.verbs[phrasal]
+        return lemma, self.verbs.get(lemma, ())
+
+    def noun_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
+        """The senses of a noun, a compound first: "air strike", "opening ceremony"."""
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ in {"compound", "amod"} and child.i == token.i - 1:
+                compound = f"{child.lower_} {lemma}"
+                if compound in self.nouns:
+                    return compound, self.nouns[compound]
+        if token.lower_ in self.nouns:
+            return token.lower_, self.nouns[token.lower_]
+        return lemma, self.nouns.get(lemma, ())
+
+
+def _check_roles(raw: Any, path: str) -> None:
+    for name, entry in strip_lines(raw)["classes"].items():
+        roles = set(entry["roles"])
+        for index, sense in enumerate(entry["senses"]):
+            maps = [("slots", sense["slots"])]
+            if "alternation" in sense:
+                maps.append(("alternation", sense["alternation"]["slots"]))
+            for key, slots in maps:
+                for slot, role in slots.items():
+                    if role not in roles:
+                        steps: tuple[str | int, ...] = ("classes", name, "senses", index, key)
+                        raise DataFileError(
+                            path,
+                            line_of(raw, steps),
+                            f"slot {slot!r} of class {name!r} fills role {role!r}; "
+                            f"expected one of its roles: {', '.join(sorted(roles))}",
+                        )
+
+
+def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
+    validate(raw, "frames.schema.json", path)
+    _check_roles(raw, path)
+    data: dict[str, Any] = strip_lines(raw)
+    verbs: dict[str, list[Sense]] = {}
+    nouns: dict[str, list[Sense]] = {}
+    for name, entry in data["classes"].items():
+        for index, sense_data in enumerate(entry["senses"]):
+            form = VERB if "verbs" in sense_data else NOUN
+            alternation = sense_data.get("alternation", {})
+            sense = Sense(
+                event_class=name,
+                index=index,
+                form=form,
+                slots=dict(sense_data["slots"]),
+                alternation_if=alternation.get("if"),
+                alternation_slots=dict(alternation.get("slots", {})),
+                light_verbs=frozenset(sense_data.get("light_verbs", ())),
+                homeward=bool(sense_data.get("homeward", False)),
+                needs=dict(sense_data.get("needs", {})),
+            )
+            table = verbs if form == VERB else nouns
+            for word in sense_data["verbs" if form == VERB else "nouns"]:
+                table.setdefault(word, []).append(sense)
+    return FrameLexicon(
+        verbs={word: tuple(senses) for word, senses in verbs.items()},
+        nouns={word: tuple(senses) for word, senses in nouns.items()},
+        classes={name: entry["description"] for name, entry in data["classes"].items()},
+        labels={name: entry["label"] for name, entry in data["classes"].items()},
+        roles={name: dict(entry["roles"]) for name, entry in data["classes"].items()},
+        place_of_role={
+            name: entry["place_of_role"]
+            for name, entry in data["classes"].items()
+            if "place_of_role" in entry
+        },
+        located=frozenset(name for name, entry in data["classes"].items() if entry.get("located", True)),
+        stage_nouns={
+            name: frozenset(entry.get("stage_nouns", ())) for name, entry in data["classes"].items()
+        },
+        generic_heads=frozenset(data["generic_heads"]),
+        other_occasion_modifiers=frozenset(data["other_occasion_modifiers"]),
+        other_occasion_adverbs=frozenset(data["other_occasion_adverbs"]),
+        relative_times=frozenset(data["relative_times"]),
+        definite_determiners=frozenset(data["definite_determiners"]),
+        non_referring_determiners=frozenset(data["non_referring_determiners"]),
+        singular_when_plural=frozenset(data["singular_when_plural"]),
+        modality={name: frozenset(items) for name, items in data["modality"].items()},
+        happening_verbs=frozenset(data["places"]["happening_verbs"]),
+        holding_verbs=frozenset(data["places"]["holding_verbs"]),
+        arrival_verbs=frozenset(data["places"]["arrival_verbs"]),
+    )
+
+
+@cache
+def frame_lexicon() -> FrameLexicon:
+    """The shipped lexicon, loaded and checked once per process."""
+    resource = resources.files("factcheck.data").joinpath("frames.yaml")
+    path = str(resource)
+    return parse_lexicon(load_yaml(path, resource.read_text(encoding="utf-8")), path)

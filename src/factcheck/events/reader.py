@@ -1,0 +1,442 @@
+"""Read every event frame of a parsed article: the words the lexicon knows, and their roles.
+
+    "Kazakhstan will supply Azerbaijan with wheat."
+        transfer (supply): giver Kazakhstan, receiver Azerbaijan, theme wheat; future
+    "Pacific Rim announced the sale of its stake to Andina."
+        transfer (sale): theme stake, receiver Andina, giver Pacific Rim (whose stake)
+    "The victory in Suva lifts Samoa to the top of the pool."
+        contest (victory): definite, in Suva
+    "The bus had left Pokhara at 5:30 a.m."
+        trip (leave): traveller bus, origin Pokhara
+
+Slots come from events/slots.py, roles from the lexicon; place, time, polarity,
+modality, attribution and what tells occasions apart are read here, alike for
+every class.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from factcheck.events.lexicon import NOUN, VERB, FrameLexicon, Sense
+from factcheck.events.model import Filler, Frame, Reference
+from factcheck.events.parties import PartyIndex
+from factcheck.events.slots import Slots, light_verb, noun_slots, verb_slots
+from factcheck.nlp.entities import EntityIndex, Mention, entity_span
+from factcheck.nlp.speech import attribution, in_quotation
+
+_PLACE_PREPS = frozenset({"in", "at"})
+_TIME_PREPS = frozenset({"on", "in", "during", "at", "since", "until", "by"})
+_TIME_DEPS = frozenset({"compound", "nmod", "npadvmod", "poss", "amod", "tmod"})
+#: Prepositions whose object says which occasion it is: "the vote on the budget".
+_QUALIFYING_PREPS = frozenset({"on", "over", "against", "between", "with", "for"})
+_NOT_QUALIFIERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+_POSSIBLE = frozenset({"would", "could", "may", "might", "can", "should", "must", "ca"})
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_ORDINALS = {
+    "first": 1,
+    "opening": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+}
+_ORDINAL_NUMBER = re.compile(r"^(\d+)(st|nd|rd|th)$")
+
+
+def _is_verb_trigger(token: Token) -> bool:
+    if token.pos_ == "VERB":
+        return True
+    # A headline verb the tagger calls a noun: "Biden and Xi meet in San Francisco".
+    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _is_noun_trigger(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound"
+
+
+def _phrase(token: Token) -> Span:
+    """The words naming a filler: the whole entity, or the noun with its modifiers."""
+    if token.ent_type_ and token.ent_type_ not in _NOT_QUALIFIERS:
+        return entity_span(token)
+    doc = token.doc
+    start = token.i
+    for child in token.lefts:
+        if child.dep_ in {"amod", "compound", "nummod", "poss", "nmod", "quantmod"}:
+            start = min(start, child.left_edge.i)
+    end = token.i + 1
+    for child in token.rights:
+        # "600,000 tonnes of wheat": the measured thing belongs to the phrase.
+        if child.dep_ == "prep" and child.lower_ == "of":
+            end = max(end, child.right_edge.i + 1)
+    while start < token.i and (doc[start].dep_ in {"det", "case"} or doc[start].is_punct):
+        start += 1
+    return doc[start:end]
+
+
+def _evokes_event(token: Token, lexicon: FrameLexicon) -> bool:
+    return _is_noun_trigger(token) and bool(
+        lexicon.noun_senses(token)[1] or _generic_head_sense(token, lexicon)[1]
+    )
+
+
+def _fits_type(token: Token, kind: str, entities: EntityIndex, lexicon: FrameLexicon) -> bool:
+    """Whether a slot's filler can fill a role of this kind ("lost in Suva": a place, not a contest)."""
+    is_event = _evokes_event(token, lexicon)
+    is_place = token.i in entities.places
+    if kind == "event":
+        return is_event
+    if kind == "place":
+        return is_place or token.lower_ in {"home", "abroad", "overseas"}
+    if kind == "amount":
+        return token.like_num or token.ent_type_ in {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return False
+    return not is_event
+
+
+def _fillers(
+    sense: Sense, slots: Slots, parties: PartyIndex, entities: EntityIndex, lexicon: FrameLexicon
+) -> tuple[Filler, ...]:
+    roles = sense.roles_for(set(slots))
+    kinds = lexicon.roles[sense.event_class]
+    found = []
+    for slot, tokens in sorted(slots.items()):
+        role = roles.get(slot)
+        if role is None:
+            continue
+        for token in tokens:
+            if _fits_type(token, kinds[role], entities, lexicon):
+                found.append(
+                    Filler(role, slot, token.i, Mention.of(_phrase(token), ""), parties.party(token))
+                )
+    return tuple(sorted(found, key=lambda f: (f.head, f.role)))
+
+
+def _place_from_preps(token: Token, entities: EntityIndex) -> Iterator[Mention]:
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    found = entities.place_mention(obj)
+                    if found is not None:
+                        yield found
+
+
+def _places(
+    trigger: Token, form: str, entities: EntityIndex, light: Token | None, lexicon: FrameLexicon
+) -> list[Mention]:
+    """Where a frame happened: its own "in"/"at", its clause's, or its name ("the Vladivostok summit").
+
+    "The talks took place in Geneva", "In Geneva, the two held talks",
+    "Geneva hosted the summit", "Kim arrived in Geneva for the summit",
+    "a crowd gathered in Apia for the test", "the summit, held in Helsinki".
+    """
+    found = list(_place_from_preps(trigger, entities))
+    if form == VERB:
+        # "met Biden in Washington": the parser hangs the place on the person met.
+        for obj in trigger.children:
+            if obj.dep_ == "dobj" and obj.i in entities.persons:
+                found.extend(_place_from_preps(obj, entities))
+    if form == NOUN:
+        for child in trigger.children:
+            if child.dep_ in {"compound", "nmod"}:
+                place = entities.place_mention(child)
+                if place is not None:
+                    found.append(place)
+            if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lexicon.holding_verbs | {"take"}:
+                found.extend(_place_from_preps(child, entities))
+        head = trigger.head
+        lemma = head.lemma_.lower()
+        clause: Token | None = light
+        if trigger.dep_ in {"nsubj", "nsubjpass"} and lemma in lexicon.happening_verbs:
+            clause = head
+        elif trigger.dep_ == "dobj" and lemma in lexicon.holding_verbs:
+            clause = head
+            if lemma == "host":
+                for subject in head.children:
+                    place = entities.place_mention(subject) if subject.dep_ == "nsubj" else None
+                    if place is not None:
+                        found.append(place)
+        elif (
+            trigger.dep_ == "pobj"
+            and head.lower_ == "for"
+            and head.head.pos_ in {"VERB", "AUX"}
+            and head.head.lemma_.lower() in lexicon.arrival_verbs
+        ):
+            clause = head.head
+        if clause is not None:
+            found.extend(_place_from_preps(clause, entities))
+    return found
+
+
+def _unique(found: Iterable[Mention]) -> tuple[Mention, ...]:
+    unique: dict[tuple[int, int], Mention] = {}
+    for place in found:
+        unique.setdefault((place.start, place.end), place)
+    return tuple(sorted(unique.values(), key=lambda m: (m.start, m.end)))
+
+
+#: "a year", "five-year", "36-hour", "two weeks": how long, not when.
+_SCORE = re.compile(r"^\d{1,3} ?[-–] ?\d{1,3}$")
+_DURATION = re.compile(
+    r"^(?:about |nearly |almost |more than |up to |over |some )?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d[\d.,]*)[ -]"
+    r"(?:year|day|week|month|hour|minute|decade|night)s?(?:[ -]long|[ -]old)?$"
+)
+
+
+def _date_entity(token: Token) -> Span | None:
+    if token.ent_type_ != "DATE":
+        return None
+    span = entity_span(token)
+    text = span.text.lower()
+    return None if _DURATION.match(text) or _SCORE.match(text) else span
+
+
+def _time(trigger: Token, form: str) -> Span | None:
+    """The date words attached to a frame: "on Wednesday", "in 2019", "Friday's vote".
+
+    An event noun that is the subject or object of a clause takes the clause's time:
+    "On Tuesday the meeting in London focused on trade".
+    """
+    for child in trigger.children:
+        if child.dep_ in _TIME_DEPS and (span := _date_entity(child)) is not None:
+            return span
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (span := _date_entity(obj)) is not None:
+                    return span
+    if form == NOUN and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and trigger.head.i != trigger.i:
+        return _time(trigger.head, VERB)
+    if form == VERB:
+        # The parser often hangs the time on the object: "heard [the appeal on Monday]".
+        for obj in trigger.children:
+            if obj.dep_ == "dobj":
+                for prep in obj.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "on":
+                        for date in prep.children:
+                            if (span := _date_entity(date)) is not None:
+                                return span
+    return None
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _polarity(trigger: Token, form: str, light: Token | None) -> str:
+    if _negated(trigger) or (light is not None and _negated(light)):
+        return "negative"
+    if form == NOUN and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return "negative"
+    if form == NOUN and trigger.dep_ in {"dobj", "nsubjpass"} and _negated(trigger.head):
+        return "negative"
+    return "positive"
+
+
+def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexicon) -> str:
+    """How firmly the frame is told, read up the verbs that govern it."""
+    planned_words = lexicon.modality["planned"]
+    hypothetical = lexicon.modality["hypothetical"]
+    requests = lexicon.modality["requested"]
+    if form == NOUN:
+        if any(c.dep_ == "amod" and c.lemma_.lower() in planned_words for c in trigger.children):
+            return "planned"
+        # "A meeting in Paris is planned", "the vote is scheduled for May".
+        if trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.lemma_.lower() in planned_words:
+            return "planned"
+        current = light or trigger.head
+    else:
+        current = trigger
+    for _ in range(6):
+        auxiliaries = [c for c in current.children if c.dep_ in {"aux", "auxpass"}]
+        if any(a.lower_ in _FUTURE for a in auxiliaries):
+            return "future"
+        if any(a.lower_ in _POSSIBLE for a in auxiliaries):
+            return "possible"
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in current.children):
+            return "conditional"
+        head = current.head
+        if head.i == current.i:
+            break
+        head_lemma = head.lemma_.lower()
+        if current.dep_ == "ccomp" and head_lemma in requests and current.tag_ in {"VB", "VBP"}:
+            return "requested"
+        if current.dep_ in {"xcomp", "ccomp", "pcomp", "acl", "advcl"} and head_lemma in hypothetical:
+            return "hypothetical"
+        if current.dep_ in {"xcomp", "acl"} and head_lemma in planned_words:
+            return "planned"
+        if current.dep_ not in {"xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "prep", "pobj", "dobj"}:
+            break
+        current = head
+    return "asserted"
+
+
+def _ordinal(token: Token) -> int | None:
+    lower = token.lower_
+    if lower in _ORDINALS:
+        return _ORDINALS[lower]
+    match = _ORDINAL_NUMBER.match(lower)
+    return int(match.group(1)) if match else None
+
+
+def _content(token: Token) -> str:
+    return " ".join(t.lemma_.lower() for t in token.subtree if t.is_alpha and not t.is_stop)
+
+
+def _reference(trigger: Token, form: str, lemma: str, sense: Sense, lexicon: FrameLexicon) -> Reference:
+    """What tells this mention's occasion apart (see events/identity.py)."""
+    if form == VERB:
+        other = any(
+            c.lower_ in lexicon.other_occasion_adverbs or c.lower_ in lexicon.other_occasion_modifiers
+            for c in trigger.children
+            if c.dep_ in {"advmod", "npadvmod"}
+        )
+        return Reference(definite=True, other_occasion=other)
+    determiners = [c for c in trigger.children if c.dep_ in {"det", "poss", "predet"}]
+    modifiers = [c for c in trigger.children if c.dep_ in {"amod", "det", "nummod", "advmod", "compound"}]
+    plural = trigger.tag_ in {"NNS", "NNPS"} and trigger.lower_ not in lexicon.singular_when_plural
+    # "the opening ceremony": a word of the event's own name is not an ordinal.
+    modifiers = [m for m in modifiers if m.lower_ not in lemma.split()]
+    ordinal = next((n for n in map(_ordinal, modifiers) if n is not None), None)
+    possessive = any(d.dep_ == "poss" for d in determiners)
+    other = (
+        plural
+        or any(m.lower_ in lexicon.other_occasion_modifiers for m in modifiers if _ordinal(m) is None)
+        or any(m.tag_ in {"JJS", "RBS"} for m in modifiers)
+        or any(d.lower_ in lexicon.non_referring_determiners for d in determiners)
+        or (ordinal is not None and ordinal >= 2 and not possessive)
+    )
+    indefinite = any(d.lower_ in {"a", "an"} for d in determiners)
+    day_name: str | None = None
+    qualifiers: dict[str, str] = {}
+    role_slots = set(sense.slots)
+    for child in trigger.children:
+        if child.dep_ in {"poss", "compound", "nmod"} and _date_entity(child) is not None:
+            day_name = child.lower_.removesuffix("'s").removesuffix("’s")
+            continue
+        if child.ent_type_ in _NOT_QUALIFIERS or child.like_num or _ordinal(child) is not None:
+            continue
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            qualifiers["owner"] = f"pronoun:{child.lower_}"
+        elif child.dep_ in {"poss", "compound", "nmod"} and child.pos_ == "PROPN":
+            qualifiers["owner"] = " ".join(filter(None, [qualifiers.get("owner"), child.lemma_.lower()]))
+        elif child.dep_ in {"compound", "nmod"} and child.ent_type_ not in _PLACES:
+            qualifiers["compound"] = " ".join(
+                filter(None, [qualifiers.get("compound"), child.lemma_.lower()])
+            )
+        elif child.dep_ == "poss" and child.pos_ == "NOUN":
+            qualifiers["poss"] = child.lemma_.lower()
+        elif child.dep_ == "prep" and child.lower_ in _QUALIFYING_PREPS and child.lower_ not in role_slots:
+            for obj in child.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ in _NOT_QUALIFIERS or obj.like_num:
+                    continue
+                if child.lower_ in _PLACE_PREPS and (obj.ent_type_ in _PLACES or obj.pos_ == "PROPN"):
+                    continue
+                qualifiers[f"prep:{child.lower_}"] = _content(obj)
+    definite = (
+        any(d.lower_ in lexicon.definite_determiners or d.dep_ == "poss" for d in determiners)
+        or (not indefinite and day_name is not None)
+        or (not determiners and trigger.lower_ in lexicon.singular_when_plural)
+    )
+    stage = lemma if lemma in lexicon.stage_nouns.get(sense.event_class, frozenset()) else None
+    return Reference(definite, other, qualifiers, stage, ordinal, day_name, plural)
+
+
+def _frame(
+    token: Token,
+    lemma: str,
+    form: str,
+    sense: Sense,
+    slots: Slots,
+    light: Token | None,
+    entities: EntityIndex,
+    parties: PartyIndex,
+    lexicon: FrameLexicon,
+) -> Frame:
+    trigger = Mention.of(token, "")
+    time = _time(light or token, form) if form == NOUN and light is not None else _time(token, form)
+    if time is None and form == NOUN:
+        time = _time(token, form)
+    sentence = token.sent
+    roles = _fillers(sense, slots, parties, entities, lexicon)
+    kinds = lexicon.roles[sense.event_class]
+    places = _places(token, form, entities, light, lexicon)
+    placing_role = lexicon.place_of_role.get(sense.event_class)
+    for filler in roles:
+        if filler.role == placing_role:
+            places.extend(_place_from_preps(token.doc[filler.head], entities))
+    return Frame(
+        frame_id=f"{sense.event_class}@{trigger.start}-{trigger.end}",
+        event_class=sense.event_class,
+        trigger=trigger,
+        trigger_index=token.i,
+        lemma=lemma,
+        form=form,
+        sense=sense.index,
+        roles=tuple(f for f in roles if kinds[f.role] != "event"),
+        places=_unique(places),
+        time=Mention.of(time, "") if time is not None else None,
+        time_index=time.root.i if time is not None else None,
+        polarity=_polarity(token, form, light),
+        modality=_modality(token, form, light, lexicon),
+        attribution=attribution(token),
+        quoted=in_quotation(token),
+        reference=_reference(token, form, lemma, sense, lexicon),
+        sentence=(sentence.start_char, sentence.end_char),
+        about=tuple(f.head for f in roles if kinds[f.role] == "event"),
+    )
+
+
+def _generic_head_sense(token: Token, lexicon: FrameLexicon) -> tuple[str, tuple[Sense, ...]]:
+    """ "the signing ceremony": a generic noun takes the class of the event noun before it."""
+    if token.lemma_.lower() not in lexicon.generic_heads:
+        return "", ()
+    for child in token.children:
+        if child.dep_ in {"compound", "amod", "nmod"}:
+            lemma, senses = lexicon.noun_senses(child)
+            if senses:
+                return f"{lemma} {token.lemma_.lower()}", senses
+    return "", ()
+
+
+def _needs_met(sense: Sense, slots: Slots, entities: EntityIndex, lexicon: FrameLexicon) -> bool:
+    """ "won a cap" is not "won the match": a filled slot must have the type its sense needs."""
+    return all(
+        _fits_type(token, kind, entities, lexicon)
+        for slot, kind in sense.needs.items()
+        for token in slots.get(slot, [])
+    )
+
+
+def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: FrameLexicon) -> list[Frame]:
+    """Every frame of the article, in text order."""
+    frames: list[Frame] = []
+    for token in doc:
+        if _is_verb_trigger(token):
+            lemma, senses = lexicon.verb_senses(token)
+            slots = verb_slots(token)
+            for sense in senses:
+                if _needs_met(sense, slots, entities, lexicon):
+                    frames.append(_frame(token, lemma, VERB, sense, slots, None, entities, parties, lexicon))
+        elif _is_noun_trigger(token):
+            lemma, senses = lexicon.noun_senses(token)
+            if not senses:
+                lemma, senses = _generic_head_sense(token, lexicon)
+            for sense in senses:
+                light = light_verb(token, sense.light_verbs)
+                slots = noun_slots(token, sense.light_verbs)
+                frames.append(_frame(token, lemma, NOUN, sense, slots, light, entities, parties, lexicon))
+    return frames

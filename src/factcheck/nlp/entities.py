@@ -1,0 +1,353 @@
+"""Resolve the entities of one parsed article: places, people and who belongs where.
+
+Built once per article from the spaCy Doc; the claim extractors ask it questions
+such as "which place does this token name?" or "whose is this pronoun?".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from factcheck.nlp.gazetteer import Gazetteer, normalise_name
+from factcheck.nlp.lexicon import words
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_PERSON_PREFIX_WORDS = frozenset({"former", "then", "vice", "deputy", "acting", "late"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of the analysis text naming something, with the id it resolves to."""
+
+    start: int
+    end: int
+    text: str
+    id: str
+
+    @classmethod
+    def of(cls, span: Span | Token, entity_id: str) -> Mention:
+        if isinstance(span, Token):
+            return cls(span.idx, span.idx + len(span.text), span.text, entity_id)
+        return cls(span.start_char, span.end_char, span.text, entity_id)
+
+
+@dataclass(slots=True)
+class Nationality:
+    country: str
+    evidence: Mention
+
+
+@dataclass(slots=True)
+class EntityIndex:
+    """What the entities of one article resolve to."""
+
+    doc: Doc
+    gazetteer: Gazetteer
+    places: dict[int, tuple[Span, str]] = field(default_factory=dict)
+    persons: dict[int, tuple[Span, str]] = field(default_factory=dict)
+    person_names: dict[str, str] = field(default_factory=dict)
+    nationality: dict[str, Nationality] = field(default_factory=dict)
+    #: Containment read from the article itself: (container id, contained id).
+    text_containment: set[tuple[str, str]] = field(default_factory=set)
+
+    # -- places -------------------------------------------------------------
+
+    def place_span(self, token: Token) -> tuple[Span, str] | None:
+        """The place entity ``token`` is part of, with its id."""
+        return self.places.get(token.i)
+
+    def place_mention(self, token: Token) -> Mention | None:
+        found = self.place_span(token)
+        return Mention.of(found[0], found[1]) if found else None
+
+    def ancestors(self, place_id: str) -> set[str]:
+        found: set[str] = set()
+        frontier = [place_id]
+        while frontier:
+            current = frontier.pop()
+            parents = {a for a, b in self.text_containment if b == current}
+            parents |= set(self.gazetteer.ancestors(current)) if current in self.gazetteer.places else set()
+            for parent in parents - found:
+                found.add(parent)
+                frontier.append(parent)
+        return found
+
+    def contains(self, outer: str, inner: str) -> bool:
+        return outer == inner or outer in self.ancestors(inner)
+
+    def countries_of(self, place_id: str) -> frozenset[str]:
+        if self.gazetteer.is_country(place_id):
+            return frozenset({place_id})
+        return frozenset(a for a in self.ancestors(place_id) if self.gazetteer.is_country(a))
+
+    # -- people -------------------------------------------------------------
+
+    def person_key(self, token: Token) -> tuple[Span, str] | None:
+        """The person ``token`` names or refers to (pronouns resolved to the nearest person)."""
+        found = self.persons.get(token.i)
+        if found is not None:
+            return found
+        if token.lower_ in words("people", "pronouns_singular"):
+            return self._antecedent(token)
+        # "Pistorius, who arrived in Lithuania on Monday": the relative clause's noun.
+        if token.lower_ in {"who", "whom", "whose"} and token.head.dep_ == "relcl":
+            return self.persons.get(token.head.head.i)
+        return None
+
+    def _antecedent(self, pronoun: Token) -> tuple[Span, str] | None:
+        """The nearest person before the pronoun, within this and the two previous sentences.
+
+        With none, a fronted clause may name its person later: "After his trip
+        abroad, Ruto flew home" - the subject of the sentence is then the person.
+        """
+        sentence = pronoun.sent
+        window_start = sentence.start
+        previous = 0
+        while window_start > 0 and previous < 2:
+            window_start = self.doc[window_start - 1].sent.start
+            previous += 1
+        for i in range(pronoun.i - 1, window_start - 1, -1):
+            found = self.persons.get(i)
+            if found is not None:
+                return found
+        for token in self.doc[pronoun.i + 1 : sentence.end]:
+            found = self.persons.get(token.i)
+            if found is not None and token.dep_ in {"nsubj", "nsubjpass"}:
+                return found
+        return None
+
+    def side_of_place(self, place_id: str) -> str:
+        """What a place stands for as a party: its country, or itself when it has none or several."""
+        metonym = (
+            self.gazetteer.metonyms.get(self.gazetteer.places[place_id].name)
+            if place_id in self.gazetteer.places
+            else None
+        )
+        if metonym:
+            return metonym
+        if self.gazetteer.is_country(place_id):
+            return place_id
+        countries = self.countries_of(place_id)
+        return next(iter(countries)) if len(countries) == 1 else place_id
+
+    def side(self, token: Token) -> str | None:
+        """Who acts: a country for states, capitals, metonyms and nationals; else a person."""
+        place = self.place_span(token)
+        if place is not None:
+            span, place_id = place
+            metonym = self.gazetteer.metonyms.get(span.text) or self.gazetteer.metonyms.get(
+                _without_the(span.text)
+            )
+            if metonym:
+                return metonym
+            countries = self.countries_of(place_id)
+            if self.gazetteer.is_country(place_id):
+                return place_id
+            return next(iter(countries)) if len(countries) == 1 else place_id
+        person = self.person_key(token)
+        if person is not None:
+            nationality = self.nationality.get(person[1])
+            return nationality.country if nationality else person[1]
+        if token.ent_type_ == "NORP" and token.ent_id_:
+            return token.ent_id_
+        return None
+
+
+def _without_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _name_tokens(span: Span) -> list[str]:
+    return [t.text for t in span if t.text not in POSSESSIVE and t.lower_.strip(".") not in _HONORIFICS]
+
+
+def build_entity_index(doc: Doc, gazetteer: Gazetteer) -> EntityIndex:
+    index = EntityIndex(doc, gazetteer)
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            place_id = ent.ent_id_ or f"text:{normalise_name(ent.text)}"
+            for token in ent:
+                index.places[token.i] = (ent, place_id)
+    _index_described_capitals(index)
+    _index_people(index, [e for e in doc.ents if e.label_ == "PERSON"])
+    _read_containment(index)
+    return index
+
+
+def _index_described_capitals(index: EntityIndex) -> None:
+    """ "the Rwandan capital", "Samoa's capital": a country's capital named by description."""
+    for token in index.doc:
+        if token.lemma_.lower() != "capital" or token.pos_ != "NOUN" or token.i in index.places:
+            continue
+        for child in token.children:
+            country = child.ent_id_ if child.dep_ in {"amod", "compound", "poss", "nmod"} else ""
+            if country and index.gazetteer.is_country(country) and country in index.gazetteer.capitals:
+                start = min(child.left_edge.i, token.i)
+                span = index.doc[start : token.i + 1]
+                index.places[token.i] = (span, index.gazetteer.capitals[country])
+                break
+
+
+def _index_people(index: EntityIndex, people: Iterable[Span]) -> None:
+    full_names: list[tuple[int, list[str], str]] = []
+    for ent in people:
+        tokens = _name_tokens(ent)
+        if len(tokens) >= 2:
+            key = normalise_name(" ".join(tokens))
+            full_names.append((ent.start, tokens, key))
+            index.person_names.setdefault(key, " ".join(tokens))
+    for ent in people:
+        tokens = _name_tokens(ent)
+        if not tokens:
+            continue
+        if len(tokens) >= 2:
+            key = normalise_name(" ".join(tokens))
+        else:
+            key = _resolve_short_name(tokens[0], ent.start, full_names)
+            index.person_names.setdefault(key, tokens[0])
+        for token in ent:
+            index.persons[token.i] = (ent, key)
+        nationality = title_nationality(ent, index)
+        if nationality is not None and key not in index.nationality:
+            index.nationality[key] = nationality
+    _index_untagged_surnames(index, full_names)
+
+
+def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, list[str], str]]) -> None:
+    """A surname the model did not tag ("Scholz will then travel on") after its full name."""
+    surnames: dict[str, tuple[int, str]] = {}
+    for start, tokens, key in full_names:
+        surnames.setdefault(tokens[-1], (start, key))
+    for token in index.doc:
+        if token.i in index.persons or token.pos_ != "PROPN":
+            continue
+        # The model sometimes calls a lone surname an organisation ("Orlov will travel").
+        if token.ent_type_ and not (token.ent_type_ in {"ORG", "NORP"} and len(entity_span(token)) == 1):
+            continue
+        known = surnames.get(token.text)
+        if known is not None and known[0] < token.i:
+            index.persons[token.i] = (index.doc[token.i : token.i + 1], known[1])
+
+
+def _resolve_short_name(name: str, position: int, full_names: list[tuple[int, list[str], str]]) -> str:
+    """ "Putin" is "Vladimir Putin"; "Kim" is "Kim Jong Un" (family name first)."""
+    candidates = [(start, key) for start, tokens, key in full_names if name in (tokens[0], tokens[-1])]
+    if not candidates:
+        return normalise_name(name)
+    before = [c for c in candidates if c[0] <= position]
+    keys = {key for _, key in candidates}
+    if len(keys) == 1:
+        return candidates[0][1]
+    return max(before)[1] if before else min(candidates)[1]
+
+
+def title_nationality(ent: Span, index: EntityIndex) -> Nationality | None:
+    """The country a title beside this mention of a person names, if any.
+
+    "Dutch Finance Minister Gerrit Zalm", "Zalm, Germany's finance minister". The
+    index keeps each person's first; the role extractor asks for every mention.
+    """
+    return _nationality_before(ent, index) or _nationality_in_apposition(ent, index)
+
+
+def _nationality_before(ent: Span, index: EntityIndex) -> Nationality | None:
+    """ "North Korean President Kim Jong Un", "Russia's Vladimir Putin"."""
+    doc = ent.doc
+    titles = _title_words()
+    i = ent.start - 1
+    saw_title = False
+    while i >= 0 and doc[i].sent == ent.sent:
+        token = doc[i]
+        if token.ent_type_ == "NORP" and token.ent_id_:
+            start = entity_span(token).start
+            return Nationality(token.ent_id_, Mention.of(doc[start : ent.end], token.ent_id_))
+        if (
+            token.ent_type_ == "GPE"
+            and index.gazetteer.is_country(token.ent_id_)
+            and (saw_title or (i + 1 < len(doc) and doc[i + 1].text in POSSESSIVE))
+        ):
+            start = entity_span(token).start
+            return Nationality(token.ent_id_, Mention.of(doc[start : ent.end], token.ent_id_))
+        if token.lower_ in titles or token.lemma_.lower() in titles:
+            saw_title = True
+        elif not (
+            token.text in POSSESSIVE
+            or token.lower_ in _PERSON_PREFIX_WORDS
+            or (token.ent_type_ in {"GPE", "NORP"})
+        ):
+            return None
+        i -= 1
+    return None
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Every word of every title: "Prime Minister" is read word by word, right to left."""
+    return frozenset(word for title in words("people", "titles") for word in title.split())
+
+
+def entity_span(token: Token) -> Span:
+    """The whole entity a token is part of ("North Korean" for "Korean"); the token alone if none."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
+def _nationality_in_apposition(ent: Span, index: EntityIndex) -> Nationality | None:
+    """ "Dmitry Peskov, the Russian spokesman," or "the Kremlin spokesperson, Dmitry Peskov"."""
+    head = ent.root
+    titles = words("people", "titles")
+    candidates = [c for c in head.children if c.dep_ == "appos"]
+    if head.dep_ == "appos":
+        candidates.append(head.head)
+    for noun in candidates:
+        if noun.lemma_.lower() not in titles:
+            continue
+        for modifier in noun.children:
+            if modifier.dep_ in {"amod", "compound", "poss", "nmod"} and modifier.ent_id_:
+                country = modifier.ent_id_
+                metonym = index.gazetteer.metonyms.get(_without_the(modifier.text))
+                country = metonym or country
+                if index.gazetteer.is_country(country):
+                    span = ent.doc[min(noun.left_edge.i, ent.start) : max(noun.i + 1, ent.end)]
+                    return Nationality(country, Mention.of(span, country))
+    return None
+
+
+def _read_containment(index: EntityIndex) -> None:
+    """ "X in Y" and "Y's X" put place X inside place Y."""
+    doc = index.doc
+    seen_spans: set[tuple[int, int]] = set()
+    for span, place_id in index.places.values():
+        if (span.start, span.end) in seen_spans:
+            continue
+        seen_spans.add((span.start, span.end))
+        root = span.root
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for obj in prep.children:
+                    outer = index.places.get(obj.i)
+                    if obj.dep_ == "pobj" and outer is not None and outer[1] != place_id:
+                        _add_containment(index, outer[1], place_id)
+        if span.start >= 2 and doc[span.start - 1].text in POSSESSIVE:
+            outer = index.places.get(doc[span.start - 2].i)
+            if outer is not None and outer[1] != place_id:
+                _add_containment(index, outer[1], place_id)
+
+
+def _add_containment(index: EntityIndex, outer: str, inner: str) -> None:
+    # The text never overrules the gazetteer: a country is not put inside a city.
+    if index.gazetteer.is_country(inner) or index.contains(inner, outer):
+        return
+    index.text_containment.add((outer, inner))

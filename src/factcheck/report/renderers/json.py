@@ -1,0 +1,78 @@
+"""The versioned JSON contract read by dashboards (schema: schemas/report.schema.json)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from factcheck.report.model import SCHEMA_VERSION, DocumentResult, Report
+from factcheck.rules.findings import Finding
+
+if TYPE_CHECKING:
+    from factcheck.report.renderers import RenderContext
+
+FORMAT = "json"
+DESCRIPTION = "one JSON object for the whole run (stable, versioned contract)"
+
+
+def finding_data(finding: Finding) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "rule_id": finding.rule_id,
+        "rule_name": finding.rule_name,
+        "category": finding.category,
+        "severity": finding.severity,
+        "message": finding.message,
+        "evidence": [
+            {
+                "start": e.start,
+                "end": e.end,
+                "line": e.line,
+                "column": e.column,
+                "end_line": e.end_line,
+                "end_column": e.end_column,
+                "text": e.text,
+            }
+            for e in finding.evidence
+        ],
+        "fingerprint": finding.fingerprint,
+        "suppressed": finding.suppressed,
+    }
+    if finding.suppressed:
+        data["suppression_reason"] = finding.suppression_reason
+    return data
+
+
+def document_data(result: DocumentResult) -> dict[str, Any]:
+    data: dict[str, Any] = {"path": result.path}
+    if result.doc_id is not None:
+        data["id"] = result.doc_id
+    data["error"] = result.error
+    data["findings"] = [finding_data(f) for f in result.findings]
+    return data
+
+
+def tool_data(report: Report) -> dict[str, Any]:
+    return {"name": "factcheck", "version": report.version, "model": report.model}
+
+
+def summary_data(report: Report) -> dict[str, Any]:
+    return {
+        "documents": len(report.documents),
+        "errors": report.errors,
+        "findings": len(report.active_findings()),
+        "suppressed": sum(1 for f in report.findings if f.suppressed),
+        "by_severity": report.by_severity(),
+    }
+
+
+def report_data(report: Report) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": tool_data(report),
+        "documents": [document_data(d) for d in report.documents],
+        "summary": summary_data(report),
+    }
+
+
+def render(report: Report, context: RenderContext) -> str:
+    return json.dumps(report_data(report), indent=2, ensure_ascii=False) + "\n"

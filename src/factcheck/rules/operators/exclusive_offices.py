@@ -1,0 +1,62 @@
+"""One person given two offices of one country that nobody holds at once.
+
+"Prime Minister Junichiro Koizumi" / "Foreign Minister Junichiro Koizumi": a head
+of government is not also a minister of one department in the same article.
+Which pairs of ranks exclude each other is the rule's choice (option
+``exclusive``); two portfolios ("foreign and finance minister") may be held
+together and are not listed by default. Two offices of different countries, or
+of unknown countries where one is known to differ, are left to the rule about
+countries.
+
+``field`` names the office; options: ``rank`` (the field with the office's
+rank), ``country`` (a mention field; unknown on one side means "not said", so it
+does not prevent a conflict) and ``exclusive`` (pairs of ranks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from factcheck.claims.graph import ClaimGraph
+from factcheck.claims.model import Claim
+from factcheck.nlp.entities import Mention
+from factcheck.rules.operators import Conflict
+
+NAME = "exclusive_offices"
+ARITY = "pair"
+FIELD_TYPES = ("text",)
+OPTIONS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["rank", "country", "exclusive"],
+    "properties": {
+        "rank": {"type": "string"},
+        "country": {"type": "string"},
+        "exclusive": {
+            "type": "array",
+            "minItems": 1,
+            "items": {"type": "array", "minItems": 2, "maxItems": 2, "items": {"type": "string"}},
+        },
+    },
+}
+TEMPLATE_VALUES = ()
+
+
+def check(
+    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+) -> Conflict | None:
+    first, second = claims
+    office_a, office_b = first.get(field or ""), second.get(field or "")
+    if not isinstance(office_a, str) or not isinstance(office_b, str) or office_a == office_b:
+        return None
+    ranks = (first.get(options["rank"]), second.get(options["rank"]))
+    pairs = {tuple(pair) for pair in options["exclusive"]}
+    if ranks not in pairs and ranks[::-1] not in pairs:
+        return None
+    country_a, country_b = first.get(options["country"]), second.get(options["country"])
+    if isinstance(country_a, Mention) and isinstance(country_b, Mention):
+        same = graph.contains(country_a.id, country_b.id) or graph.contains(country_b.id, country_a.id)
+        if not same:
+            return None
+    return Conflict((first.span, second.span))

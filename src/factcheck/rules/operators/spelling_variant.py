@@ -1,0 +1,83 @@
+"""The same name spelled two ways: "Mikhail Metzel" / "Mikail metzel".
+
+Two full names are variants when they share at least one word exactly and the
+rest differs by a few letters. Case, accents, hyphens and dots are folded first,
+so "Kim Jong-un" / "Kim Jong Un" and "José" / "Jose" never fire.
+
+Options: ``max_edits`` over the whole name (default 2), ``min_word_length`` of a
+word that may differ (default 4, so "Dan Smith" / "Don Smith" are different people).
+A differing word may change by one letter per four ("Hall" / "Hart" are two names,
+"Mikhail" / "Mikail" one), and a plural ("Golden Globe" / "Golden Globes") is a
+form of the same word, not a second spelling.
+
+With option ``surnames``, a lone surname of six letters or more is compared with a
+full name's surname and may differ by one slip only (a letter added, dropped,
+changed or two swapped): "Volodymyr Zelensky" / "Zelenskyy", but not "Smith" /
+"Smyth", which may well be two people.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from rapidfuzz.distance import OSA, Levenshtein
+
+from factcheck.claims.graph import ClaimGraph
+from factcheck.claims.model import Claim
+from factcheck.rules.operators import Conflict
+
+NAME = "spelling_variant"
+ARITY = "pair"
+FIELD_TYPES = ("text",)
+OPTIONS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "max_edits": {"type": "integer", "minimum": 1, "maximum": 4},
+        "min_word_length": {"type": "integer", "minimum": 1},
+        "surnames": {"type": "boolean"},
+    },
+}
+TEMPLATE_VALUES = ()
+_MIN_LONE_SURNAME = 6
+
+
+def check(
+    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+) -> Conflict | None:
+    first, second = claims
+    a, b = first.get(field or ""), second.get(field or "")
+    if not isinstance(a, str) or not isinstance(b, str) or a == b:
+        return None
+    words_a, words_b = a.split(), b.split()
+    if options.get("surnames") and 1 in (len(words_a), len(words_b)) and words_a != words_b:
+        # A lone surname against a full name: compare it with the surname only, and
+        # strictly (one slip of the keys in a long name), since two people may share
+        # a similar surname ("Smith" / "Smyth").
+        lone, surname = words_a[-1], words_b[-1]
+        if min(len(lone), len(surname)) < _MIN_LONE_SURNAME or lone[0] != surname[0]:
+            return None
+        if lone.rstrip("s") == surname.rstrip("s") or OSA.distance(lone, surname) != 1:
+            return None
+        return Conflict((first.span, second.span))
+    if len(words_a) != len(words_b) or not set(words_a) & set(words_b):
+        return None
+    max_edits = options.get("max_edits", 2)
+    min_length = options.get("min_word_length", 4)
+    total = 0
+    for word_a, word_b in zip(words_a, words_b, strict=True):
+        if word_a == word_b:
+            continue
+        shorter = min(len(word_a), len(word_b))
+        if shorter < min_length or word_a[0] != word_b[0]:
+            return None
+        if word_a.rstrip("s") == word_b.rstrip("s"):
+            return None
+        edits = Levenshtein.distance(word_a, word_b)
+        if edits > max(1, shorter // 4):
+            return None
+        total += edits
+    if total == 0 or total > max_edits:
+        return None
+    return Conflict((first.span, second.span))

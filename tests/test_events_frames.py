@@ -1,0 +1,188 @@
+"""The event layer on sentences of our own: slots, roles, parties and which mentions are one event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from factcheck.events import EventLayer, Frame, build_event_layer
+from factcheck.nlp.entities import build_entity_index
+from factcheck.nlp.gazetteer import Gazetteer
+from factcheck.pipeline import Checker
+
+Layer = Callable[[str], EventLayer]
+
+
+@pytest.fixture(scope="module")
+def layer(checker: Checker, gazetteer: Gazetteer) -> Layer:
+    def run(text: str) -> EventLayer:
+        doc = checker.pipeline.nlp(text)
+        return build_event_layer(doc, build_entity_index(doc, gazetteer))[0]
+
+    return run
+
+
+def frames(layer: EventLayer, event_class: str, lemma: str | None = None) -> list[Frame]:
+    return [f for f in layer.of_class(event_class) if lemma is None or f.lemma == lemma]
+
+
+def roles(frame: Frame) -> dict[str, str]:
+    """role -> the side of its first filler (a country for a state); a theme as its words."""
+    found: dict[str, str] = {}
+    for filler in frame.roles:
+        if filler.role == "theme":
+            found.setdefault(filler.role, filler.span.text.lower())
+        elif filler.party is not None:
+            found.setdefault(filler.role, filler.party.side)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Uzbekistan will supply Georgia with cotton.", "supply"),
+        ("Uzbekistan will sell cotton to Georgia.", "sell"),
+        ("Georgia will buy cotton from Uzbekistan.", "buy"),
+        ("Cotton will be sold to Georgia by Uzbekistan.", "sell"),
+        ("Uzbekistan's sale of cotton to Georgia was signed on Monday.", "sale"),
+        ("Officials praised Uzbekistan's pledge to supply Georgia with cotton.", "supply"),
+        ("Georgia's purchase of cotton from Uzbekistan was approved.", "purchase"),
+        ("The cotton that Georgia will buy from Uzbekistan arrives in May.", "buy"),
+        ("Uzbekistan agreed to export cotton to Georgia.", "export"),
+    ],
+)
+def test_one_transfer_in_every_wording(layer: Layer, text: str, lemma: str) -> None:
+    (frame,) = frames(layer(text), "transfer", lemma)
+    assert roles(frame) == {"giver": "uzbekistan", "receiver": "georgia", "theme": "cotton"}
+
+
+def test_a_relative_pronoun_stands_for_its_noun(layer: Layer) -> None:
+    text = "Veltra Bank, which lent the money to Brenmark Foods, reported a profit."
+    (frame,) = frames(layer(text), "transfer", "lend")
+    giver = frame.first("giver")
+    assert giver is not None and giver.span.text == "Veltra Bank"
+    receiver = frame.first("receiver")
+    assert receiver is not None and receiver.span.text == "Brenmark Foods"
+
+
+def test_a_short_name_and_a_description_name_the_organisation_again(layer: Layer) -> None:
+    text = (
+        "Orvane Mining Holdings agreed to sell its copper unit to Telsa Partners on Monday.\n\n"
+        "Shares in Orvane rose after the company announced the sale."
+    )
+    found = layer(text)
+    (sell,) = frames(found, "transfer", "sell")
+    giver = sell.first("giver")
+    assert giver is not None and giver.party is not None
+    assert giver.party.key == "org:orvane mining"
+
+
+def test_the_owner_of_what_is_sold_is_the_seller(layer: Layer) -> None:
+    text = "Traders cheered after Telsa Partners announced the sale of its stake to Orvane Mining."
+    (sale,) = frames(layer(text), "transfer", "sale")
+    giver, receiver = sale.first("giver"), sale.first("receiver")
+    assert giver is not None and giver.party is not None and giver.party.key == "org:telsa partners"
+    assert receiver is not None and receiver.span.text == "Orvane Mining"
+
+
+@pytest.mark.parametrize(
+    ("text", "origin", "destination"),
+    [
+        ("The ferry sailed from Split to Ancona overnight.", "Split", "Ancona"),
+        ("A coach travelling from Graz to Vienna overturned on Sunday.", "Graz", "Vienna"),
+        ("The coach had left Graz at dawn.", "Graz", None),
+        ("The delegation arrived in Vienna from Graz on Monday.", "Graz", "Vienna"),
+    ],
+)
+def test_trips_have_origins_and_destinations(
+    layer: Layer, text: str, origin: str | None, destination: str | None
+) -> None:
+    (trip,) = frames(layer(text), "trip")
+    found_origin, found_destination = trip.first("origin"), trip.first("destination")
+    assert (found_origin.span.text if found_origin else None) == origin
+    assert (found_destination.span.text if found_destination else None) == destination
+
+
+def test_a_light_verb_gives_its_noun_a_subject_and_an_opponent(layer: Layer) -> None:
+    text = "The court dismissed the lawsuit that the mayor had brought against a local newspaper."
+    (suit,) = frames(layer(text), "lawsuit", "lawsuit")
+    assert {f.role: f.span.text for f in suit.roles} == {"plaintiff": "mayor", "defendant": "local newspaper"}
+
+
+def test_a_possessor_with_of_is_the_winner_of_a_defeat(layer: Layer) -> None:
+    lost = frames(layer("Nadia Petrov's defeat in the final surprised her fans."), "contest", "defeat")
+    assert [f.role for f in lost[0].roles] == ["loser"]
+    beaten = frames(layer("Norway's defeat of Chile sent them through."), "contest", "defeat")
+    assert sorted(f.role for f in beaten[0].roles) == ["loser", "winner"]
+
+
+def test_the_object_of_won_is_the_contest_not_a_side(layer: Layer) -> None:
+    found = layer("Nadia Petrov won the runoff on Sunday.")
+    (win,) = frames(found, "contest", "win")
+    (runoff,) = frames(found, "election")
+    assert win.about == (runoff.trigger_index,)
+    assert [f.role for f in win.roles] == ["winner"]
+
+
+def test_time_place_polarity_and_modality(layer: Layer) -> None:
+    found = layer("The leaders did not meet in Oslo on Tuesday. They will hold talks in Bergen next week.")
+    meet = frames(found, "meeting", "meet")[0]
+    assert (meet.polarity, meet.modality) == ("negative", "asserted")
+    assert [p.text for p in meet.places] == ["Oslo"] and meet.time is not None and meet.time.text == "Tuesday"
+    talks = frames(found, "meeting", "talks")[0]
+    assert talks.modality == "future" and [p.text for p in talks.places] == ["Bergen"]
+
+
+def test_a_dateline_is_not_the_subject_of_the_first_sentence(layer: Layer) -> None:
+    text = "Grain deal signed\n\nTASHKENT, Uzbekistan — Uzbekistan will supply Georgia with cotton."
+    (frame,) = frames(layer(text), "transfer", "supply")
+    assert roles(frame)["giver"] == "uzbekistan"
+
+
+# -- one event --------------------------------------------------------------------
+
+
+def events(layer: EventLayer, event_class: str) -> list[str]:
+    return [layer.event(f) for f in layer.of_class(event_class)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway beat Chile 2-0 on Saturday.\n\nThe victory in Bergen sent Norway top.",
+        "Norway beat Chile in the opening match.\n\nThe win lifted Norway to the top of the group.",
+        "Talks between the two ministers began in Oslo.\n\nThe meeting ended without a statement.",
+        "Unions called a 24-hour strike.\n\nThe walkout closed every port.",
+    ],
+)
+def test_a_later_definite_mention_is_the_reported_event(layer: Layer, text: str) -> None:
+    found = layer(text)
+    classes = {f.event_class for f in found.frames if f.event_class in {"contest", "meeting", "strike"}}
+    for event_class in classes:
+        assert len(set(events(found, event_class))) == 1, event_class
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Other sides: another match of the same round.
+        "Norway beat Chile on Saturday.\n\nPeru, who beat Spain in Lima, lead the group.",
+        # Another occasion, marked.
+        "Ministers met in Oslo on Monday.\n\nThey will meet again in Bergen in June.",
+        # A stage named on one side only.
+        "Norway beat Chile on Saturday to reach the final.\n\nSaturday's final in Oslo sold out.",
+        # A year on one side only.
+        "The ministers met in Oslo on Monday.\n\nThe two last met in Bergen in 2019.",
+        # Each named by its own day.
+        "Saturday's match was cancelled.\n\nWednesday's match went ahead.",
+        # An ordinal.
+        "Lawmakers held a vote on Thursday.\n\nA second vote is due on Friday.",
+    ],
+)
+def test_different_occasions_are_kept_apart(layer: Layer, text: str) -> None:
+    found = layer(text)
+    classes = {f.event_class for f in found.frames}
+    assert any(len(set(events(found, c))) > 1 for c in classes), [
+        (f.lemma, found.event(f)) for f in found.frames
+    ]

@@ -1,0 +1,34 @@
+"""The stage packages import only downwards: the contract in pyproject.toml, checked by import-linter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from importlinter.cli import lint_imports
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_each_stage_imports_only_the_stages_below_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+    exit_code = lint_imports(config_filename=str(ROOT / "pyproject.toml"), no_cache=True, no_logo=True)
+    report = capsys.readouterr().out
+    assert exit_code == 0, report
+    assert "1 kept, 0 broken" in report
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["factcheck.config", "factcheck.report.model", "factcheck.reading.inputs", "factcheck.rules.findings"],
+)
+def test_settings_reports_and_reading_load_without_spacy(module: str) -> None:
+    # A fresh interpreter: the suite itself has spaCy loaded long before this runs.
+    heavy = ("spacy", "factcheck.rules.loading")
+    script = f"import sys, {module}; print(sorted(m for m in {heavy!r} if m in sys.modules))"
+    loaded = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"
