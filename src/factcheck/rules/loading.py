@@ -16,7 +16,8 @@ from typing import Any
 
 import jsonschema
 
-from factcheck.claims.model import COMMON_FIELDS, claim_kinds
+from factcheck.claims.extractors import claim_kinds
+from factcheck.claims.model import COMMON_FIELDS
 from factcheck.datafiles import DataFileError, line_of, load_yaml, strip_lines, validate
 from factcheck.rules.operators import Operator, operators
 
