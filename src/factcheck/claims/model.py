@@ -29,7 +29,8 @@ class ClaimKind:
     fields: Mapping[str, str]
 
 
-@dataclass(frozen=True, slots=True)
+# Keyword-only: a claim has many fields of one type, and a swapped pair must not pass.
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Claim:
     kind: str
     #: The words the claim was read from, e.g. "summit in South Korea".

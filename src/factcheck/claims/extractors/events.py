@@ -338,10 +338,10 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         doc = context.doc
         span = doc.char_span(start, span_end, alignment_mode="expand")
         yield Claim(
-            "event_location",
-            mention(span) if span is not None else item.label,
-            sentence_bounds(trigger),
-            {
+            kind="event_location",
+            span=mention(span) if span is not None else item.label,
+            sentence=sentence_bounds(trigger),
+            values={
                 "event": item.event,
                 "event_label": item.label,
                 "place": item.place,
@@ -349,6 +349,6 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                 "participants": item.participants,
                 "bare": _is_bare(trigger),
             },
-            attribution(trigger),
-            "negative" if is_negated(trigger) else "positive",
+            attributed_to=attribution(trigger),
+            polarity="negative" if is_negated(trigger) else "positive",
         )
