@@ -77,6 +77,12 @@ TYPOS: dict[str, tuple[str, str, str, str]] = {
         "vauge_time: vague_time",
         "vague_time: vauge_time",
     ),
+    "unused_suppression": (
+        "SUP001-unused-suppression",
+        "scope_end: scope_end",
+        "scope_ed: scope_end",
+        "scope_end: scope_ed",
+    ),
 }
 # spelling_variant names no claim field in its options; its field typo is in conflict.field.
 FIELD_TYPOS = {"spelling_variant": "field: normalisd"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from factcheck.claims.graph import ClaimGraph
@@ -19,21 +20,26 @@ from factcheck.rules.findings import Finding, with_fingerprints
 from factcheck.rules.loading import Rule
 from factcheck.rules.operators import operators
 from factcheck.rules.operators._contract import CheckContext, Conflict, Operator
-from factcheck.rules.suppressions import BUILTIN_RULES, apply_suppressions
-
-#: Rules implemented in Python (not evaluated from YAML), e.g. SUP001 unused-suppression.
-_BUILTIN_IDS = frozenset(rule.id for rule in BUILTIN_RULES)
+from factcheck.rules.suppressions import apply_suppressions
 
 
 def run_rules(rules: Sequence[Rule], graph: ClaimGraph, document: Document) -> tuple[Finding, ...]:
-    """Every finding of ``rules`` on one article, suppressions applied, sorted and fingerprinted."""
+    """Every finding of ``rules`` on one article, suppressions applied, sorted and fingerprinted.
+
+    Rules whose operator judges findings (SUP001) run last, given the others'
+    findings once suppression comments have marked them; nothing marks theirs.
+    """
     context = CheckContext(graph, document, rule_ids=frozenset(rule.id for rule in rules))
+    known = operators()
+    later = [rule for rule in rules if known[rule.operator].reads_findings]
     found: list[Finding] = []
     for rule in rules:
-        if rule.id not in _BUILTIN_IDS:
+        if not known[rule.operator].reads_findings:
             found.extend(evaluate(rule, context))
-    # Suppression comments in the source mark findings and report unused comments (SUP001).
-    found = apply_suppressions(found, document, rules)
+    found = apply_suppressions(found, document)
+    judged = replace(context, findings=tuple(found))
+    for rule in later:
+        found.extend(evaluate(rule, judged))
     return tuple(with_fingerprints(found))
 
 

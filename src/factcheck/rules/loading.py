@@ -238,16 +238,25 @@ def load_rule_file(path: Path) -> Rule:
     return parse_rule(load_yaml(path), str(path))
 
 
-def load_rules(paths: Sequence[Path]) -> list[Rule]:
-    """Every rule under ``paths``; duplicate ids are an error naming both files."""
+def load_rules(paths: Sequence[Path], builtin: Path | None = None) -> list[Rule]:
+    """Every rule under ``paths``; duplicate ids are an error naming both files.
+
+    Rules under ``builtin`` (the shipped folder) load first, so a newsroom's rule
+    that reuses a shipped id is the one reported, as taking a built-in rule's id.
+    """
+    shipped = {path.resolve() for path in rule_files([builtin])} if builtin is not None else set()
     rules: list[Rule] = []
     by_id: dict[str, Rule] = {}
-    for path in rule_files(paths):
+    for path in sorted(rule_files(paths), key=lambda p: p.resolve() not in shipped):
         rule = load_rule_file(path)
         if rule.id in by_id:
-            raise DataFileError(
-                str(path), 1, f"duplicate rule id {rule.id!r}, already defined in {by_id[rule.id].path}"
+            earlier = by_id[rule.id]
+            where = (
+                f"the built-in rule {earlier.name}"
+                if Path(earlier.path).resolve() in shipped
+                else earlier.path
             )
+            raise DataFileError(str(path), 1, f"duplicate rule id {rule.id!r}, already defined in {where}")
         by_id[rule.id] = rule
         rules.append(rule)
     return sorted(rules, key=lambda r: r.id)

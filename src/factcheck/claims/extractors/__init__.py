@@ -17,6 +17,7 @@ from factcheck.claims.extractors import (
     presence,
     quantities,
     roles,
+    suppressions,
     transfer,
     travel,
 )
@@ -32,6 +33,7 @@ EXTRACTORS: tuple[ExtractorModule, ...] = (
     presence,
     quantities,
     roles,
+    suppressions,
     transfer,
     travel,
 )

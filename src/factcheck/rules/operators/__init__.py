@@ -23,6 +23,7 @@ from factcheck.rules.operators import (
     reversed_direction,
     spelling_variant,
     swapped_roles,
+    unused_suppression,
 )
 from factcheck.rules.operators._contract import CheckContext as CheckContext
 from factcheck.rules.operators._contract import Conflict as Conflict
@@ -43,6 +44,7 @@ OPERATORS: tuple[Operator[Any], ...] = (
     operator(reversed_direction),
     operator(spelling_variant),
     operator(swapped_roles),
+    operator(unused_suppression),
 )
 
 
