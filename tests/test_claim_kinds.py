@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from conftest import TextCache
 from factcheck.claims.extractors import EXTRACTORS, claim_kinds
 from factcheck.claims.model import FIELD_TYPES, ExtractionContext
 from factcheck.nlp.entities import Mention
-from factcheck.pipeline import Checker
 from factcheck.reading.inputs import document_from_text
 from factcheck.rules.testcases import fixture_files, load_fixture
 
@@ -54,12 +54,12 @@ def test_kind_names_are_unique_across_extractors() -> None:
     assert len(names) == len(set(names)) == len(claim_kinds())
 
 
-def test_every_claim_has_exactly_its_kinds_fields_with_their_types(checker: Checker) -> None:
+def test_every_claim_has_exactly_its_kinds_fields_with_their_types(shared_analyses: TextCache) -> None:
     problems: list[str] = []
     emitted: set[str] = set()
     for name, text, fmt in _texts():
         document = document_from_text(text, name, fmt)
-        analysis = checker.analyse(document)
+        analysis = shared_analyses.analyse(document)
         context = ExtractionContext(document, analysis.doc, analysis.graph.entities)
         for module in EXTRACTORS:
             kinds = {kind.name: kind for kind in module.KINDS}
