@@ -61,13 +61,13 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                 min(prep.idx, who.start), max(place.end, who.end, verb_end), alignment_mode="expand"
             )
             yield Claim(
-                "presence",
-                mention(span) if span is not None else place,
-                sentence_bounds(token),
-                {
+                kind="presence",
+                span=mention(span) if span is not None else place,
+                sentence=sentence_bounds(token),
+                values={
                     "person": who,
                     "person_name": entities.person_names.get(person[1], who.text),
                     "place": place,
                 },
-                attribution(token),
+                attributed_to=attribution(token),
             )

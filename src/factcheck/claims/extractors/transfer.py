@@ -260,10 +260,10 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         end = max(item.verb.idx + len(item.verb), giver[0].end, receiver[0].end, thing_span.end_char)
         span = doc.char_span(start, end, alignment_mode="expand")
         yield Claim(
-            "transfer",
-            mention(span) if span is not None else mention(item.verb),
-            sentence_bounds(item.verb),
-            {
+            kind="transfer",
+            span=mention(span) if span is not None else mention(item.verb),
+            sentence=sentence_bounds(item.verb),
+            values={
                 "giver": giver[0],
                 "receiver": receiver[0],
                 "thing": mention(thing_span, " ".join(stems)),
@@ -274,6 +274,6 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                 "thing_stems": stems,
                 "receiver_implied": item.receiver_implied,
             },
-            attribution(item.verb),
-            "negative" if is_negated(item.verb) else "positive",
+            attributed_to=attribution(item.verb),
+            polarity="negative" if is_negated(item.verb) else "positive",
         )

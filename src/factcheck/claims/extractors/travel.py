@@ -179,10 +179,10 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
             abroad_end = max([abroad.i + 1, *(c.i + 1 for c in abroad.children if c.dep_ == "advmod")])
             cue = mention(doc[_phrase_start(abroad) : abroad_end])
         yield Claim(
-            "travel",
-            claim_span,
-            sentence_bounds(trip.trigger),
-            {
+            kind="travel",
+            span=claim_span,
+            sentence=sentence_bounds(trip.trigger),
+            values={
                 "traveller": traveller,
                 "traveller_name": entities.person_names.get(person_key, traveller.text),
                 "destination": destination,
@@ -192,6 +192,6 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                 "home": _is_home(trip),
                 "trigger": trip.trigger.lemma_.lower(),
             },
-            attribution(trip.trigger),
-            "negative" if is_negated(trip.trigger) else "positive",
+            attributed_to=attribution(trip.trigger),
+            polarity="negative" if is_negated(trip.trigger) else "positive",
         )

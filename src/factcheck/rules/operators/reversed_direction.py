@@ -11,43 +11,40 @@ folded stems, ``min_shared`` how many stems the two things must share.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
 
-from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
-from factcheck.rules.operators import Conflict
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field, option
 
 NAME = "reversed_direction"
-ARITY = "pair"
+ARITY: Arity = "pair"
 FIELD_TYPES = ()
-OPTIONS_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["giver", "receiver", "things"],
-    "properties": {
-        "giver": {"type": "string"},
-        "receiver": {"type": "string"},
-        "things": {"type": "string"},
-        "min_shared": {"type": "integer", "minimum": 1},
-    },
-}
 TEMPLATE_VALUES = ("shared",)
+READS_FINDINGS = False
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    giver: str = claim_field("text")
+    receiver: str = claim_field("text")
+    #: The field of folded stems of what is given.
+    things: str = claim_field("texts")
+    min_shared: int = option(1, minimum=1)
 
 
 def check(
-    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
 ) -> Conflict | None:
     first, second = claims
-    giver, receiver = options["giver"], options["receiver"]
+    giver, receiver = options.giver, options.receiver
     if first.get(giver) is None or first.get(receiver) is None:
         return None
     if (first.get(giver), first.get(receiver)) != (second.get(receiver), second.get(giver)):
         return None
-    things_a, things_b = first.get(options["things"]), second.get(options["things"])
+    things_a, things_b = first.get(options.things), second.get(options.things)
     if not isinstance(things_a, tuple) or not isinstance(things_b, tuple):
         return None
     shared = sorted(set(things_a) & set(things_b))
-    if len(shared) < options.get("min_shared", 1):
+    if len(shared) < options.min_shared:
         return None
     return Conflict((first.span, second.span), {"shared": ", ".join(shared)})
