@@ -186,3 +186,48 @@ def test_different_occasions_are_kept_apart(layer: Layer, text: str) -> None:
     assert any(len(set(events(found, c))) > 1 for c in classes), [
         (f.lemma, found.event(f)) for f in found.frames
     ]
+
+
+# -- time ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "time"),
+    [
+        ("The minister landed in Quito on Tuesday morning.", "land", "Tuesday"),
+        ("Her flight touched down in Lagos on Friday night.", "flight", "Friday"),
+        # "since" and "until" bound a period; they do not date the event.
+        ("The visit to Chile will be the first by a minister since 2009.", "visit", None),
+        ("The tour of Peru is his longest until 2031.", "tour", None),
+    ],
+)
+def test_the_time_of_a_frame(layer: Layer, text: str, lemma: str, time: str | None) -> None:
+    found = [f for f in frames(layer(text), "trip") if f.lemma == lemma]
+    assert [f.time.text if f.time else None for f in found] == [time]
+
+
+# -- places -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Apia hosted the final on Saturday.", "Apia"),
+        ("The final was hosted by Apia.", "Apia"),
+        ("The final was played in Apia on Saturday.", "Apia"),
+        ("Thousands watched the final in Apia.", "Apia"),
+    ],
+)
+def test_an_adjective_standing_as_a_noun_is_an_event(layer: Layer, text: str, place: str) -> None:
+    (final,) = frames(layer(text), "contest", "final")
+    assert [p.text for p in final.places] == [place]
+
+
+def test_a_final_day_is_no_final(layer: Layer) -> None:
+    assert frames(layer("It was the final day of the talks in Apia."), "contest") == []
+
+
+def test_a_dateline_with_an_apostrophe_is_not_the_subject(layer: Layer) -> None:
+    text = "Grain deal signed\n\nNUKU'ALOFA, Tonga — Uzbekistan will supply Georgia with cotton."
+    (frame,) = frames(layer(text), "transfer", "supply")
+    assert roles(frame)["giver"] == "uzbekistan"

@@ -29,7 +29,8 @@ from factcheck.nlp.entities import EntityIndex, Mention, entity_span
 from factcheck.nlp.speech import attribution, in_quotation
 
 _PLACE_PREPS = frozenset({"in", "at"})
-_TIME_PREPS = frozenset({"on", "in", "during", "at", "since", "until", "by"})
+#: Not "since" or "until": they bound a period, they do not date the event ("the first visit since 2017").
+_TIME_PREPS = frozenset({"on", "in", "during", "at", "by"})
 _TIME_DEPS = frozenset({"compound", "nmod", "npadvmod", "poss", "amod", "tmod"})
 #: Prepositions whose object says which occasion it is: "the vote on the budget".
 _QUALIFYING_PREPS = frozenset({"on", "over", "against", "between", "with", "for"})
@@ -61,7 +62,14 @@ def _is_verb_trigger(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
 
 
+#: Where an adjective stands as a noun: "Suva hosted the final", "the final was played in Apia".
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
+
+
 def _is_noun_trigger(token: Token) -> bool:
+    if token.pos_ == "ADJ":
+        # An adjective with a determiner in a noun's place is a noun the tagger missed.
+        return token.dep_ in _NOMINAL_DEPS and any(c.dep_ in {"det", "poss"} for c in token.children)
     return token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound"
 
 
@@ -161,11 +169,15 @@ def _places(
         clause: Token | None = light
         if trigger.dep_ in {"nsubj", "nsubjpass"} and lemma in lexicon.happening_verbs:
             clause = head
-        elif trigger.dep_ == "dobj" and lemma in lexicon.holding_verbs:
+        elif trigger.dep_ in {"dobj", "nsubjpass"} and lemma in lexicon.holding_verbs:
             clause = head
             if lemma == "host":
-                for subject in head.children:
-                    place = entities.place_mention(subject) if subject.dep_ == "nsubj" else None
+                # "Suva hosted the final", "the final was hosted by Suva"
+                hosts = [c for c in head.children if c.dep_ == "nsubj"]
+                agents = [a for a in head.children if a.dep_ == "agent"]
+                hosts += [o for a in agents for o in a.children if o.dep_ == "pobj"]
+                for host in hosts:
+                    place = entities.place_mention(host)
                     if place is not None:
                         found.append(place)
         elif (
@@ -204,6 +216,20 @@ def _date_entity(token: Token) -> Span | None:
     return None if _DURATION.match(text) or _SCORE.match(text) else span
 
 
+def _dated(obj: Token) -> Span | None:
+    """The date of a preposition's object, or of the part of a day it names: "on Sunday afternoon"."""
+    span = _date_entity(obj)
+    if span is not None or obj.ent_type_ != "TIME":
+        return span
+    for child in obj.children:
+        if child.dep_ in {"compound", "nmod", "amod"}:
+            if (span := _date_entity(child)) is not None:
+                return span
+            if child.pos_ == "PROPN":  # "Friday night" tagged as one time
+                return obj.doc[child.i : child.i + 1]
+    return None
+
+
 def _time(trigger: Token, form: str) -> Span | None:
     """The date words attached to a frame: "on Wednesday", "in 2019", "Friday's vote".
 
@@ -216,7 +242,7 @@ def _time(trigger: Token, form: str) -> Span | None:
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS:
             for obj in prep.children:
-                if obj.dep_ == "pobj" and (span := _date_entity(obj)) is not None:
+                if obj.dep_ == "pobj" and (span := _dated(obj)) is not None:
                     return span
     if form == NOUN and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and trigger.head.i != trigger.i:
         return _time(trigger.head, VERB)
