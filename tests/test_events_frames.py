@@ -231,3 +231,62 @@ def test_a_dateline_with_an_apostrophe_is_not_the_subject(layer: Layer) -> None:
     text = "Grain deal signed\n\nNUKU'ALOFA, Tonga — Uzbekistan will supply Georgia with cotton."
     (frame,) = frames(layer(text), "transfer", "supply")
     assert roles(frame)["giver"] == "uzbekistan"
+
+
+# -- trips: who travels, through light, carrying and vehicle verbs -------------------
+
+
+def trip_roles(frame: Frame) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for filler in frame.roles:
+        found.setdefault(filler.role, []).append(filler.span.text)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "expected"),
+    [
+        (
+            "Chilean Foreign Minister Ana Rojas will leave on Monday for a trip abroad.",
+            "trip",
+            {"traveller": ["Ana Rojas"]},
+        ),
+        (
+            "Ana Rojas embarked on a tour of Asia on Monday.",
+            "tour",
+            {"traveller": ["Ana Rojas"], "destination": ["Asia"]},
+        ),
+        (
+            "The minister is on a visit to Peru.",
+            "visit",
+            {"traveller": ["minister"], "destination": ["Peru"]},
+        ),
+        (
+            "Her first trip abroad took her to Ghana.",
+            "trip",
+            {"traveller": ["Her", "her"], "destination": ["Ghana"]},
+        ),
+        ("The tour brought the choir to Lima.", "tour", {"traveller": ["choir"], "destination": ["Lima"]}),
+        ("The visit took place in Lima on Monday.", "visit", {}),
+        (
+            "Ana Rojas boarded a train bound for Kyiv.",
+            "bind",
+            {"traveller": ["Ana Rojas", "train"], "destination": ["Kyiv"]},
+        ),
+        ("The plane took off from Abuja at noon.", "take off", {"traveller": ["plane"], "origin": ["Abuja"]}),
+    ],
+)
+def test_who_travels_where(layer: Layer, text: str, lemma: str, expected: dict[str, list[str]]) -> None:
+    (trip,) = frames(layer(text), "trip", lemma)
+    assert trip_roles(trip) == expected
+
+
+def test_bound_by_a_treaty_is_no_trip(layer: Layer) -> None:
+    assert frames(layer("Both states are bound by the treaty."), "trip") == []
+
+
+def test_the_verb_that_carries_a_noun_frame(layer: Layer) -> None:
+    found = layer("The minister will leave for a trip to Peru.")
+    (trip,) = frames(found, "trip", "trip")
+    (leave,) = frames(found, "trip", "leave")
+    assert trip.support == leave.trigger_index and trip.modality == "future"

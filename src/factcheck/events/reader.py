@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from factcheck.events.lexicon import NOUN, VERB, FrameLexicon, Sense
 from factcheck.events.model import Filler, Frame, Reference
 from factcheck.events.parties import PartyIndex
-from factcheck.events.slots import Slots, light_verb, noun_slots, verb_slots
+from factcheck.events.slots import Slots, light_verb, noun_slots, rider, verb_slots
 from factcheck.nlp.entities import EntityIndex, Mention, entity_span
 from factcheck.nlp.speech import attribution, in_quotation
 
@@ -423,6 +423,7 @@ def _frame(
         reference=_reference(token, form, lemma, sense, lexicon),
         sentence=(sentence.start_char, sentence.end_char),
         about=tuple(f.head for f in roles if kinds[f.role] == "event"),
+        support=light.i if light is not None else None,
     )
 
 
@@ -439,12 +440,26 @@ def _generic_head_sense(token: Token, lexicon: FrameLexicon) -> tuple[str, tuple
 
 
 def _needs_met(sense: Sense, slots: Slots, entities: EntityIndex, lexicon: FrameLexicon) -> bool:
-    """ "won a cap" is not "won the match": a filled slot must have the type its sense needs."""
+    """ "won a cap" is not "won the match": a filled slot must have the type its sense needs;
+    "bound by the rules" is no trip: one of the slots it requires must be filled ("bound for X")."""
+    kinds = lexicon.roles[sense.event_class]
+    if sense.requires and not any(
+        _fits_type(token, kinds[sense.slots[slot]], entities, lexicon)
+        for slot in sense.requires
+        for token in slots.get(slot, [])
+    ):
+        return False
     return all(
         _fits_type(token, kind, entities, lexicon)
         for slot, kind in sense.needs.items()
         for token in slots.get(slot, [])
     )
+
+
+def _with_rider(token: Token, sense: Sense, slots: Slots) -> Slots:
+    """ "he boarded a train bound for Kyiv": the boarder rides, when the sense names such verbs."""
+    boarder = rider(token, sense.vehicle_verbs) if sense.vehicle_verbs else None
+    return {**slots, "rider": [boarder]} if boarder is not None else slots
 
 
 def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: FrameLexicon) -> list[Frame]:
@@ -453,8 +468,9 @@ def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: F
     for token in doc:
         if _is_verb_trigger(token):
             lemma, senses = lexicon.verb_senses(token)
-            slots = verb_slots(token)
+            common = verb_slots(token)
             for sense in senses:
+                slots = _with_rider(token, sense, common)
                 if _needs_met(sense, slots, entities, lexicon):
                     frames.append(_frame(token, lemma, VERB, sense, slots, None, entities, parties, lexicon))
         elif _is_noun_trigger(token):
@@ -462,7 +478,7 @@ def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: F
             if not senses:
                 lemma, senses = _generic_head_sense(token, lexicon)
             for sense in senses:
-                light = light_verb(token, sense.light_verbs)
-                slots = noun_slots(token, sense.light_verbs)
+                light = light_verb(token, sense.light_verbs, sense.carrying_verbs)
+                slots = noun_slots(token, sense.light_verbs, sense.carrying_verbs)
                 frames.append(_frame(token, lemma, NOUN, sense, slots, light, entities, parties, lexicon))
     return frames
