@@ -290,3 +290,31 @@ def test_the_verb_that_carries_a_noun_frame(layer: Layer) -> None:
     (trip,) = frames(found, "trip", "trip")
     (leave,) = frames(found, "trip", "leave")
     assert trip.support == leave.trigger_index and trip.modality == "future"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A headline the parser reads as one noun phrase: its subject is a compound.
+        (
+            "Peruvian trade minister heads to Quito",
+            {"traveller": ["Peruvian trade minister"], "destination": ["Quito"]},
+        ),
+        (
+            "Julia Campos flew back to Lima on Sunday.",
+            {"traveller": ["Julia Campos"], "destination": ["Lima"]},
+        ),
+        (
+            "Julia Campos was flown to Lima by helicopter.",
+            {"traveller": ["Julia Campos"], "destination": ["Lima"]},
+        ),
+    ],
+)
+def test_more_wordings_of_a_trip(layer: Layer, text: str, expected: dict[str, list[str]]) -> None:
+    (trip,) = frames(layer(text), "trip")
+    assert trip_roles(trip) == expected
+
+
+def test_a_headline_noun_that_is_no_verb_is_still_a_noun(layer: Layer) -> None:
+    (talks,) = frames(layer("Border talks in Geneva"), "meeting")
+    assert [p.text for p in talks.places] == ["Geneva"]

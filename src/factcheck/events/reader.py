@@ -58,8 +58,14 @@ _ORDINAL_NUMBER = re.compile(r"^(\d+)(st|nd|rd|th)$")
 def _is_verb_trigger(token: Token) -> bool:
     if token.pos_ == "VERB":
         return True
-    # A headline verb the tagger calls a noun: "Biden and Xi meet in San Francisco".
-    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT":
+        return False
+    # A headline verb the tagger calls a noun: "Biden and Xi meet in San Francisco",
+    # "Trade minister heads to Gulf" (its subject read as a compound).
+    return any(
+        c.dep_ == "nsubj" or (c.dep_ == "compound" and c.i < token.i and token.tag_ == "NNS")
+        for c in token.children
+    )
 
 
 #: Where an adjective stands as a noun: "Suva hosted the final", "the final was played in Apia".
@@ -466,13 +472,14 @@ def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: F
     """Every frame of the article, in text order."""
     frames: list[Frame] = []
     for token in doc:
-        if _is_verb_trigger(token):
-            lemma, senses = lexicon.verb_senses(token)
+        lemma, senses = lexicon.verb_senses(token) if _is_verb_trigger(token) else ("", ())
+        if senses:
             common = verb_slots(token)
             for sense in senses:
                 slots = _with_rider(token, sense, common)
                 if _needs_met(sense, slots, entities, lexicon):
                     frames.append(_frame(token, lemma, VERB, sense, slots, None, entities, parties, lexicon))
+        # A headline noun that is no verb the lexicon knows is still a noun: "Peace talks resume".
         elif _is_noun_trigger(token):
             lemma, senses = lexicon.noun_senses(token)
             if not senses:

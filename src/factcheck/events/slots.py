@@ -68,6 +68,11 @@ def _infinitival(verb: Token) -> bool:
 
 def subject(verb: Token) -> Token | None:
     """The doer of an active verb, through control, coordination and relative clauses."""
+    if verb.dep_ == "ROOT" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        # A headline the parser reads as one noun phrase: "Trade minister heads to Gulf".
+        headline = next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i), None)
+        if headline is not None:
+            return headline
     current = verb
     for _ in range(_MAX_CLIMB):
         for child in current.children:
@@ -111,9 +116,13 @@ def _relative_gap(verb: Token) -> Token | None:
 
 
 def _prepositions(slots: Slots, token: Token, only_new: bool = False) -> None:
-    # "sailed from Split to Ancona": the parser may hang the second preposition on the first.
+    # "sailed from Split to Ancona": the parser may hang the second preposition on the first,
+    # and "flew back to Lima" hangs it on the adverb.
     preps = [c for c in token.children if c.dep_ in _PREP_DEPS]
     preps += [p for c in preps for p in c.children if p.dep_ == "prep"]
+    preps += [
+        p for c in token.children if c.dep_ in {"advmod", "prt"} for p in c.children if p.dep_ == "prep"
+    ]
     for prep in preps:
         if prep.pos_ != "ADP":
             continue
