@@ -10,6 +10,9 @@ places of ONE country that the gazetteer knows as cities or facilities and that 
 not contain each other (Paris / Lyon). Option ``later_bare``: the later mention
 must be a plain back-reference ("the meeting in Lyon"), not one that describes its
 event anew ("Sunday's international meeting in Lyon" may be another meeting).
+Option ``agree_if_given``: fields the two claims must not give differently ("flew
+to Lima on Sunday" / "landed in Bogotá on Sunday" conflict; "... on Tuesday" is
+another day, and a claim that gives no day is compared).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ OPTIONS_SCHEMA = {
     "properties": {
         "level": {"enum": ["country", "known"]},
         "later_bare": {"type": "boolean"},
+        "agree_if_given": {"type": "array", "items": {"type": "string"}, "uniqueItems": True},
     },
 }
 TEMPLATE_VALUES = ()
@@ -43,6 +47,10 @@ def check(
     a, b = first.get(field or ""), second.get(field or "")
     if not isinstance(a, Mention) or not isinstance(b, Mention) or a.id == b.id:
         return None
+    for name in options.get("agree_if_given", ()):
+        given = first.get(name), second.get(name)
+        if None not in given and given[0] != given[1]:
+            return None
     if graph.contains(a.id, b.id) or graph.contains(b.id, a.id):
         return None
     countries_a, countries_b = graph.countries_of(a.id), graph.countries_of(b.id)
