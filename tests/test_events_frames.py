@@ -318,3 +318,29 @@ def test_more_wordings_of_a_trip(layer: Layer, text: str, expected: dict[str, li
 def test_a_headline_noun_that_is_no_verb_is_still_a_noun(layer: Layer) -> None:
     (talks,) = frames(layer("Border talks in Geneva"), "meeting")
     assert [p.text for p in talks.places] == ["Geneva"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The bus from Graz to Vienna overturned on Sunday.",
+            {"traveller": ["bus"], "origin": ["Graz"], "destination": ["Vienna"]},
+        ),
+        (
+            "The ferry to Split was cancelled.",
+            {"traveller": ["ferry"], "destination": ["Split"]},
+        ),
+    ],
+)
+def test_a_vehicle_named_with_its_route_travels_it(
+    layer: Layer, text: str, expected: dict[str, list[str]]
+) -> None:
+    (trip,) = frames(layer(text), "trip")
+    assert trip_roles(trip) == expected
+
+
+def test_a_vehicle_without_a_route_is_no_trip_but_may_travel(layer: Layer) -> None:
+    found = layer("The bus left Graz at dawn. Officials took the bus to work.")
+    (leave,) = frames(found, "trip")
+    assert trip_roles(leave) == {"traveller": ["bus"], "origin": ["Graz"]}

@@ -99,9 +99,10 @@ def _phrase(token: Token) -> Span:
 
 
 def _evokes_event(token: Token, lexicon: FrameLexicon) -> bool:
-    return _is_noun_trigger(token) and bool(
-        lexicon.noun_senses(token)[1] or _generic_head_sense(token, lexicon)[1]
-    )
+    """A noun of an event; not one that is an event only with a required slot ("a bus" is a
+    vehicle, "a bus from Kathmandu to Pokhara" a trip), which may fill a party's role."""
+    senses = lexicon.noun_senses(token)[1] or _generic_head_sense(token, lexicon)[1]
+    return _is_noun_trigger(token) and any(not s.requires for s in senses)
 
 
 def _fits_type(token: Token, kind: str, entities: EntityIndex, lexicon: FrameLexicon) -> bool:
@@ -487,5 +488,6 @@ def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: F
             for sense in senses:
                 light = light_verb(token, sense.light_verbs, sense.carrying_verbs)
                 slots = noun_slots(token, sense.light_verbs, sense.carrying_verbs)
-                frames.append(_frame(token, lemma, NOUN, sense, slots, light, entities, parties, lexicon))
+                if _needs_met(sense, slots, entities, lexicon):
+                    frames.append(_frame(token, lemma, NOUN, sense, slots, light, entities, parties, lexicon))
     return frames

@@ -173,8 +173,9 @@ def rider(verb: Token, vehicle_verbs: frozenset[str]) -> Token | None:
 def noun_slots(
     noun: Token, light_verbs: frozenset[str], carrying_verbs: frozenset[str] = frozenset()
 ) -> Slots:
-    """Slot name -> filler head tokens for an event noun."""
-    slots: Slots = {}
+    """Slot name -> filler head tokens for an event noun; "self" is the noun itself
+    ("a bus from Kathmandu to Pokhara": the bus travels)."""
+    slots: Slots = {"self": [noun]}
     for child in noun.children:
         if child.dep_ == "poss":
             _add(slots, "possessor", child)
