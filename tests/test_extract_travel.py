@@ -72,6 +72,7 @@ def test_a_headline_sends_its_traveller_somewhere(claims_of) -> None:  # type: i
         "Both states are bound by the treaty.",
         "The visit took place in Lima on Monday.",
         "The delegation's hopes moved on to trade.",
+        "Prices continued to rise in Lima.",
     ],
 )
 def test_no_trip_to_claim(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
@@ -128,6 +129,7 @@ def test_origin_and_destination_of_one_journey(claims_of) -> None:  # type: igno
         ("The plane, headed for Vienna, turned back.", True),
         ("Rosa Fuentes spoke to reporters during her flight to Vienna.", True),
         ("The ferry was sailing to Vienna when the fire broke out.", True),
+        ("The coach from Graz to Vienna overturned on Sunday.", True),
         # Arrived: no longer on the way.
         ("Rosa Fuentes flew from Graz to Vienna on Monday.", False),
         ("Rosa Fuentes landed in Vienna on Monday.", False),
@@ -203,6 +205,7 @@ def test_not_a_trip_abroad_to_the_place(claims_of, text: str) -> None:  # type: 
         ("Rosa Fuentes will then fly to Lima.", True, False),
         ("Rosa Fuentes proceeded to Lima on Friday.", True, False),
         ("Rosa Fuentes continued to travel to Lima.", True, False),
+        ("Rosa Fuentes will continue to Lima on Friday.", True, False),
         ("Rosa Fuentes returned to Lima on Sunday.", False, True),
         ("Rosa Fuentes flew home to Lima on Sunday.", False, True),
         ("Rosa Fuentes flew back to Lima on Sunday.", False, True),

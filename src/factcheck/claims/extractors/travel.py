@@ -135,9 +135,13 @@ def _under_way(frame: Frame, context: ExtractionContext) -> bool:
     """The traveller is on the way when the sentence is true.
 
     "a bus travelling to Pokhara", "the ferry was sailing to Split", "a train bound for
-    Kyiv", "two hours into its journey", "during the flight": it has not arrived yet.
+    Kyiv", "two hours into its journey", "during the flight", "a bus from Kathmandu to
+    Pokhara plunged into a river": it has not arrived yet.
     """
     token = context.doc[frame.trigger_index]
+    # "a bus from Kathmandu to Pokhara plunged into a river": a vehicle named by its route.
+    if any(f.slot == "self" for f in frame.fillers("traveller")):
+        return True
     if frame.form == "verb":
         if token.dep_ in {"acl", "amod"} and token.tag_ in {"VBG", "VBN"}:
             return True
@@ -194,12 +198,10 @@ class _Travellers:
             key = party.key.removeprefix("person:")
             name = self.context.entities.person_names.get(key, filler.span.text)
             return _Traveller(Mention(filler.span.start, filler.span.end, filler.span.text, key), name)
-        # "Kenya's rugby squad" and "the squad": a common noun is a description, by its noun.
-        if (
-            not token.ent_type_
-            and party.kind in {"thing", "organisation"}
-            and token.pos_ in {"NOUN", "PROPN"}
-        ):
+        # "Kenya's rugby squad" and "the squad": a common noun is a description, by its noun
+        # (a lower-case noun even when the tagger calls it a name).
+        common = token.pos_ == "NOUN" or token.is_lower or (token.pos_ == "PROPN" and not token.ent_type_)
+        if common and party.kind in {"thing", "organisation"}:
             key = self._qualified(token, f"thing:{token.lemma_.lower()}")
         else:
             key = party.key
@@ -234,7 +236,7 @@ class _Travellers:
 
 
 def _abroad_source(frame: Frame, earlier: list[Frame], context: ExtractionContext) -> Frame | None:
-    """The frame that calls this trip a trip abroad: itself, or another mention of the same trip.
+    """The frame that calls this trip a trip abroad: itself, or an earlier mention of the same trip.
 
     "his first trip abroad was when he boarded a train bound for X" (one sentence, one
     trip) and "will leave for a trip abroad ... The visit to X" (a later definite mention
@@ -243,10 +245,9 @@ def _abroad_source(frame: Frame, earlier: list[Frame], context: ExtractionContex
     """
     if _called_abroad(frame, context):
         return frame
-    event = context.events.event(frame)
     names_no_traveller = frame.form == "noun" and frame.reference.definite and not frame.fillers("traveller")
     for other in earlier:
-        if context.events.event(other) != event or not _called_abroad(other, context):
+        if not _called_abroad(other, context):
             continue
         if other.fillers("destination") or _in_sequence(other, context) or _is_home(other, context):
             continue
@@ -281,14 +282,7 @@ def _event_travellers(frame: Frame, earlier: list[Frame], context: ExtractionCon
     """ "The visit to Indonesia": a definite mention naming no traveller is the trip's traveller's."""
     if frame.form != "noun" or not frame.reference.definite:
         return []
-    event = context.events.event(frame)
-    fillers = [
-        f
-        for other in earlier
-        if context.events.event(other) == event
-        for f in other.fillers("traveller")
-        if f.party is not None
-    ]
+    fillers = [f for other in earlier for f in other.fillers("traveller") if f.party is not None]
     # A named person is who "the minister" of a headline is; a description is no other traveller.
     people = [f for f in fillers if f.party is not None and f.party.kind == "person"]
     named = people or fillers
@@ -298,12 +292,13 @@ def _event_travellers(frame: Frame, earlier: list[Frame], context: ExtractionCon
 
 def extract(context: ExtractionContext) -> Iterator[Claim]:
     travellers = _Travellers(context)
-    earlier: list[Frame] = []
+    #: event id -> its frames so far, in text order: the earlier mentions of one trip.
+    trips: dict[str, list[Frame]] = {}
     for frame in context.events.of_class(TRIP):
-        if frame.polarity == "negative":
-            earlier.append(frame)
-            continue
-        yield from _claims(frame, earlier, travellers, context)
+        earlier = trips.setdefault(context.events.event(frame), [])
+        # "did not fly to Lima"; "flights to Lima are full", "his visits to Peru": no one trip.
+        if frame.polarity != "negative" and not frame.reference.plural:
+            yield from _claims(frame, earlier, travellers, context)
         earlier.append(frame)
 
 
