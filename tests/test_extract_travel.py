@@ -264,13 +264,22 @@ def test_a_team_named_by_its_country_and_again_as_the_team(claims_of) -> None:  
     claims = trips(
         claims_of, "Paraguay's team flew to Lima on Sunday.\n\nThe team landed in Lima that evening."
     )
-    assert [c.get("traveller").id for c in claims] == ["thing:team@paraguay", "thing:team@paraguay"]  # type: ignore[union-attr]
+    assert [c.get("traveller").id for c in claims] == ["thing:group@paraguay", "thing:group@paraguay"]  # type: ignore[union-attr]
     assert len({c.get("event") for c in claims}) == 1
 
 
 def test_two_teams_are_two_travellers(claims_of) -> None:  # type: ignore[no-untyped-def]
     claims = trips(claims_of, "Peru's team flew to Quito on Sunday. Chile's team landed in Bogota on Sunday.")
-    assert [c.get("traveller").id for c in claims] == ["thing:team@peru", "thing:team@chile"]  # type: ignore[union-attr]
+    assert [c.get("traveller").id for c in claims] == ["thing:group@peru", "thing:group@chile"]  # type: ignore[union-attr]
+
+
+def test_one_group_however_the_article_calls_it(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = trips(
+        claims_of,
+        "Zambia's cycling team flew to Nairobi on Tuesday.\n\nThe riders landed in Nairobi that evening, "
+        "and the squad left Nairobi for Eldoret on Friday.",
+    )
+    assert {c.get("traveller").id for c in claims} == {"thing:group@zambia"}  # type: ignore[union-attr]
 
 
 def test_another_vehicle_is_another_traveller(claims_of) -> None:  # type: ignore[no-untyped-def]

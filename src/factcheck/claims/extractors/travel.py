@@ -202,7 +202,10 @@ class _Travellers:
         # (a lower-case noun even when the tagger calls it a name).
         common = token.pos_ == "NOUN" or token.is_lower or (token.pos_ == "PROPN" and not token.ent_type_)
         if common and party.kind in {"thing", "organisation"}:
-            key = self._qualified(token, f"thing:{token.lemma_.lower()}")
+            noun = token.lemma_.lower()
+            # "the team", "the squad", "the riders": one travelling group, however it is called.
+            noun = "group" if noun in _lexicon("group_nouns") else noun
+            key = self._qualified(token, f"thing:{noun}")
         else:
             key = party.key
         return _Traveller(
