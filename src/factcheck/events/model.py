@@ -96,6 +96,9 @@ class Frame:
     sentence: tuple[int, int]
     #: Event words this frame is about (token indexes): "won the runoff", "beat Fiji in the match".
     about: tuple[int, ...] = ()
+    #: The verb that carries a noun frame, if any (token index): "made a trip", "left for a trip",
+    #: "the trip took him to Kenya".
+    support: int | None = None
 
     def fillers(self, role: str) -> tuple[Filler, ...]:
         return tuple(f for f in self.roles if f.role == role)
