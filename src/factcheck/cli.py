@@ -235,7 +235,7 @@ def check(
             fail(str(error))
         typer.echo(f"factcheck: recorded {recorded} finding(s) in {write_baseline_file}", err=True)
         # What was just recorded is accepted: only unreadable documents still fail.
-        raise typer.Exit(2 if report.errors else 0)
+        raise typer.Exit(2 if report.unreadable else 0)
     raise typer.Exit(exit_code(report, settings.fail_on))
 
 

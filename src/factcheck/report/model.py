@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     # Only a type here: a report is read (exit codes, settings) without loading spaCy.
     from factcheck.claims.graph import Analysis
 
-SCHEMA_VERSION = 1
+#: 2: ``summary.errors`` (documents that could not be read) is now ``summary.unreadable``,
+#: so it cannot be mistaken for ``summary.by_severity.error``.
+SCHEMA_VERSION = 2
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
 
@@ -49,7 +51,8 @@ class Report:
         return counts
 
     @property
-    def errors(self) -> int:
+    def unreadable(self) -> int:
+        """Documents that could not be read."""
         return sum(1 for d in self.documents if d.error is not None)
 
 
@@ -59,6 +62,6 @@ def reaches(finding: Finding, fail_on: str) -> bool:
 
 def exit_code(report: Report, fail_on: str) -> int:
     """2 when a document could not be read (a gate must not pass over it), else 1 or 0."""
-    if report.errors:
+    if report.unreadable:
         return 2
     return 1 if any(reaches(f, fail_on) for f in report.active_findings()) else 0

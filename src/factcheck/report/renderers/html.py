@@ -230,8 +230,8 @@ def _header(report: Report) -> str:
     line = f"{documents} document{'s' if documents != 1 else ''} checked"
     if clean:
         line += f", {clean} without findings"
-    if report.errors:
-        line += f', <span class="unreadable">{report.errors} could not be read</span>'
+    if report.unreadable:
+        line += f', <span class="unreadable">{report.unreadable} could not be read</span>'
     return (
         "<header><h1>factcheck report</h1>"
         f'<p class="summary">{line} {badges}</p>'

@@ -109,8 +109,8 @@ def render_summary(report: Report, context: RenderContext) -> str:
     suppressed = sum(1 for f in report.findings if f.suppressed)
     if suppressed:
         line += f", {suppressed} suppressed"
-    if report.errors:
-        line += f"; {report.errors} could not be read"
+    if report.unreadable:
+        line += f"; {report.unreadable} could not be read"
     lines = [line]
     if context.statistics:
         per_rule: dict[tuple[str, str], int] = {}
