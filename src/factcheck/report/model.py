@@ -12,6 +12,7 @@ from factcheck.rules.findings import SEVERITIES, SEVERITY_RANK, Finding
 if TYPE_CHECKING:
     # Only a type here: a report is read (exit codes, settings) without loading spaCy.
     from factcheck.claims.graph import Analysis
+    from factcheck.reading.document import Document
 
 #: 2: ``summary.errors`` (documents that could not be read) is now ``summary.unreadable``,
 #: so it cannot be mistaken for ``summary.by_severity.error``.
@@ -28,6 +29,16 @@ class DocumentResult:
     error: str | None
     findings: tuple[Finding, ...]
     analysis: Analysis | None = None
+    #: The document as read (its source quotes the findings' lines), also when the
+    #: findings came from the cache and nothing was analysed.
+    document: Document | None = None
+
+    @property
+    def source_text(self) -> str | None:
+        """The text as given, when it was kept."""
+        if self.document is not None:
+            return self.document.source
+        return self.analysis.document.source if self.analysis is not None else None
 
 
 @dataclass(frozen=True, slots=True)
