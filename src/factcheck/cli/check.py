@@ -209,7 +209,7 @@ def execute(
                         result, findings=tuple(f for f in result.findings if f.severity == "error")
                     )
                 if run.streaming and run.renderer.render_document is not None:
-                    write(run.renderer.render_document(result, context), None)
+                    chatter.show(run.renderer.render_document(result, context))
                     # Already shown: keeping the parsed article would only hold memory.
                     result = replace(result, analysis=None, document=None)
                 results.append(result)

@@ -108,7 +108,8 @@ class Chatter:
             console=Console(stderr=True),
             transient=True,
             auto_refresh=False,
-            redirect_stdout=sys.stdout.isatty(),
+            # The report is printed through ``show``, which never re-wraps its lines.
+            redirect_stdout=False,
             redirect_stderr=False,
         )
         self._progress = progress
@@ -119,6 +120,22 @@ class Chatter:
                 yield
             finally:
                 self._progress = None
+
+    def show(self, text: str) -> None:
+        """Part of the report, printed as a document finishes.
+
+        On the terminal that shows the bar it is printed above the bar, exactly as
+        written (no wrapping); anywhere else, straight to stdout.
+        """
+        if self._progress is not None and sys.stdout.isatty():
+            from rich.text import Text
+
+            self._progress.console.print(
+                Text.from_ansi(text, end=""), end="", soft_wrap=True, markup=False, highlight=False
+            )
+            self._progress.refresh()
+        else:
+            write(text, None)
 
     def finished(self, result: DocumentResult, cached: bool) -> None:
         """One document is done: move the bar, or say so with ``-v``."""
