@@ -26,10 +26,10 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck import __version__
 from factcheck.nlp.models import installed_model
 from factcheck.reading.document import Document, Evidence
 from factcheck.rules.findings import Finding
+from factcheck.version import __version__
 
 if TYPE_CHECKING:
     # Only a type: a run served from the cache does not need the rule machinery twice.

@@ -10,9 +10,9 @@ from typing import Annotated
 
 import typer
 
-from factcheck import __version__
 from factcheck.cli import check, commands, serve
 from factcheck.cli.common import CONTEXT_SETTINGS
+from factcheck.version import __version__
 
 app = typer.Typer(
     name="factcheck",

@@ -6,13 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck import __version__
 from factcheck.rules.findings import SEVERITIES, SEVERITY_RANK, Finding
+from factcheck.version import __version__
 
 if TYPE_CHECKING:
     # Only a type here: a report is read (exit codes, settings) without loading spaCy.
     from factcheck.claims.graph import Analysis
     from factcheck.reading.document import Document
+    from factcheck.rules.loading import Rule
 
 #: 2: ``summary.errors`` (documents that could not be read) is now ``summary.unreadable``,
 #: so it cannot be mistaken for ``summary.by_severity.error``.
@@ -46,6 +47,8 @@ class Report:
     documents: tuple[DocumentResult, ...]
     model: str
     version: str = __version__
+    #: The rules that ran, with their configured severities (what SARIF describes).
+    rules: tuple[Rule, ...] = ()
 
     @property
     def findings(self) -> Iterable[Finding]:
