@@ -194,7 +194,6 @@ def parse_check_request(content_type: str, body: bytes, query: Mapping[str, str]
 
 def _check(service: Service, request: CheckRequest) -> tuple[int, str]:
     """The JSON contract for one article; runs in a worker thread, one at a time."""
-    checker = service.checker(request.select, request.ignore)
     limit = service.settings.max_bytes
     item: Any
     size = len(request.text.encode("utf-8", "surrogatepass"))
@@ -205,6 +204,7 @@ def _check(service: Service, request: CheckRequest) -> tuple[int, str]:
     except InputError as error:
         item = InputFailure(request.path, str(error), request.doc_id)
     with service.lock:
+        checker = service.checker(request.select, request.ignore)
         report = Report(tuple(checker.check([item])), checker.model)
     body = renderers()["json"].render(report, RenderContext())
     return (422 if report.unreadable else 200), body
