@@ -69,6 +69,11 @@ class FrameLexicon:
     holding_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
 
+    @property
+    def hyphenated_words(self) -> frozenset[str]:
+        """Event words written with a hyphen, which the tokenizer must keep whole: "by-election"."""
+        return frozenset(word for word in (*self.verbs, *self.nouns) if "-" in word and " " not in word)
+
     def verb_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
         """The senses of a verb, a particle verb first: "walk out", "hand over"."""
         lemma = token.lemma_.lower()

@@ -2,6 +2,9 @@
 
 Components added to the English pipeline, in order:
 
+* Words the caller names stay whole: the tokenizer splits "by-election" into
+  "by", "-", "election", and the parser then reads "the June 15 by-election" as
+  "the June" followed by a preposition; as one word it is a noun with its date.
 * ``factcheck_paragraphs`` (before the parser): a line break ends a sentence unless
   the next line starts in lower case (a wrapped line), so a headline or a dateline
   is its own sentence.
@@ -16,12 +19,14 @@ Components added to the English pipeline, in order:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -48,15 +53,31 @@ class Pipeline:
 _PIPELINES: dict[str, Pipeline] = {}
 
 
-def load_pipeline(gazetteer: Gazetteer) -> Pipeline:
-    """The pipeline for this gazetteer, loaded once per process."""
-    cached = _PIPELINES.get(gazetteer.fingerprint)
+def load_pipeline(gazetteer: Gazetteer, whole_words: Iterable[str] = ()) -> Pipeline:
+    """The pipeline for this gazetteer, loaded once per process.
+
+    ``whole_words`` are hyphenated words the tokenizer keeps as one token
+    ("by-election", "semi-final"), in lower case; their capitalised, upper-case
+    and plural spellings are kept too.
+    """
+    kept = tuple(sorted(set(whole_words)))
+    key = f"{gazetteer.fingerprint}|{'|'.join(kept)}"
+    cached = _PIPELINES.get(key)
     if cached is None:
         nlp, model = _load_model()
+        _keep_whole(nlp, kept)
         _add_components(nlp, gazetteer)
         cached = Pipeline(nlp, gazetteer, model)
-        _PIPELINES[gazetteer.fingerprint] = cached
+        _PIPELINES[key] = cached
     return cached
+
+
+def _keep_whole(nlp: Language, words: Iterable[str]) -> None:
+    tokenizer: Any = nlp.tokenizer
+    for word in words:
+        for form in (word, f"{word}s"):
+            for variant in {form, form[:1].upper() + form[1:], form.upper()}:
+                tokenizer.add_special_case(variant, [{ORTH: variant}])
 
 
 def _load_model() -> tuple[Language, str]:
