@@ -186,3 +186,73 @@ def test_different_occasions_are_kept_apart(layer: Layer, text: str) -> None:
     assert any(len(set(events(found, c))) > 1 for c in classes), [
         (f.lemma, found.event(f)) for f in found.frames
     ]
+
+
+# -- times, modality and identity of one event (issue 8: values of one event) -----
+
+
+def test_a_hyphenated_event_noun_is_one_word_with_its_date(layer: Layer) -> None:
+    found = layer("Observers praised the count in the May 3 by-election in Tartu.")
+    (frame,) = frames(found, "election")
+    assert (frame.lemma, frame.trigger.text, frame.reference.definite) == ("by-election", "by-election", True)
+    assert frame.time is not None and frame.time.text == "May 3"
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("A reformist won a by-election in Tartu held on May 3.", "May 3"),
+        ("The match, which was played on Sunday, drew a record crowd.", "Sunday"),
+        ("MPs held the vote on Thursday.", "Thursday"),
+        ("Officials announced the vote on Thursday.", None),
+        ("The stoppage would be followed by a longer strike next month.", None),
+    ],
+)
+def test_the_time_a_noun_takes_from_its_clause(layer: Layer, text: str, time: str | None) -> None:
+    first = next(f for f in layer(text).frames if f.form == "noun")
+    assert (first.time.text if first.time is not None else None) == time
+
+
+def test_a_noun_in_an_adjunct_is_not_what_the_verb_above_weighs(layer: Layer) -> None:
+    (strike,) = frames(layer("Buses stopped running at the start of a strike by drivers."), "strike")
+    assert strike.modality == "asserted"
+    (refused,) = frames(layer("The unions refused to call a strike."), "strike")
+    assert refused.modality == "hypothetical"
+
+
+def test_another_day_and_another_side_is_another_match(layer: Layer) -> None:
+    found = layer(
+        "Norway beat Chile in Oslo on Tuesday.\n\n"
+        "Chile, who lost their opening game to Peru on Sunday, are out."
+    )
+    beat, lost = frames(found, "contest", "beat")[0], frames(found, "contest", "lose")[0]
+    (game,) = frames(found, "contest", "game")
+    assert found.event(beat) != found.event(lost)
+    # The event word a frame is about joins its event, though it comes later.
+    assert found.event(game) == found.event(lost)
+
+
+def test_the_same_sides_on_another_day_stay_one_match(layer: Layer) -> None:
+    found = layer("Norway beat Chile in Oslo on Tuesday.\n\nChile, who lost to Norway on Sunday, are out.")
+    assert len(set(events(found, "contest"))) == 1
+
+
+def test_a_headline_and_the_first_paragraph_tell_one_event(layer: Layer) -> None:
+    found = layer(
+        "Ruling party short of majority in snap election\n\n"
+        "TALLINN — The ruling party won 40 seats in last week's snap election.\n\n"
+        "Talks begin on Monday."
+    )
+    assert len(set(events(found, "election"))) == 1
+
+
+def test_a_mention_with_a_qualifier_does_not_rival_a_bare_one(layer: Layer) -> None:
+    found = layer(
+        "Norway edge Chile 2-1 to reach final\n\n"
+        "OSLO — Norway beat Chile on Thursday.\n\n"
+        "The result gave Norway a 4-3 win on aggregate.\n\n"
+        "The coach said the 2-1 win was deserved."
+    )
+    wins = frames(found, "contest", "win")
+    assert found.event(wins[-1]) == found.event(frames(found, "contest", "beat")[0])
+    assert found.event(wins[0]) != found.event(wins[-1])

@@ -63,6 +63,25 @@ _NOT_HAPPENING = frozenset({"planned", "requested", "hypothetical"})
 Contains = Callable[[str, str], bool]
 
 
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """The article's text and where its headline and its first paragraph end."""
+
+    text: str
+    headline_end: int
+    lede_end: int
+
+    def headline_of(self, earlier: Frame, later: Frame) -> bool:
+        """A headline's mention with no time, and one in the first paragraph that gives it
+        ("Party falls short in snap election" ... "in last week's snap election"): the
+        headline names the story's event, whose time the paragraph tells."""
+        return (
+            earlier.trigger.start < self.headline_end
+            and earlier.time is None
+            and self.headline_end <= later.trigger.start < self.lede_end
+        )
+
+
 @dataclass(slots=True)
 class _Event:
     event_id: str
@@ -132,14 +151,27 @@ def _places_apart(first: Frame, later: Frame, contains: Contains) -> bool:
     )
 
 
-def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon, contains: Contains) -> bool:
+def _new_side(event: _Event, frame: Frame) -> bool:
+    """Whether the frame names a side the event has not had: "Ireland lost to South Africa"
+    after "Sri Lanka beat Ireland"."""
+    if not event.sides:
+        return False
+    return any(
+        filler.party.key not in event.sides and filler.party.side not in event.sides
+        for filler in frame.roles
+        if filler.role in _SIDE_ROLES and filler.party is not None and filler.party.kind != "thing"
+    )
+
+
+def _fits(event: _Event, frame: Frame, story: _Story, lexicon: FrameLexicon, contains: Contains) -> bool:
+    text = story.text
     for earlier in event.frames:
         if earlier.reference.stage != frame.reference.stage:
             return False
         days = (earlier.reference.day_name, frame.reference.day_name)
         if all(days) and days[0] != days[1]:
             return False
-        if _times_apart(earlier, frame, text, lexicon):
+        if _times_apart(earlier, frame, text, lexicon) and not story.headline_of(earlier, frame):
             return False
         times = (_folded(_time_words(earlier, text)), _folded(_time_words(frame, text)))
         # Outside the story's own event, two stated times are two occasions ("the game
@@ -149,10 +181,13 @@ def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon, contain
             return False
         if (earlier.modality in _NOT_HAPPENING) != (frame.modality in _NOT_HAPPENING):
             return False
-        # Another day and another place: a later mention that differs in both tells
-        # of another occasion ("met in Brussels on Monday" ... "on Tuesday the meeting
-        # in London"); one that differs in one is that one's contradiction.
-        if all(times) and times[0] != times[1] and _places_apart(earlier, frame, contains):
+        # Another day and another place, or another day and another side: a later
+        # mention that differs in both tells of another occasion ("met in Brussels on
+        # Monday" ... "on Tuesday the meeting in London"; "beat Ireland on Tuesday" ...
+        # "Ireland lost to South Africa on Sunday"); one that differs in one is that
+        # one's contradiction.
+        apart = _places_apart(earlier, frame, contains) or _new_side(event, frame)
+        if all(times) and times[0] != times[1] and apart:
             return False
     if not _qualifiers_fit(event, frame):
         return False
@@ -168,16 +203,24 @@ def resolve_events(
     frames: Sequence[Frame], text: str, lede_end: int, lexicon: FrameLexicon, contains: Contains
 ) -> dict[str, str]:
     """frame id -> event id for every frame; ``lede_end`` is where the first body paragraph ends."""
+    story = _Story(text, _headline_end(text), lede_end)
     event_of: dict[str, str] = {}
     by_class: dict[str, list[_Event]] = {}
     at_token: dict[tuple[str, int], _Event] = {}
     count = 0
     ordered = sorted(frames, key=lambda f: (f.trigger.start, f.event_class))
+    #: (class, token) of an event word -> the frame about it that came first: "lost their opening game".
+    about_token: dict[tuple[str, int], Frame] = {}
     for frame in ordered:
         events = by_class.setdefault(frame.event_class, [])
         chosen = _linked(frame, at_token, ordered)
+        told_by = about_token.get((frame.event_class, frame.trigger_index))
+        if chosen is None and told_by is not None:
+            chosen = at_token.get((told_by.event_class, told_by.trigger_index))
+        for index in frame.about:
+            about_token.setdefault((frame.event_class, index), frame)
         if chosen is None and not frame.reference.other_occasion:
-            candidates = [e for e in events if _fits(e, frame, text, lexicon, contains)]
+            candidates = [e for e in events if _fits(e, frame, story, lexicon, contains)]
             if _can_refer_back(frame, frame.trigger.start < lede_end):
                 chosen = _choose(candidates, events, frame)
         if chosen is None:
@@ -189,6 +232,16 @@ def resolve_events(
         event_of[frame.frame_id] = chosen.event_id
         at_token[(frame.event_class, frame.trigger_index)] = chosen
     return event_of
+
+
+def _headline_end(text: str) -> int:
+    """Where the first line with words on it ends."""
+    position = 0
+    for line in text.split("\n"):
+        if line.strip():
+            return position + len(line)
+        position += len(line) + 1
+    return 0
 
 
 def _linked(frame: Frame, at_token: dict[tuple[str, int], _Event], frames: Sequence[Frame]) -> _Event | None:
@@ -219,6 +272,16 @@ def _choose(candidates: Sequence[_Event], events: Sequence[_Event], frame: Frame
     reported = events[0]
     if reported in candidates:
         others = [e for e in events if e is not reported]
-        if not any(f.lemma == frame.lemma for e in others for f in e.frames):
+        if not any(_rival(f, frame) for e in others for f in e.frames):
             return reported
     return None
+
+
+def _rival(other: Frame, frame: Frame) -> bool:
+    """Whether a mention of another occasion could be what ``frame`` names: the same word,
+    singular, and no qualifier that ``frame`` lacks ("a 3-2 win on aggregate" is not what
+    "the 3-1 win" names; "a second vote" may be what "the vote" names)."""
+    if other.lemma != frame.lemma or other.reference.plural:
+        return False
+    own = frame.reference.qualifiers
+    return all(own.get(slot) == value for slot, value in other.reference.qualifiers.items())
