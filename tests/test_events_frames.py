@@ -256,3 +256,19 @@ def test_a_mention_with_a_qualifier_does_not_rival_a_bare_one(layer: Layer) -> N
     wins = frames(found, "contest", "win")
     assert found.event(wins[-1]) == found.event(frames(found, "contest", "beat")[0])
     assert found.event(wins[0]) != found.event(wins[-1])
+
+
+def test_a_pronoun_in_a_fronted_phrase_stands_for_the_subject_after_it(
+    checker: Checker, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "The Civic Union won 30 seats. The Farmers League said it would wait.\n\n"
+        "With its 30 seats, the union needs one partner. Its partners are few."
+    )
+    doc = checker.pipeline.nlp(text)
+    parties = build_event_layer(doc, build_entity_index(doc, gazetteer))[1]
+    pronouns = [t for t in doc if t.lower_ == "its"]
+    assert [p.key for t in pronouns if (p := parties.party(t)) is not None] == [
+        "org:civic union",
+        "org:civic union",
+    ]
