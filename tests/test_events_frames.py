@@ -272,3 +272,19 @@ def test_a_pronoun_in_a_fronted_phrase_stands_for_the_subject_after_it(
         "org:civic union",
         "org:civic union",
     ]
+
+
+def test_nouns_of_distinct_kinds_are_distinct_events(layer: Layer) -> None:
+    found = layer(
+        "Landslide buries village\n\n"
+        "A landslide buried the village of Rasa on Monday.\n\n"
+        "The storm that caused it flooded two towns. The disaster shocked the country."
+    )
+    lemmas = {f.lemma: found.event(f) for f in found.of_class("disaster")}
+    assert lemmas["landslide"] == lemmas["disaster"] != lemmas["storm"]
+
+
+def test_a_comparative_marks_another_occasion(layer: Layer) -> None:
+    found = layer("Dockers began a 48-hour strike.\n\nThe union threatened a longer strike.")
+    strike, longer = frames(found, "strike")
+    assert longer.reference.other_occasion and found.event(strike) != found.event(longer)

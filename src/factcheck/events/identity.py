@@ -5,6 +5,8 @@ Frames are resolved to events class by class, in text order:
     "Samoa beat Fiji on Saturday ... The victory in Suva lifts Samoa"   one contest
     "Tonga, who beat Japan in Tokyo"                                    another (other sides)
     "a vote on Thursday ... a second vote on Friday"                    two votes (ordinal)
+    "a landslide ... the storm"                                         two disasters (nouns of
+                                                                        distinct kinds)
     "the Senate vote ... the House vote"                                two votes (owners differ)
     "Saturday's match ... Wednesday's match"                            two matches (each named
                                                                         by its day)
@@ -151,6 +153,12 @@ def _places_apart(first: Frame, later: Frame, contains: Contains) -> bool:
     )
 
 
+def _other_kinds(earlier: Frame, later: Frame, generic: frozenset[str]) -> bool:
+    """Two nouns of a class whose nouns name distinct kinds: "a landslide" ... "the storm"."""
+    nouns = earlier.form == NOUN and later.form == NOUN
+    return nouns and earlier.lemma != later.lemma and not {earlier.lemma, later.lemma} & generic
+
+
 def _new_side(event: _Event, frame: Frame) -> bool:
     """Whether the frame names a side the event has not had: "Ireland lost to South Africa"
     after "Sri Lanka beat Ireland"."""
@@ -165,8 +173,11 @@ def _new_side(event: _Event, frame: Frame) -> bool:
 
 def _fits(event: _Event, frame: Frame, story: _Story, lexicon: FrameLexicon, contains: Contains) -> bool:
     text = story.text
+    generic = lexicon.generic_nouns.get(frame.event_class)
     for earlier in event.frames:
         if earlier.reference.stage != frame.reference.stage:
+            return False
+        if generic is not None and _other_kinds(earlier, frame, generic):
             return False
         days = (earlier.reference.day_name, frame.reference.day_name)
         if all(days) and days[0] != days[1]:

@@ -52,6 +52,8 @@ class FrameLexicon:
     #: class -> role -> what fills it: party, place, event, thing or amount.
     roles: Mapping[str, Mapping[str, str]]
     stage_nouns: Mapping[str, frozenset[str]]
+    #: class -> nouns that may name any event of a class whose nouns name distinct kinds.
+    generic_nouns: Mapping[str, frozenset[str]]
     #: Classes whose frames happen at a place the location rules compare.
     located: frozenset[str]
     #: class -> the role whose own place is the event's ("opened a factory in X").
@@ -154,6 +156,11 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
         located=frozenset(name for name, entry in data["classes"].items() if entry.get("located", True)),
         stage_nouns={
             name: frozenset(entry.get("stage_nouns", ())) for name, entry in data["classes"].items()
+        },
+        generic_nouns={
+            name: frozenset(entry["generic_nouns"])
+            for name, entry in data["classes"].items()
+            if "generic_nouns" in entry
         },
         generic_heads=frozenset(data["generic_heads"]),
         other_occasion_modifiers=frozenset(data["other_occasion_modifiers"]),

@@ -153,6 +153,9 @@ def _may_stand_for(subject: Token, pronoun: Token) -> bool:
     need ..."), never the subject the pronoun is part of ("Its partners won 15 seats")."""
     if subject.i < pronoun.i:
         return True
+    # A pronoun after it stands for something itself ("With its ..., it will ...").
+    if subject.lower_ in _NEUTER_PRONOUNS | _PLURAL_PRONOUNS or subject.pos_ == "PRON":
+        return False
     inside = subject.left_edge.i <= pronoun.i <= subject.right_edge.i
     return not inside and pronoun.i < subject.head.i
 

@@ -356,7 +356,7 @@ def _reference(trigger: Token, form: str, lemma: str, sense: Sense, lexicon: Fra
     other = (
         plural
         or any(m.lower_ in lexicon.other_occasion_modifiers for m in modifiers if _ordinal(m) is None)
-        or any(m.tag_ in {"JJS", "RBS"} for m in modifiers)
+        or any(m.tag_ in {"JJS", "RBS", "JJR", "RBR"} for m in modifiers)
         or any(d.lower_ in lexicon.non_referring_determiners for d in determiners)
         or (ordinal is not None and ordinal >= 2 and not possessive)
     )
