@@ -210,6 +210,19 @@ def _trim_possessive(span: Span) -> Span:
     return Span(span.doc, span.start, end, label=span.label, kb_id=span.kb_id)
 
 
+def _trim_score(span: Span) -> Span:
+    """ "Jordan 2-1" tagged as one name: a score is never part of a name ("gives Jordan 2-1 win")."""
+    doc = span.doc
+    end = span.end
+    if end - span.start < 4:
+        return span
+    first, dash, second = doc[end - 3], doc[end - 2], doc[end - 1]
+    score = first.text.isdigit() and dash.text in {"-", "–"} and second.text.isdigit()
+    if not score or first.whitespace_ or dash.whitespace_:
+        return span
+    return Span(doc, span.start, end - 3, label=span.label, kb_id=span.kb_id)
+
+
 def _relabel_facility(span: Span) -> Span:
     """A capitalised name ending in "Castle", "Airport" ... is a place, whatever the model says."""
     last = span[-1]
@@ -224,7 +237,7 @@ def _relabel_facility(span: Span) -> Span:
 
 @Language.component("factcheck_entities")
 def merge_gazetteer_entities(doc: Doc) -> Doc:
-    model_ents = [_relabel_facility(_trim_possessive(ent)) for ent in doc.ents]
+    model_ents = [_relabel_facility(_trim_score(_trim_possessive(ent))) for ent in doc.ents]
     matches = filter_spans(list(doc.spans.get(GAZETTEER_SPANS, [])))
     kept: list[Span] = []
     for ent in model_ents:
