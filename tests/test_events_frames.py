@@ -288,3 +288,45 @@ def test_a_comparative_marks_another_occasion(layer: Layer) -> None:
     found = layer("Dockers began a 48-hour strike.\n\nThe union threatened a longer strike.")
     strike, longer = frames(found, "strike")
     assert longer.reference.other_occasion and found.event(strike) != found.event(longer)
+
+
+def test_a_match_has_two_sides(layer: Layer) -> None:
+    found = layer("Norway beat Chile on Saturday. Chile drew with Peru. Norway's win sent them top.")
+    beat, drew = frames(found, "contest", "beat")[0], frames(found, "contest", "draw")[0]
+    (win,) = frames(found, "contest", "win")
+    assert found.event(beat) != found.event(drew)
+    # An owner that is already a side of the event adds no new occasion.
+    assert found.event(win) == found.event(beat)
+
+
+def test_a_light_verb_s_first_object_wins_and_a_score_is_no_part_of_a_name(layer: Layer) -> None:
+    found = layer("Late goal gives Jordan 2-1 win over Lebanon")
+    (win,) = frames(found, "contest", "win")
+    assert roles(win) == {"cause": "thing:goal", "winner": "jordan", "loser": "lebanon"}
+
+
+def test_one_owner_named_by_a_pronoun_and_by_a_name(layer: Layer) -> None:
+    found = layer(
+        "Mensah in Nairobi\n\nNAIROBI — Kofi Mensah began his first visit to Kenya on Monday.\n\n"
+        "Mensah's visit to Kenya ends on Wednesday."
+    )
+    assert len(set(events(found, "trip"))) == 1
+
+
+def test_a_plural_names_other_occasions_than_a_singular(layer: Layer) -> None:
+    found = layer(
+        "Italy in Rome\n\nROME — Italy have recorded three wins in Rome.\n\nItaly lost to Wales on Sunday."
+    )
+    (wins,) = frames(found, "contest", "win")
+    (lost,) = frames(found, "contest", "lose")
+    assert found.event(wins) != found.event(lost)
+
+
+def test_the_word_a_frame_is_about_joins_it_only_when_it_fits(layer: Layer) -> None:
+    found = layer(
+        "Norway beat Chile\n\nOSLO — Norway beat Chile on Saturday.\n\n"
+        "The cup was won by Spain in a home success over Peru."
+    )
+    beat = frames(found, "contest", "beat")[-1]
+    (success,) = frames(found, "contest", "success")
+    assert found.event(success) != found.event(beat)

@@ -4,6 +4,7 @@ Frames are resolved to events class by class, in text order:
 
     "Samoa beat Fiji on Saturday ... The victory in Suva lifts Samoa"   one contest
     "Tonga, who beat Japan in Tokyo"                                    another (other sides)
+    "Chile drew with Peru" after "Norway beat Chile"                    another (a third side)
     "a vote on Thursday ... a second vote on Friday"                    two votes (ordinal)
     "a landslide ... the storm"                                         two disasters (nouns of
                                                                         distinct kinds)
@@ -13,15 +14,22 @@ Frames are resolved to events class by class, in text order:
     "the talks in Geneva ... talks in Paris next month"                 two (a relative time)
     "Saturday's final" against "the match on Tuesday"                   two (a stage named on
                                                                         one side only)
+    "beat Ireland on Tuesday ... Ireland lost to Peru on Sunday"        two (another day and
+                                                                        another side)
+    "Italy have three wins ... Italy lost to Wales"                     two (a plural names
+                                                                        other occasions)
 
 The first mention opens the event the article reports. A later mention joins an
 earlier event of its class when it can refer back (a verb clause, a definite or
 possessed noun, or an indefinite one still in the headline and first paragraph,
 which introduce the story together) and nothing tells them apart: no mark of
-another occasion, no stage, owner or qualifier that differs, no sides that differ,
-no time that is relative or in another year on one side only, no plan set against
-a fact. When several earlier events fit, the one sharing a side wins; when none
-can be told, the mention refers to neither, so nothing is compared by accident.
+another occasion, no stage, owner or qualifier that differs (an owner that is
+already a side, or the same party named another way, does not), no sides that
+differ or that would be more than the class allows, no time that is relative or in
+another year on one side only (except a headline's mention without a time and the
+first paragraph's), no plan set against a fact. When several earlier events fit,
+the one sharing a side wins; when none can be told, the mention refers to neither,
+so nothing is compared by accident.
 
 Two stated days or two places for one event are not told apart here: those are
 exactly the contradictions the date and location rules report.
@@ -105,6 +113,16 @@ def _sides(frame: Frame) -> set[str]:
     return found
 
 
+def _parties(frames: Sequence[Frame]) -> set[str]:
+    """The sides the frames name, one per party: "Norway beat Chile" has two."""
+    return {
+        filler.party.side
+        for frame in frames
+        for filler in frame.roles
+        if filler.role in _SIDE_ROLES and filler.party is not None and filler.party.kind != "thing"
+    }
+
+
 def _time_words(frame: Frame, text: str) -> str:
     if frame.time is None:
         return ""
@@ -134,12 +152,28 @@ def _qualifiers_fit(event: _Event, later: Frame) -> bool:
     two = later.reference.qualifiers
     for earlier in event.frames:
         one = earlier.reference.qualifiers
-        if any(one[slot] != two[slot] for slot in one.keys() & two.keys()):
+        differ = {slot for slot in one.keys() & two.keys() if one[slot] != two[slot]}
+        # "his visit" and "Mensah's visit": one owner, named two ways.
+        if "owner" in differ and _owners(earlier) & _owners(later):
+            differ.discard("owner")
+        if differ:
             return False
     first = event.first
     if first.form != NOUN:
         return True
-    return all(slot in first.reference.qualifiers or slot in _DESCRIPTIVE for slot in two)
+    # "Norway's win" after "Norway beat Chile": an owner that is already a side adds nothing.
+    known_owner = any(
+        f.slot == "possessor" and f.party is not None and {f.party.key, f.party.side} & event.sides
+        for f in later.roles
+    )
+    return all(
+        slot in first.reference.qualifiers or slot in _DESCRIPTIVE or (slot == "owner" and known_owner)
+        for slot in two
+    )
+
+
+def _owners(frame: Frame) -> set[str]:
+    return {f.party.key for f in frame.roles if f.slot == "possessor" and f.party is not None}
 
 
 def _places_apart(first: Frame, later: Frame, contains: Contains) -> bool:
@@ -173,6 +207,9 @@ def _new_side(event: _Event, frame: Frame) -> bool:
 
 def _fits(event: _Event, frame: Frame, story: _Story, lexicon: FrameLexicon, contains: Contains) -> bool:
     text = story.text
+    # "three wins" are several occasions; "the win" is none of them.
+    if event.first.reference.plural != frame.reference.plural:
+        return False
     generic = lexicon.generic_nouns.get(frame.event_class)
     for earlier in event.frames:
         if earlier.reference.stage != frame.reference.stage:
@@ -202,6 +239,9 @@ def _fits(event: _Event, frame: Frame, story: _Story, lexicon: FrameLexicon, con
             return False
     if not _qualifiers_fit(event, frame):
         return False
+    limit = lexicon.sides.get(frame.event_class)
+    if limit is not None and len(_parties(event.frames) | _parties([frame])) > limit:
+        return False
     sides = _sides(frame)
     return not (sides and event.sides and not sides & event.sides)
 
@@ -227,7 +267,9 @@ def resolve_events(
         chosen = _linked(frame, at_token, ordered)
         told_by = about_token.get((frame.event_class, frame.trigger_index))
         if chosen is None and told_by is not None:
-            chosen = at_token.get((told_by.event_class, told_by.trigger_index))
+            teller = at_token.get((told_by.event_class, told_by.trigger_index))
+            if teller is not None and _fits(teller, frame, story, lexicon, contains):
+                chosen = teller
         for index in frame.about:
             about_token.setdefault((frame.event_class, index), frame)
         if chosen is None and not frame.reference.other_occasion:

@@ -54,6 +54,8 @@ class FrameLexicon:
     stage_nouns: Mapping[str, frozenset[str]]
     #: class -> nouns that may name any event of a class whose nouns name distinct kinds.
     generic_nouns: Mapping[str, frozenset[str]]
+    #: class -> the most sides one of its events has (a match: two).
+    sides: Mapping[str, int]
     #: Classes whose frames happen at a place the location rules compare.
     located: frozenset[str]
     #: class -> the role whose own place is the event's ("opened a factory in X").
@@ -162,6 +164,7 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
             for name, entry in data["classes"].items()
             if "generic_nouns" in entry
         },
+        sides={name: entry["sides"] for name, entry in data["classes"].items() if "sides" in entry},
         generic_heads=frozenset(data["generic_heads"]),
         other_occasion_modifiers=frozenset(data["other_occasion_modifiers"]),
         other_occasion_adverbs=frozenset(data["other_occasion_adverbs"]),

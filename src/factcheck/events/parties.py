@@ -157,7 +157,12 @@ def _may_stand_for(subject: Token, pronoun: Token) -> bool:
     if subject.lower_ in _NEUTER_PRONOUNS | _PLURAL_PRONOUNS or subject.pos_ == "PRON":
         return False
     inside = subject.left_edge.i <= pronoun.i <= subject.right_edge.i
-    return not inside and pronoun.i < subject.head.i
+    if inside or pronoun.i > subject.head.i:
+        return False
+    # "With both sides looking for their first win, the game ...": a noun before the
+    # pronoun in its phrase is what it stands for, not the subject after it.
+    before = pronoun.doc[pronoun.sent.start : pronoun.i]
+    return not any(t.pos_ in {"NOUN", "PROPN"} for t in before)
 
 
 def _proper_phrase(token: Token) -> Span:

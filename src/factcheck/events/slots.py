@@ -12,6 +12,7 @@ looks through the constructions that hide them:
     "a bus travelling from Kathmandu"             travelling: subject bus
     "the suit Salcedo brought against Ibarra"     suit: subject Salcedo, against Ibarra
                                                   (through its light verb "bring")
+    "the goal gave Norway a 2-1 win"              win: second object Norway (light verb)
 """
 
 from __future__ import annotations
@@ -162,6 +163,10 @@ def noun_slots(noun: Token, light_verbs: frozenset[str]) -> Slots:
     light = light_verb(noun, light_verbs)
     if light is not None:
         _add(slots, "subject", subject(light))
+        # "the goal gave Norway a win": the light verb's first object.
+        for child in light.children:
+            if child.dep_ == "dative" and child.pos_ != "ADP":
+                _add(slots, "second_object", child)
         _prepositions(slots, light, only_new=True)
     return slots
 
