@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.claims.extractors._amounts import Amount, read_amounts, read_count
 from helpers import numbered, view
 
@@ -51,15 +53,25 @@ STRIKE_LENGTHS = [
 ]
 
 
+STRIKE_SECOND_SIDES = [
+    ("The 24-hour walkout closed every berth.", "24-hour walkout"),
+    ("The stoppage lasted 24 hours.", "stoppage lasted 24 hours"),
+    ("Officials said the 24-hour strike closed every berth.", "24-hour strike"),
+    ("The walkout, lasting 24 hours, closed every berth.", "walkout, lasting 24 hours"),
+    ("Shipping firms counted the cost of the 24-hour stoppage.", "24-hour stoppage"),
+]
+
+
 def test_a_strike_length_in_every_wording_and_noun(claims_of) -> None:  # type: ignore[no-untyped-def]
     for first, quoted in STRIKE_LENGTHS:
-        claims = claims_of(f"{first}\n\nThe 24-hour walkout closed every berth.", "quantity")
-        assert [c.span.text for c in claims] == [quoted, "24-hour walkout"], first
-        assert [view(c, "measured", "unit", "low", "high") for c in claims] == [
-            {"measured": "strike:duration", "unit": "hour", "low": 48.0, "high": 48.0},
-            {"measured": "strike:duration", "unit": "hour", "low": 24.0, "high": 24.0},
-        ], first
-        assert numbered(claims) == [0, 0], first
+        for second, second_quoted in STRIKE_SECOND_SIDES:
+            claims = claims_of(f"{first}\n\n{second}", "quantity")
+            assert [c.span.text for c in claims] == [quoted, second_quoted], (first, second)
+            assert [view(c, "measured", "unit", "low", "high") for c in claims] == [
+                {"measured": "strike:duration", "unit": "hour", "low": 48.0, "high": 48.0},
+                {"measured": "strike:duration", "unit": "hour", "low": 24.0, "high": 24.0},
+            ], (first, second)
+            assert numbered(claims) == [0, 0], (first, second)
 
 
 DEAL_VALUES = [
@@ -74,15 +86,26 @@ DEAL_VALUES = [
 ]
 
 
+DEAL_SECOND_SIDES = [
+    ("Analysts said the $2 billion agreement was too cheap.", "$2 billion agreement"),
+    ("The deal is worth $2 billion, the company said.", "deal is worth $2 billion"),
+    ("The $2 billion contract was signed in Lima.", "$2 billion contract"),
+    ("Investors welcomed the agreement, worth $2 billion.", "agreement, worth $2 billion"),
+    ("Critics said the $2 billion deal favoured Telsa.", "$2 billion deal"),
+]
+
+
 def test_a_deal_value_in_every_wording_and_noun(claims_of) -> None:  # type: ignore[no-untyped-def]
     for first, quoted in DEAL_VALUES:
-        claims = claims_of(f"{first}\n\nAnalysts said the $2 billion agreement was too cheap.", "quantity")
-        assert [c.span.text for c in claims] == [quoted, "$2 billion agreement"], first
-        assert [view(c, "measured", "unit", "low", "high") for c in claims] == [
-            {"measured": "deal:money", "unit": "usd", "low": 2.5e9, "high": 3.5e9},
-            {"measured": "deal:money", "unit": "usd", "low": 1.5e9, "high": 2.5e9},
-        ], first
-        assert numbered(claims) == [0, 0], first
+        for second, second_quoted in DEAL_SECOND_SIDES:
+            claims = claims_of(f"{first}\n\n{second}", "quantity")
+            money = [c for c in claims if c.get("dimension") == "money"]
+            assert [c.span.text for c in money] == [quoted, second_quoted], (first, second)
+            assert [view(c, "measured", "unit", "low", "high") for c in money] == [
+                {"measured": "deal:money", "unit": "usd", "low": 2.5e9, "high": 3.5e9},
+                {"measured": "deal:money", "unit": "usd", "low": 1.5e9, "high": 2.5e9},
+            ], (first, second)
+            assert numbered(money) == [0, 0], (first, second)
 
 
 def test_a_price_paid_for_a_deal_values_that_deal(claims_of) -> None:  # type: ignore[no-untyped-def]
@@ -157,14 +180,24 @@ TOLLS = [
 ]
 
 
+TOLL_SECOND_SIDES = [
+    ("Of the 15 people killed, four were children.", "15 people killed"),
+    ("The 15 people who died came from two families.", "15 people who died"),
+    ("Officials said 15 people were killed.", "15 people were killed"),
+    ("Rescuers named the 15 people killed in the village.", "15 people killed"),
+    ("Fifteen people died, the regional government said.", "Fifteen people died"),
+]
+
+
 def test_a_death_toll_in_every_wording_against_a_count_without_an_event(claims_of) -> None:  # type: ignore[no-untyped-def]
     for first, quoted in TOLLS:
-        text = f"{first}\n\nRescuers dug through the mud. Of the 15 people killed, four were children."
-        claims = claims_of(text, "quantity")
-        assert [c.span.text for c in claims] == [quoted, "15 people killed"], first
-        assert [c.get("measured") for c in claims] == ["dead:people", "dead:people"], first
-        assert claims[1].get("low") == 15.0
-        assert numbered(claims) == [0, 0], first
+        for second, second_quoted in TOLL_SECOND_SIDES:
+            text = f"{first}\n\nRescuers dug through the mud. {second}"
+            claims = claims_of(text, "quantity")
+            assert [c.span.text for c in claims] == [quoted, second_quoted], (first, second)
+            assert [c.get("measured") for c in claims] == ["dead:people", "dead:people"], (first, second)
+            assert claims[1].get("low") == 15.0
+            assert numbered(claims) == [0, 0], (first, second)
 
 
 def test_a_toll_told_as_a_change_keeps_its_latest_value(claims_of) -> None:  # type: ignore[no-untyped-def]
@@ -223,16 +256,26 @@ SEATS = [
 ]
 
 
+SEAT_SECOND_SIDES = [
+    ("With its 44 seats, the union needs one partner.", "its 44 seats"),
+    ("The union's 44 seats leave it short of a majority.", "union's 44 seats"),
+    ("Officials later said the union won 44 seats.", "won 44 seats"),
+    ("The union, which took 44 seats, needs one partner.", "took 44 seats"),
+    ("The commission said the union secured 44 seats.", "secured 44 seats"),
+]
+
+
 def test_seats_a_party_won_in_every_wording(claims_of) -> None:  # type: ignore[no-untyped-def]
     for first, quoted in SEATS:
-        text = f"{first}\n\nTalks begin on Monday. With its 44 seats, the union needs one partner."
-        claims = claims_of(text, "quantity")
-        assert [c.span.text for c in claims] == [quoted, "its 44 seats"], first
-        assert [view(c, "measured", "low", "high") for c in claims] == [
-            {"measured": "seat:org:civic union", "low": 40.0, "high": 40.0},
-            {"measured": "seat:org:civic union", "low": 44.0, "high": 44.0},
-        ], first
-        assert numbered(claims) == [0, 0], first
+        for second, second_quoted in SEAT_SECOND_SIDES:
+            text = f"{first}\n\nTalks begin on Monday. {second}"
+            claims = claims_of(text, "quantity")
+            assert [c.span.text for c in claims] == [quoted, second_quoted], (first, second)
+            assert [view(c, "measured", "low", "high") for c in claims] == [
+                {"measured": "seat:org:civic union", "low": 40.0, "high": 40.0},
+                {"measured": "seat:org:civic union", "low": 44.0, "high": 44.0},
+            ], (first, second)
+            assert numbered(claims) == [0, 0], (first, second)
 
 
 def test_the_whole_other_parties_and_joint_figures_are_not_a_party_s_seats(claims_of) -> None:  # type: ignore[no-untyped-def]
@@ -258,4 +301,44 @@ def test_a_share_of_the_vote_in_percent(claims_of) -> None:  # type: ignore[no-u
         "measured": "vote:person:anna tamm",
         "unit": "percent",
         "low": 46.0,
+    }
+
+
+# -- crowds and turnout ---------------------------------------------------------------
+
+CROWDS = [
+    ("A crowd of 30,000 gathered for the rally in the park.", "crowd of 30,000"),
+    ("The rally attracted a crowd of 30,000 to the park.", "attracted a crowd of 30,000"),
+    ("30,000 people attended the rally in the park.", "30,000 people attended"),
+    ("Attendance at the rally was 30,000.", "Attendance at the rally was 30,000"),
+    ("The 30,000 crowd at the rally sang the anthem.", "30,000 crowd"),
+]
+
+
+@pytest.mark.parametrize(("first", "quoted"), CROWDS)
+def test_a_crowd_in_every_wording(claims_of, first: str, quoted: str) -> None:  # type: ignore[no-untyped-def]
+    text = f"Rally fills park\n\nNAIROBI — {first}\n\nThe 45,000 crowd cheered every speaker."
+    claims = claims_of(text, "quantity")
+    assert [c.span.text for c in claims] == [quoted, "45,000 crowd"]
+    assert [view(c, "measured", "basis_stated") for c in claims] == [
+        {"measured": "attendance:people", "basis_stated": False},
+        {"measured": "attendance:people", "basis_stated": False},
+    ]
+    assert numbered(claims) == [0, 0]
+
+
+def test_a_crowd_a_source_counts_is_its_estimate(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Rally fills park\n\nNAIROBI — Police said 12,000 people attended the rally in the park."
+    (claim,) = claims_of(text, "quantity")
+    assert view(claim, "low", "basis_stated") == {"low": 11500.0, "basis_stated": True}
+
+
+def test_turnout_in_percent(claims_of) -> None:  # type: ignore[no-untyped-def]
+    text = "Low turnout in by-election\n\nTARTU — Turnout in the by-election was 39 percent."
+    (claim,) = claims_of(text, "quantity")
+    assert claim.span.text == "Turnout in the by-election was 39 percent"
+    assert view(claim, "measured", "unit", "low") == {
+        "measured": "turnout:people",
+        "unit": "percent",
+        "low": 39.0,
     }

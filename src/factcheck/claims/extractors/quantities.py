@@ -29,15 +29,16 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from factcheck.claims.extractors._amounts import Amount, read_amounts, read_count
 from factcheck.claims.extractors._syntax import mention, prep_objects
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
-from factcheck.events import Frame, lede_end
+from factcheck.events import EventLayer, Frame, lede_end
 from factcheck.events.lexicon import NOUN
-from factcheck.events.slots import subject
+from factcheck.events.slots import RELATIVE_PRONOUNS, subject
 from factcheck.nlp.entities import Mention, entity_span
 from factcheck.nlp.lexicon import data_file, word_set
 from factcheck.nlp.speech import attribution, in_quotation
@@ -430,22 +431,30 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
 
-def _owner(verb: Token, counted: Token) -> Token | None:
+def _owner(verb: Token, counted: Token, layer: EventLayer) -> Token | None:
     """The words for the event a count belongs to: the subject, the agent, "in the attack".
 
-    None when the clause names nothing that did it: "45 people were killed".
+    None when the clause names nothing that did it: "45 people were killed", "killed in
+    the village" (a place where, not what killed them).
     """
     for child in verb.children:
         if child.dep_ == "nsubj" and child.i != counted.i and counted not in child.subtree:
-            if child.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                # "the landslide, which killed 12" names it; "the 15 people who died" does not.
+                if verb.head.i == counted.i:
+                    continue
                 return verb.head
             return child
     if verb.dep_ == "relcl" and not _passive(verb) and verb.head.i != counted.i:
         return verb.head
+    # "12,000 people attended the rally": the event the counted did something at.
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i != counted.i and layer.at(child.i):
+            return child
     for prep in verb.children:
         if prep.dep_ in {"agent", "prep"} and prep.lower_ in {"by", "in", "during", "from"}:
             obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
-            if obj is not None:
+            if obj is not None and (prep.lower_ == "by" or layer.at(obj.i)):
                 return obj
     return None
 
@@ -488,7 +497,7 @@ def _count_readings(context: ExtractionContext) -> Iterator[_Reading]:
         counted, verb, measure = found
         if _running_total(verb, token) or _not_told_as_fact(verb):
             continue
-        owner = _owner(verb, counted)
+        owner = _owner(verb, counted, context.events)
         event = _event_at(context, owner) if owner is not None else reported
         if event is None:
             continue
@@ -501,7 +510,7 @@ def _count_readings(context: ExtractionContext) -> Iterator[_Reading]:
         yield _Reading(
             event,
             f"{measure}:{noun}",
-            Mention(verb.idx, verb.idx + len(verb), f"number of {measure}", ""),
+            Mention(verb.idx, verb.idx + len(verb), _described(measure), ""),
             amount,
             start,
             end,
@@ -509,23 +518,30 @@ def _count_readings(context: ExtractionContext) -> Iterator[_Reading]:
             in_quotation(verb),
             attribution(verb),
         )
-    yield from _toll_readings(context, reported)
+    yield from _toll_readings(context)
 
 
-def _toll(token: Token) -> tuple[str, str, Token | None] | None:
-    """What a toll noun counts, of what, and the verb that counts it: "the death toll" (dead
-    people), "the number of people killed by the landslide" (dead people, killed)."""
-    tolls: dict[str, str] = data_file("units")["toll_nouns"]
+def _described(measure: str) -> str:
+    """How a message names a count: "number of dead", "attendance", "turnout"."""
+    return measure if measure in {"attendance", "turnout"} else f"number of {measure}"
+
+
+def _toll(token: Token) -> tuple[str, str, Token | None, frozenset[str]] | None:
+    """What a toll noun counts, of what, the verb that counts it, and whose reported event it
+    is when it names none: "the death toll" (dead people), "the number of people killed by
+    the landslide" (dead people, killed), "a crowd of 30,000" (attendance)."""
+    tolls: dict[str, dict[str, Any]] = data_file("units")["toll_nouns"]
     lemma = token.lemma_.lower()
     if lemma in tolls:
-        return tolls[lemma], "people", None
+        return tolls[lemma]["measure"], "people", None, frozenset(tolls[lemma]["classes"])
     if lemma not in word_set("units", "tally_nouns"):
         return None
     object_verbs: dict[str, str] = data_file("units")["count_verbs"]
     for _, counted in prep_objects(token, {"of"}):
         for clause in counted.children:
             if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in object_verbs:
-                return object_verbs[clause.lemma_.lower()], _counted_noun(counted), clause
+                measure = object_verbs[clause.lemma_.lower()]
+                return measure, _counted_noun(counted), clause, word_set("units", "counting_classes")
     return None
 
 
@@ -534,15 +550,23 @@ def _toll_owner(context: ExtractionContext, token: Token, clause: Token | None) 
     for child in token.children:
         if child.dep_ in {"poss", "compound", "nmod"} and context.events.at(child.i):
             return child
-    for _, obj in prep_objects(token, {"in", "from", "of", "after"}):
+    for _, obj in prep_objects(token, {"in", "from", "of", "after", "at", "for"}):
         if context.events.at(obj.i):
             return obj
+    # "a crowd of 30,000 watched the final", "the rally drew a crowd of 30,000".
+    other = {"nsubj": "dobj", "dobj": "nsubj"}.get(token.dep_)
+    for obj in token.head.children if other is not None else ():
+        if obj.dep_ == other and context.events.at(obj.i):
+            return obj
     if clause is not None:
-        return _owner(clause, token)
+        return _owner(clause, token, context.events)
     return None
 
 
 def _number_of(token: Token) -> Token | None:
+    """The number a value's word is: "17", or the 39 of "39 percent"."""
+    if token.lemma_.lower() in {"percent", "per cent"} or token.text == "%":
+        return next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
     return token if token.like_num or token.ent_type_ == "CARDINAL" else None
 
 
@@ -556,6 +580,10 @@ def _toll_values(token: Token) -> Iterator[tuple[Token, bool, bool]]:
     for _, value in prep_objects(token, {"of"}):
         if (number := _number_of(value)) is not None:
             yield number, False, False
+    # "the 30,000 crowd".
+    for child in token.children:
+        if child.dep_ == "nummod" and child.like_num:
+            yield child, False, False
     if token.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
         return
     verb = token.head
@@ -583,17 +611,20 @@ def _toll_values(token: Token) -> Iterator[tuple[Token, bool, bool]]:
             yield number, changing, False
 
 
-def _toll_readings(context: ExtractionContext, reported: str | None) -> Iterator[_Reading]:
+def _toll_readings(context: ExtractionContext) -> Iterator[_Reading]:
     doc = context.doc
+    reported: dict[frozenset[str], str | None] = {}
     for token in doc:
         if token.pos_ not in {"NOUN", "PROPN"}:
             continue
         found = _toll(token)
         if found is None:
             continue
-        measure, noun, clause = found
+        measure, noun, clause, classes = found
         owner = _toll_owner(context, token, clause)
-        event = _event_at(context, owner) if owner is not None else reported
+        if owner is None and classes not in reported:
+            reported[classes] = _reported_event(context, classes)
+        event = _event_at(context, owner) if owner is not None else reported[classes]
         if event is None:
             continue
         for number, changed, superseded in _toll_values(token):
@@ -601,14 +632,18 @@ def _toll_readings(context: ExtractionContext, reported: str | None) -> Iterator
             amount = read_count(doc[left : number.i + 1].text, doc[left].idx)
             if amount is None:
                 continue
+            last = number
+            if number.head.lemma_.lower() in {"percent", "per cent"} or number.head.text == "%":
+                amount = replace(amount, unit="percent")
+                last = number.head
             # "the toll rose from 11 to 17": the verb and its figures; "a death toll of 17".
             verb = token.head
             first = verb if verb.i < number.i and verb.i - token.i > _NEAR else token
-            start, end = _span(doc, first, number, *([verb] if first is token and verb.i < number.i else []))
+            start, end = _span(doc, first, last, *([verb] if first is token and verb.i < number.i else []))
             yield _Reading(
                 event,
                 f"{measure}:{noun}",
-                Mention(token.idx, token.idx + len(token), f"number of {measure}", ""),
+                Mention(token.idx, token.idx + len(token), _described(measure), ""),
                 amount,
                 start,
                 end,
@@ -747,8 +782,19 @@ def _share_readings(context: ExtractionContext) -> Iterator[_Reading]:
         )
 
 
+def _estimates(readings: list[_Reading]) -> list[_Reading]:
+    """A crowd someone is said to count is their estimate: given on a stated basis."""
+    estimated = word_set("units", "estimated_measures")
+    return [
+        replace(r, basis_stated=True)
+        if r.attributed_to is not None and r.measured.split(":")[0] in estimated
+        else r
+        for r in readings
+    ]
+
+
 def extract(context: ExtractionContext) -> Iterator[Claim]:
     readings = [*_measure_readings(context), *_count_readings(context), *_share_readings(context)]
     text = context.doc.text
-    for reading in _latest_values(readings):
+    for reading in _estimates(_latest_values(readings)):
         yield _claim(reading, text)
