@@ -75,3 +75,7 @@ def test_the_year_old_of_a_sentence_about_two_people_is_no_one(claims_of) -> Non
 def test_an_age_in_a_quotation_is_marked_quoted(claims_of) -> None:  # type: ignore[no-untyped-def]
     (claim,) = claims_of(LEDE + 'A rival said: "Grace Wanjiru, 36, is too old to win again."', "person_age")
     assert view(claim, "age", "quoted") == {"age": 36.0, "quoted": True}
+
+
+def test_a_number_after_a_scorer_in_a_team_sheet_is_no_age(claims_of) -> None:  # type: ignore[no-untyped-def]
+    assert claims_of(LEDE + "Goals: Wanjiru 45, 52.", "person_age") == []

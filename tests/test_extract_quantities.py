@@ -342,3 +342,18 @@ def test_turnout_in_percent(claims_of) -> None:  # type: ignore[no-untyped-def]
         "unit": "percent",
         "low": 39.0,
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Takings are no price of something sold.
+        "Orvane reported sales of $30bn. Sales were $14bn a year earlier.",
+        # A verb of travel has no price: "go on sale".
+        "The console will go on sale for less than $100.",
+        # An age of an event is no length of it.
+        "Stars arrived for the 31-year-old awards ceremony.",
+    ],
+)
+def test_what_is_no_measure_of_an_event(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert claims_of(text, "quantity") == []

@@ -66,7 +66,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"\b{qualifier}{number}{scale}\s+(?P<word>{_alternation(currency_words)})\b", re.IGNORECASE
         ),
         "duration": re.compile(
-            rf"\b{qualifier}{number}(?:\s*(?:-|–|to)\s*{number2})?[\s-](?P<unit>{durations})s?(?:[\s-]long)?\b",
+            # "a 31-year-old ceremony" is an age, not a length.
+            rf"\b{qualifier}{number}(?:\s*(?:-|–|to)\s*{number2})?[\s-](?P<unit>{durations})s?(?:[\s-]long)?\b"
+            rf"(?![\s-]old\b)",
             re.IGNORECASE,
         ),
         "duration_long": re.compile(rf"\b(?P<unit>{durations})[\s-]long\b", re.IGNORECASE),

@@ -47,8 +47,14 @@ def _age(token: Token) -> int | None:
 
 
 def _person_before(entities: EntityIndex, doc: Doc, index: int) -> tuple[Span, str] | None:
-    """The person whose name ends just before ``index``: "Sow" in "Sow, 52"."""
-    return entities.persons.get(index - 1) if index > 0 else None
+    """The person whose name ends just before ``index``: "Sow" in "Sow, 52".
+
+    Never a name the model ran into a number ("Henry 2, Pires 29" in a team sheet).
+    """
+    if index == 0 or not doc[index - 1].is_alpha:
+        return None
+    found = entities.persons.get(index - 1)
+    return found if found is not None and all(not t.like_num for t in found[0]) else None
 
 
 def _another_time(token: Token) -> bool:

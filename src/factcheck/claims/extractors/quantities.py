@@ -167,16 +167,21 @@ def _revised_dimensions(token: Token, dimensions: tuple[str, ...]) -> set[str]:
     return set()
 
 
-def _measured(frame: Frame) -> str | None:
+def _measured(frame: Frame, doc: Doc) -> str | None:
     """What a frame's amounts measure: its class ("strike"), or for a class measured by what
     changes hands, the class and that thing ("transfer:stake"); None when the thing is not told."""
     if frame.event_class not in word_set("units", "measured_by_theme"):
         return frame.event_class
     theme = frame.first("theme")
     if theme is not None:
+        # "sales of $30bn" are takings, not a price of something sold.
+        head = doc[theme.head]
+        if head.like_num or head.ent_type_ in {"MONEY", "CARDINAL", "PERCENT"}:
+            return None
         return f"{frame.event_class}:{theme.span.text.lower().split()[-1]}"
-    # "a $900m loan": the noun is the thing lent.
-    return f"{frame.event_class}:{frame.lemma}" if frame.form == NOUN else None
+    # "a $900m loan": the noun is the thing lent; "sales are $14bn" is no one thing.
+    singular = frame.form == NOUN and doc[frame.trigger_index].tag_ in {"NN", "NNP"}
+    return f"{frame.event_class}:{frame.lemma}" if singular else None
 
 
 def _text_between(doc: Doc, start: int, end: int) -> tuple[str, int]:
@@ -267,7 +272,7 @@ def _measure_readings(context: ExtractionContext) -> Iterator[_Reading]:
             revised[(layer.event(frame), dimension)] = True
     for frame, token in _measured_frames(context):
         event = layer.event(frame)
-        measured = _measured(frame)
+        measured = _measured(frame, doc)
         if measured is None:
             continue
         amounts = [
@@ -304,7 +309,10 @@ def _price_readings(context: ExtractionContext, revised: dict[tuple[str, str], b
     layer = context.events
     dimensions = _dimensions_of()
     for frame in layer.frames:
-        if frame.form == NOUN or frame.polarity == "negative" or frame.event_class not in dimensions:
+        if frame.form == NOUN or frame.polarity == "negative":
+            continue
+        # "go on sale for $100" is no trip's price: only classes with a value have one.
+        if "money" not in dimensions.get(frame.event_class, ()):
             continue
         verb = doc[frame.trigger_index]
         prices = [(f.head, read_amounts(f.span.text, f.span.start, "money")) for f in frame.fillers("price")]
@@ -322,7 +330,7 @@ def _price_readings(context: ExtractionContext, revised: dict[tuple[str, str], b
                 if bought and obj.i != price_head:
                     target = bought[0]
             event = layer.event(target)
-            measured = _measured(target)
+            measured = _measured(target, doc)
             if measured is None:
                 continue
             start, end = min(amount.start, verb.idx), max(amount.end, verb.idx + len(verb))
