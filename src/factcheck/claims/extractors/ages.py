@@ -65,11 +65,13 @@ def _another_time(token: Token) -> bool:
     return any(t.lower_ in other for t in before)
 
 
-def _appositive_ages(context: ExtractionContext) -> Iterator[tuple[tuple[Span, str], Token, Token]]:
+def _appositive_ages(
+    context: ExtractionContext, digits: list[Token]
+) -> Iterator[tuple[tuple[Span, str], Token, Token]]:
     """(person, first and last token quoted) for "Sow, 52,", "Sow (52)", "Sow, aged 52,"."""
     doc = context.doc
     entities = context.entities
-    for token in doc:
+    for token in digits:
         if _age(token) is None or token.i + 1 >= len(doc) or token.i < 2:
             continue
         if doc[token.i + 1].text not in _CLOSING or _another_time(token):
@@ -85,11 +87,11 @@ def _appositive_ages(context: ExtractionContext) -> Iterator[tuple[tuple[Span, s
             yield person, person[0][0], token
 
 
-def _relative_ages(context: ExtractionContext) -> Iterator[tuple[tuple[Span, str], Token, Token]]:
+def _relative_ages(
+    context: ExtractionContext, verbs: list[Token]
+) -> Iterator[tuple[tuple[Span, str], Token, Token]]:
     """ "Sow, who is 52,": a relative clause of "be" whose complement is an age."""
-    for verb in context.doc:
-        if verb.dep_ != "relcl" or verb.lemma_ != "be":
-            continue
+    for verb in verbs:
         if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
             continue
         for child in verb.children:
@@ -150,8 +152,10 @@ def _described_person(old: Token, context: ExtractionContext) -> tuple[Span, str
     return _subject_person(previous, entities) if previous is not None else None
 
 
-def _year_old_ages(context: ExtractionContext) -> Iterator[tuple[tuple[Span, str], Token, Token]]:
-    for old in context.doc:
+def _year_old_ages(
+    context: ExtractionContext, olds: list[Token]
+) -> Iterator[tuple[tuple[Span, str], Token, Token]]:
+    for old in olds:
         number = _year_old(old)
         if number is None or _another_time(number):
             continue
@@ -167,7 +171,19 @@ def _year_old_ages(context: ExtractionContext) -> Iterator[tuple[tuple[Span, str
 
 def extract(context: ExtractionContext) -> Iterator[Claim]:
     doc = context.doc
-    found = [*_appositive_ages(context), *_relative_ages(context), *_year_old_ages(context)]
+    digits, verbs, olds = [], [], []
+    for token in doc:
+        if token.text.isdigit():
+            digits.append(token)
+        elif token.dep_ == "relcl" and token.lemma_ == "be":
+            verbs.append(token)
+        elif token.lower_ == "old":
+            olds.append(token)
+    found = [
+        *_appositive_ages(context, digits),
+        *_relative_ages(context, verbs),
+        *_year_old_ages(context, olds),
+    ]
     seen: set[tuple[int, int]] = set()
     for (name, key), first, last in sorted(found, key=lambda item: (item[1].i, item[2].i)):
         age_token = last if last.text.isdigit() else doc[last.i - 4]

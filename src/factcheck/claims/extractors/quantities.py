@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -368,11 +368,38 @@ def _price_objects(verb: Token) -> Iterator[Span]:
 # -- counts of people an event affected ------------------------------------------
 
 
-def _reported_event(context: ExtractionContext, classes: frozenset[str]) -> str | None:
+@dataclass(slots=True)
+class _Article:
+    """What the count readers ask of one article, found once: its numbers, its nouns, the
+    end of its first paragraph and the event it reports of each set of classes."""
+
+    context: ExtractionContext
+    numbers: list[Token]
+    nouns: list[Token]
+    lede_end: int
+    reported: dict[frozenset[str], str | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, context: ExtractionContext) -> _Article:
+        vague = data_file("units")["vague_numbers"]
+        numbers, nouns = [], []
+        for token in context.doc:
+            if token.like_num or token.lower_ in vague:
+                numbers.append(token)
+            elif token.pos_ in {"NOUN", "PROPN"}:
+                nouns.append(token)
+        return cls(context, numbers, nouns, lede_end(context.document.text))
+
+    def reported_event(self, classes: frozenset[str]) -> str | None:
+        if classes not in self.reported:
+            self.reported[classes] = _reported_event(self.context, classes, self.lede_end)
+        return self.reported[classes]
+
+
+def _reported_event(context: ExtractionContext, classes: frozenset[str], end: int) -> str | None:
     """The one event of these classes the article reports (opened in its first
     paragraph and happening), or None when there is none or more than one."""
     layer = context.events
-    end = lede_end(context.doc.text)
     first: dict[str, Frame] = {}
     for frame in layer.frames:
         if frame.event_class in classes:
@@ -490,13 +517,10 @@ def _not_told_as_fact(verb: Token) -> bool:
     return verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in word_set("units", "hedging_verbs")
 
 
-def _count_readings(context: ExtractionContext) -> Iterator[_Reading]:
+def _count_readings(article: _Article) -> Iterator[_Reading]:
+    context = article.context
     doc = context.doc
-    vague = data_file("units")["vague_numbers"]
-    reported = _reported_event(context, word_set("units", "counting_classes"))
-    for token in doc:
-        if not (token.like_num or token.lower_ in vague):
-            continue
+    for token in article.numbers:
         if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}:
             continue
         found = _count_phrase(token)
@@ -506,7 +530,11 @@ def _count_readings(context: ExtractionContext) -> Iterator[_Reading]:
         if _running_total(verb, token) or _not_told_as_fact(verb):
             continue
         owner = _owner(verb, counted, context.events)
-        event = _event_at(context, owner) if owner is not None else reported
+        event = (
+            _event_at(context, owner)
+            if owner is not None
+            else article.reported_event(word_set("units", "counting_classes"))
+        )
         if event is None:
             continue
         left = token.left_edge.i
@@ -526,7 +554,7 @@ def _count_readings(context: ExtractionContext) -> Iterator[_Reading]:
             in_quotation(verb),
             attribution(verb),
         )
-    yield from _toll_readings(context)
+    yield from _toll_readings(article)
 
 
 def _described(measure: str) -> str:
@@ -619,20 +647,16 @@ def _toll_values(token: Token) -> Iterator[tuple[Token, bool, bool]]:
             yield number, changing, False
 
 
-def _toll_readings(context: ExtractionContext) -> Iterator[_Reading]:
+def _toll_readings(article: _Article) -> Iterator[_Reading]:
+    context = article.context
     doc = context.doc
-    reported: dict[frozenset[str], str | None] = {}
-    for token in doc:
-        if token.pos_ not in {"NOUN", "PROPN"}:
-            continue
+    for token in article.nouns:
         found = _toll(token)
         if found is None:
             continue
         measure, noun, clause, classes = found
         owner = _toll_owner(context, token, clause)
-        if owner is None and classes not in reported:
-            reported[classes] = _reported_event(context, classes)
-        event = _event_at(context, owner) if owner is not None else reported[classes]
+        event = _event_at(context, owner) if owner is not None else article.reported_event(classes)
         if event is None:
             continue
         for number, changed, superseded in _toll_values(token):
@@ -729,13 +753,13 @@ def _share_owner(share: Token, phrase: Token) -> tuple[Token, Token | None] | No
     return None
 
 
-def _share_readings(context: ExtractionContext) -> Iterator[_Reading]:
+def _share_readings(article: _Article) -> Iterator[_Reading]:
+    context = article.context
     doc = context.doc
     layer = context.events
     classes = word_set("units", "share_classes")
-    reported = _reported_event(context, classes)
     revising_words = word_set("units", "revising_words")
-    for token in doc:
+    for token in article.numbers:
         if not token.like_num or token.ent_type_ in {"DATE", "TIME", "MONEY", "ORDINAL"}:
             continue
         found = _share_phrase(token)
@@ -765,7 +789,7 @@ def _share_readings(context: ExtractionContext) -> Iterator[_Reading]:
         dated = any(
             t.ent_type_ == "DATE" for t in clause.subtree if t.i not in range(token.i - 2, token.i + 1)
         )
-        event = layer.event(named[0]) if named else (None if dated else reported)
+        event = layer.event(named[0]) if named else (None if dated else article.reported_event(classes))
         if event is None:
             continue
         left = token.left_edge.i
@@ -802,7 +826,8 @@ def _estimates(readings: list[_Reading]) -> list[_Reading]:
 
 
 def extract(context: ExtractionContext) -> Iterator[Claim]:
-    readings = [*_measure_readings(context), *_count_readings(context), *_share_readings(context)]
-    text = context.doc.text
+    article = _Article.of(context)
+    readings = [*_measure_readings(context), *_count_readings(article), *_share_readings(article)]
+    text = context.document.text
     for reading in _estimates(_latest_values(readings)):
         yield _claim(reading, text)
