@@ -344,3 +344,147 @@ def test_a_vehicle_without_a_route_is_no_trip_but_may_travel(layer: Layer) -> No
     found = layer("The bus left Graz at dawn. Officials took the bus to work.")
     (leave,) = frames(found, "trip")
     assert trip_roles(leave) == {"traveller": ["bus"], "origin": ["Graz"]}
+
+
+# -- times, modality and identity of one event (issue 8: values of one event) -----
+
+
+def test_a_hyphenated_event_noun_is_one_word_with_its_date(layer: Layer) -> None:
+    found = layer("Observers praised the count in the May 3 by-election in Tartu.")
+    (frame,) = frames(found, "election")
+    assert (frame.lemma, frame.trigger.text, frame.reference.definite) == ("by-election", "by-election", True)
+    assert frame.time is not None and frame.time.text == "May 3"
+
+
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("A reformist won a by-election in Tartu held on May 3.", "May 3"),
+        ("The match, which was played on Sunday, drew a record crowd.", "Sunday"),
+        ("MPs held the vote on Thursday.", "Thursday"),
+        ("Officials announced the vote on Thursday.", None),
+        ("The stoppage would be followed by a longer strike next month.", None),
+    ],
+)
+def test_the_time_a_noun_takes_from_its_clause(layer: Layer, text: str, time: str | None) -> None:
+    first = next(f for f in layer(text).frames if f.form == "noun")
+    assert (first.time.text if first.time is not None else None) == time
+
+
+def test_a_noun_in_an_adjunct_is_not_what_the_verb_above_weighs(layer: Layer) -> None:
+    (strike,) = frames(layer("Buses stopped running at the start of a strike by drivers."), "strike")
+    assert strike.modality == "asserted"
+    (refused,) = frames(layer("The unions refused to call a strike."), "strike")
+    assert refused.modality == "hypothetical"
+
+
+def test_another_day_and_another_side_is_another_match(layer: Layer) -> None:
+    found = layer(
+        "Norway beat Chile in Oslo on Tuesday.\n\n"
+        "Chile, who lost their opening game to Peru on Sunday, are out."
+    )
+    beat, lost = frames(found, "contest", "beat")[0], frames(found, "contest", "lose")[0]
+    (game,) = frames(found, "contest", "game")
+    assert found.event(beat) != found.event(lost)
+    # The event word a frame is about joins its event, though it comes later.
+    assert found.event(game) == found.event(lost)
+
+
+def test_the_same_sides_on_another_day_stay_one_match(layer: Layer) -> None:
+    found = layer("Norway beat Chile in Oslo on Tuesday.\n\nChile, who lost to Norway on Sunday, are out.")
+    assert len(set(events(found, "contest"))) == 1
+
+
+def test_a_headline_and_the_first_paragraph_tell_one_event(layer: Layer) -> None:
+    found = layer(
+        "Ruling party short of majority in snap election\n\n"
+        "TALLINN — The ruling party won 40 seats in last week's snap election.\n\n"
+        "Talks begin on Monday."
+    )
+    assert len(set(events(found, "election"))) == 1
+
+
+def test_a_mention_with_a_qualifier_does_not_rival_a_bare_one(layer: Layer) -> None:
+    found = layer(
+        "Norway edge Chile 2-1 to reach final\n\n"
+        "OSLO — Norway beat Chile on Thursday.\n\n"
+        "The result gave Norway a 4-3 win on aggregate.\n\n"
+        "The coach said the 2-1 win was deserved."
+    )
+    wins = frames(found, "contest", "win")
+    assert found.event(wins[-1]) == found.event(frames(found, "contest", "beat")[0])
+    assert found.event(wins[0]) != found.event(wins[-1])
+
+
+def test_a_pronoun_in_a_fronted_phrase_stands_for_the_subject_after_it(
+    checker: Checker, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "The Civic Union won 30 seats. The Farmers League said it would wait.\n\n"
+        "With its 30 seats, the union needs one partner. Its partners are few."
+    )
+    doc = checker.pipeline.nlp(text)
+    parties = build_event_layer(doc, build_entity_index(doc, gazetteer))[1]
+    pronouns = [t for t in doc if t.lower_ == "its"]
+    assert [p.key for t in pronouns if (p := parties.party(t)) is not None] == [
+        "org:civic union",
+        "org:civic union",
+    ]
+
+
+def test_nouns_of_distinct_kinds_are_distinct_events(layer: Layer) -> None:
+    found = layer(
+        "Landslide buries village\n\n"
+        "A landslide buried the village of Rasa on Monday.\n\n"
+        "The storm that caused it flooded two towns. The disaster shocked the country."
+    )
+    lemmas = {f.lemma: found.event(f) for f in found.of_class("disaster")}
+    assert lemmas["landslide"] == lemmas["disaster"] != lemmas["storm"]
+
+
+def test_a_comparative_marks_another_occasion(layer: Layer) -> None:
+    found = layer("Dockers began a 48-hour strike.\n\nThe union threatened a longer strike.")
+    strike, longer = frames(found, "strike")
+    assert longer.reference.other_occasion and found.event(strike) != found.event(longer)
+
+
+def test_a_match_has_two_sides(layer: Layer) -> None:
+    found = layer("Norway beat Chile on Saturday. Chile drew with Peru. Norway's win sent them top.")
+    beat, drew = frames(found, "contest", "beat")[0], frames(found, "contest", "draw")[0]
+    (win,) = frames(found, "contest", "win")
+    assert found.event(beat) != found.event(drew)
+    # An owner that is already a side of the event adds no new occasion.
+    assert found.event(win) == found.event(beat)
+
+
+def test_a_light_verb_s_first_object_wins_and_a_score_is_no_part_of_a_name(layer: Layer) -> None:
+    found = layer("Late goal gives Jordan 2-1 win over Lebanon")
+    (win,) = frames(found, "contest", "win")
+    assert roles(win) == {"cause": "thing:goal", "winner": "jordan", "loser": "lebanon"}
+
+
+def test_one_owner_named_by_a_pronoun_and_by_a_name(layer: Layer) -> None:
+    found = layer(
+        "Mensah in Nairobi\n\nNAIROBI — Kofi Mensah began his first visit to Kenya on Monday.\n\n"
+        "Mensah's visit to Kenya ends on Wednesday."
+    )
+    assert len(set(events(found, "trip"))) == 1
+
+
+def test_a_plural_names_other_occasions_than_a_singular(layer: Layer) -> None:
+    found = layer(
+        "Italy in Rome\n\nROME — Italy have recorded three wins in Rome.\n\nItaly lost to Wales on Sunday."
+    )
+    (wins,) = frames(found, "contest", "win")
+    (lost,) = frames(found, "contest", "lose")
+    assert found.event(wins) != found.event(lost)
+
+
+def test_the_word_a_frame_is_about_joins_it_only_when_it_fits(layer: Layer) -> None:
+    found = layer(
+        "Norway beat Chile\n\nOSLO — Norway beat Chile on Saturday.\n\n"
+        "The cup was won by Spain in a home success over Peru."
+    )
+    beat = frames(found, "contest", "beat")[-1]
+    (success,) = frames(found, "contest", "success")
+    assert found.event(success) != found.event(beat)

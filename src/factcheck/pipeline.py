@@ -15,7 +15,7 @@ from factcheck.cache import ResultCache
 from factcheck.claims.extractors import extract_claims
 from factcheck.claims.graph import Analysis, build_graph
 from factcheck.claims.model import ExtractionContext
-from factcheck.events import build_event_layer
+from factcheck.events import build_event_layer, frame_lexicon
 from factcheck.nlp.entities import build_entity_index
 from factcheck.nlp.gazetteer import Gazetteer
 from factcheck.nlp.models import installed_model
@@ -59,7 +59,8 @@ class Checker:
     @property
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
-            self._pipeline = load_pipeline(self.gazetteer)
+            # The event words the tokenizer would split ("by-election") stay whole.
+            self._pipeline = load_pipeline(self.gazetteer, frame_lexicon().hyphenated_words)
             self._pipeline.nlp.max_length = MAX_CHARACTERS
         return self._pipeline
 

@@ -58,6 +58,10 @@ class FrameLexicon:
     #: class -> role -> what fills it: party, place, event, thing or amount.
     roles: Mapping[str, Mapping[str, str]]
     stage_nouns: Mapping[str, frozenset[str]]
+    #: class -> nouns that may name any event of a class whose nouns name distinct kinds.
+    generic_nouns: Mapping[str, frozenset[str]]
+    #: class -> the most sides one of its events has (a match: two).
+    sides: Mapping[str, int]
     #: Classes whose frames happen at a place the location rules compare.
     located: frozenset[str]
     #: class -> the role whose own place is the event's ("opened a factory in X").
@@ -74,6 +78,11 @@ class FrameLexicon:
     happening_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
+
+    @property
+    def hyphenated_words(self) -> frozenset[str]:
+        """Event words written with a hyphen, which the tokenizer must keep whole: "by-election"."""
+        return frozenset(word for word in (*self.verbs, *self.nouns) if "-" in word and " " not in word)
 
     def verb_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
         """The senses of a verb, a particle verb first: "walk out", "hand over"."""
@@ -167,6 +176,12 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
         stage_nouns={
             name: frozenset(entry.get("stage_nouns", ())) for name, entry in data["classes"].items()
         },
+        generic_nouns={
+            name: frozenset(entry["generic_nouns"])
+            for name, entry in data["classes"].items()
+            if "generic_nouns" in entry
+        },
+        sides={name: entry["sides"] for name, entry in data["classes"].items() if "sides" in entry},
         generic_heads=frozenset(data["generic_heads"]),
         other_occasion_modifiers=frozenset(data["other_occasion_modifiers"]),
         other_occasion_adverbs=frozenset(data["other_occasion_adverbs"]),

@@ -112,7 +112,8 @@ class PartyIndex:
         while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
             clause = clause.head
         for child in clause.children:
-            if child.dep_ in {"nsubj", "nsubjpass"} and child.i < pronoun.i and child.i != pronoun.i:
+            subject = child.dep_ in {"nsubj", "nsubjpass"} and child.i != pronoun.i
+            if subject and _may_stand_for(child, pronoun):
                 found = self.party(child)
                 if found is not None and found.kind != "person":
                     return found
@@ -144,6 +145,24 @@ class PartyIndex:
             home is not None
             and any(self.entities.contains(p, home) or self.entities.contains(home, p) for p in places)
         )
+
+
+def _may_stand_for(subject: Token, pronoun: Token) -> bool:
+    """Whether a clause's subject may be what a pronoun of the clause stands for: one before it,
+    or one after a fronted phrase the pronoun is in ("With its 52 seats, the alliance will
+    need ..."), never the subject the pronoun is part of ("Its partners won 15 seats")."""
+    if subject.i < pronoun.i:
+        return True
+    # A pronoun after it stands for something itself ("With its ..., it will ...").
+    if subject.lower_ in _NEUTER_PRONOUNS | _PLURAL_PRONOUNS or subject.pos_ == "PRON":
+        return False
+    inside = subject.left_edge.i <= pronoun.i <= subject.right_edge.i
+    if inside or pronoun.i > subject.head.i:
+        return False
+    # "With both sides looking for their first win, the game ...": a noun before the
+    # pronoun in its phrase is what it stands for, not the subject after it.
+    before = pronoun.doc[pronoun.sent.start : pronoun.i]
+    return not any(t.pos_ in {"NOUN", "PROPN"} for t in before)
 
 
 def _proper_phrase(token: Token) -> Span:

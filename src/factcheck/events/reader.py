@@ -39,6 +39,11 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _POSSIBLE = frozenset({"would", "could", "may", "might", "can", "should", "must", "ca"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Prepositions of an adjunct: a noun in one is not what the verb above it plans or
+#: weighs ("trains stopped running at the start of a strike": the strike is real).
+_ADJUNCT_PREPS = frozenset(
+    {"at", "in", "on", "during", "after", "before", "amid", "since", "until", "despite", "throughout"}
+)
 _ORDINALS = {
     "first": 1,
     "opening": 1,
@@ -237,12 +242,32 @@ def _dated(obj: Token) -> Span | None:
     return None
 
 
-def _time(trigger: Token, form: str) -> Span | None:
+def _time(trigger: Token, form: str, lexicon: FrameLexicon) -> Span | None:
     """The date words attached to a frame: "on Wednesday", "in 2019", "Friday's vote".
 
-    An event noun that is the subject or object of a clause takes the clause's time:
-    "On Tuesday the meeting in London focused on trade".
+    An event noun that is the subject of a clause, or the object of a verb that holds
+    it, takes the clause's time: "On Tuesday the meeting in London focused on trade",
+    "MPs held the vote on Thursday" (not "announced the vote on Thursday"), unless the
+    clause tells of another event too ("the walkout would be followed by a strike next
+    month": whose month cannot be told). A participle that holds the noun gives its time: "the
+    by-election held on June 8", "the match, which was played on Tuesday".
     """
+    own = _own_time(trigger)
+    if own is not None:
+        return own
+    if form == VERB:
+        return _time_on_object(trigger)
+    for clause in trigger.children:
+        held = clause.dep_ in {"acl", "relcl"} and clause.lemma_.lower() in _holding(lexicon)
+        if held and (span := _time(clause, VERB, lexicon)) is not None:
+            return span
+    if trigger.head.i != trigger.i and _takes_clause_time(trigger, lexicon):
+        return _time(trigger.head, VERB, lexicon)
+    return None
+
+
+def _own_time(trigger: Token) -> Span | None:
+    """ "Friday's vote", "met on Wednesday", "the talks on Sunday afternoon"."""
     for child in trigger.children:
         if child.dep_ in _TIME_DEPS and (span := _date_entity(child)) is not None:
             return span
@@ -251,18 +276,41 @@ def _time(trigger: Token, form: str) -> Span | None:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and (span := _dated(obj)) is not None:
                     return span
-    if form == NOUN and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and trigger.head.i != trigger.i:
-        return _time(trigger.head, VERB)
-    if form == VERB:
-        # The parser often hangs the time on the object: "heard [the appeal on Monday]".
-        for obj in trigger.children:
-            if obj.dep_ == "dobj":
-                for prep in obj.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "on":
-                        for date in prep.children:
-                            if (span := _date_entity(date)) is not None:
-                                return span
     return None
+
+
+def _takes_clause_time(noun: Token, lexicon: FrameLexicon) -> bool:
+    """The subject of a clause, or the object of a verb that holds it ("held the vote on
+    Thursday", not "announced the vote on Thursday"), in a clause of no other event."""
+    holds = noun.dep_ in {"nsubj", "nsubjpass"} or (
+        noun.dep_ == "dobj" and noun.head.lemma_.lower() in _holding(lexicon)
+    )
+    return holds and not _tells_another_event(noun.head, noun, lexicon)
+
+
+def _time_on_object(verb: Token) -> Span | None:
+    """The parser often hangs the time on the object: "heard [the appeal on Monday]"."""
+    for obj in verb.children:
+        if obj.dep_ == "dobj":
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "on":
+                    for date in prep.children:
+                        if (span := _date_entity(date)) is not None:
+                            return span
+    return None
+
+
+def _holding(lexicon: FrameLexicon) -> frozenset[str]:
+    return lexicon.holding_verbs | lexicon.happening_verbs
+
+
+def _tells_another_event(verb: Token, trigger: Token, lexicon: FrameLexicon) -> bool:
+    """Whether a clause has an event word among its arguments besides ``trigger``."""
+    arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}]
+    arguments += [
+        o for p in verb.children if p.dep_ in {"agent", "prep"} for o in p.children if o.dep_ == "pobj"
+    ]
+    return any(a.i != trigger.i and _evokes_event(a, lexicon) for a in arguments)
 
 
 def _negated(token: Token) -> bool:
@@ -293,6 +341,7 @@ def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexi
         current = light or trigger.head
     else:
         current = trigger
+    adjunct = False
     for _ in range(6):
         auxiliaries = [c for c in current.children if c.dep_ in {"aux", "auxpass"}]
         if any(a.lower_ in _FUTURE for a in auxiliaries):
@@ -305,11 +354,15 @@ def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexi
         if head.i == current.i:
             break
         head_lemma = head.lemma_.lower()
-        if current.dep_ == "ccomp" and head_lemma in requests and current.tag_ in {"VB", "VBP"}:
+        if form == NOUN and current.dep_ == "prep" and current.lower_ in _ADJUNCT_PREPS:
+            adjunct = adjunct or head.pos_ in {"VERB", "AUX"}
+        if adjunct:
+            pass
+        elif current.dep_ == "ccomp" and head_lemma in requests and current.tag_ in {"VB", "VBP"}:
             return "requested"
-        if current.dep_ in {"xcomp", "ccomp", "pcomp", "acl", "advcl"} and head_lemma in hypothetical:
+        elif current.dep_ in {"xcomp", "ccomp", "pcomp", "acl", "advcl"} and head_lemma in hypothetical:
             return "hypothetical"
-        if current.dep_ in {"xcomp", "acl"} and head_lemma in planned_words:
+        elif current.dep_ in {"xcomp", "acl"} and head_lemma in planned_words:
             return "planned"
         if current.dep_ not in {"xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "prep", "pobj", "dobj"}:
             break
@@ -348,7 +401,7 @@ def _reference(trigger: Token, form: str, lemma: str, sense: Sense, lexicon: Fra
     other = (
         plural
         or any(m.lower_ in lexicon.other_occasion_modifiers for m in modifiers if _ordinal(m) is None)
-        or any(m.tag_ in {"JJS", "RBS"} for m in modifiers)
+        or any(m.tag_ in {"JJS", "RBS", "JJR", "RBR"} for m in modifiers)
         or any(d.lower_ in lexicon.non_referring_determiners for d in determiners)
         or (ordinal is not None and ordinal >= 2 and not possessive)
     )
@@ -400,9 +453,13 @@ def _frame(
     lexicon: FrameLexicon,
 ) -> Frame:
     trigger = Mention.of(token, "")
-    time = _time(light or token, form) if form == NOUN and light is not None else _time(token, form)
+    time = (
+        _time(light or token, form, lexicon)
+        if form == NOUN and light is not None
+        else _time(token, form, lexicon)
+    )
     if time is None and form == NOUN:
-        time = _time(token, form)
+        time = _time(token, form, lexicon)
     sentence = token.sent
     roles = _fillers(sense, slots, parties, entities, lexicon)
     kinds = lexicon.roles[sense.event_class]

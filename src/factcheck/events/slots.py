@@ -16,6 +16,7 @@ looks through the constructions that hide them:
                                                   its preposition: "leave for")
     "the trip took him to Kenya"                  trip: carried him, to Kenya (a carrying verb)
     "he boarded a train bound for Kyiv"           bound: rider he (the train's boarder)
+    "the goal gave Norway a 2-1 win"              win: second object Norway (light verb)
 """
 
 from __future__ import annotations
@@ -200,6 +201,10 @@ def noun_slots(
                 _add(slots, "carried", carried)
         else:
             _add(slots, "subject", subject(light))
+            # "the goal gave Norway a win": the light verb's first object.
+            for child in light.children:
+                if child.dep_ == "dative" and child.pos_ != "ADP":
+                    _add(slots, "second_object", child)
         _prepositions(slots, light, only_new=True)
     return slots
 
