@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from factcheck.events import EventLayer, Frame, build_event_layer
+from factcheck.events import EventLayer, Frame, PartyIndex, build_event_layer
 from factcheck.nlp.entities import build_entity_index
 from factcheck.nlp.gazetteer import Gazetteer
 from factcheck.pipeline import Checker
@@ -186,3 +186,91 @@ def test_different_occasions_are_kept_apart(layer: Layer, text: str) -> None:
     assert any(len(set(events(found, c))) > 1 for c in classes), [
         (f.lemma, found.event(f)) for f in found.frames
     ]
+
+
+# -- parties: organisations the tagger missed, descriptions, surnames ----------------
+
+Parties = Callable[[str], tuple[EventLayer, PartyIndex]]
+
+
+@pytest.fixture(scope="module")
+def parties_of(checker: Checker, gazetteer: Gazetteer) -> Parties:
+    def run(text: str) -> tuple[EventLayer, PartyIndex]:
+        doc = checker.pipeline.nlp(text)
+        return build_event_layer(doc, build_entity_index(doc, gazetteer))
+
+    return run
+
+
+def _party_keys(layer: EventLayer, role: str, event_class: str = "transfer") -> list[str]:
+    return [f.party.key for frame in layer.of_class(event_class) for f in frame.fillers(role) if f.party]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # The name's last word says it is an organisation; its first word names it again.
+        (
+            "Peruvian miner Corvo Minerals agreed to sell the mine.\n\nLater Corvo sold it to Helix.",
+            "org:corvo minerals",
+        ),
+        # A noun in apposition or the noun a name qualifies.
+        ("Ohio's utility, Lakeland Hydro, will sell power to Indiana.", "org:lakeland hydro"),
+        ("The Casa Verde gallery lent the paintings to Porto.", "org:casa verde"),
+    ],
+)
+def test_a_name_the_tagger_missed_is_an_organisation(parties_of: Parties, text: str, key: str) -> None:
+    layer, _ = parties_of(text)
+    assert key in _party_keys(layer, "giver")
+
+
+def test_short_names_and_descriptions_name_the_organisation_again(parties_of: Parties) -> None:
+    text = (
+        "The Casa Verde gallery borrowed the paintings from Teller Energy, a Dayton-based utility.\n\n"
+        "Casa Verde will return them to the utility in May, and the gallery will pay a fee to Teller."
+    )
+    layer, _ = parties_of(text)
+    keys = {
+        f.lemma: (_party_keys_of(f, "giver"), _party_keys_of(f, "receiver"))
+        for f in layer.of_class("transfer")
+    }
+    assert keys["borrow"] == (["org:teller energy"], ["org:casa verde"])
+    assert keys["return"] == (["org:casa verde"], ["org:teller energy"])
+    assert keys["pay"] == (["org:casa verde"], ["org:teller energy"])
+
+
+def _party_keys_of(frame: Frame, role: str) -> list[str]:
+    return [f.party.key for f in frame.fillers(role) if f.party]
+
+
+def test_an_organisation_tied_to_a_place_is_on_that_place_s_side(parties_of: Parties) -> None:
+    layer, _ = parties_of("Ohio's utility, Lakeland Hydro, will sell power to Ontario.")
+    (sell,) = layer.of_class("transfer")
+    giver, receiver = sell.first("giver"), sell.first("receiver")
+    assert giver is not None and giver.party is not None and giver.party.side == "united_states"
+    assert receiver is not None and receiver.party is not None and receiver.party.side == "canada"
+
+
+def test_a_description_with_a_place_is_on_that_place_s_side_without_a_name(parties_of: Parties) -> None:
+    layer, _ = parties_of("A Swiss trader bought the cargo from the Ohio company.")
+    (buy,) = layer.of_class("transfer")
+    giver, receiver = buy.first("giver"), buy.first("receiver")
+    assert giver is not None and giver.party is not None
+    assert (giver.party.side, giver.party.kind) == ("united_states", "thing")
+    assert receiver is not None and receiver.party is not None and receiver.party.side == "switzerland"
+
+
+def test_a_name_beside_a_person_s_title_is_not_an_organisation(parties_of: Parties) -> None:
+    text = (
+        "Corvo Minerals sold the mine.\n\n"
+        "Corvo's chief executive, Ana Prieto, said the company would pay its debts."
+    )
+    layer, parties = parties_of(text)
+    assert [n.key for n in parties.organisations] == ["corvo minerals"]
+    (pay,) = [f for f in layer.of_class("transfer") if f.lemma == "pay"]
+    assert _party_keys_of(pay, "giver") == ["org:corvo minerals"]
+
+
+def test_a_lowercase_word_the_tagger_calls_a_name_is_no_organisation(parties_of: Parties) -> None:
+    _, parties = parties_of("She will keep the city council seat that the law reserves for the runner-up.")
+    assert parties.organisations == []
