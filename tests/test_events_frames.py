@@ -274,3 +274,107 @@ def test_a_name_beside_a_person_s_title_is_not_an_organisation(parties_of: Parti
 def test_a_lowercase_word_the_tagger_calls_a_name_is_no_organisation(parties_of: Parties) -> None:
     _, parties = parties_of("She will keep the city council seat that the law reserves for the runner-up.")
     assert parties.organisations == []
+
+
+@pytest.mark.parametrize("name", ["Ana Soria", "Lucia Granada"])
+def test_a_surname_is_the_person_even_when_the_tagger_calls_it_a_town(parties_of: Parties, name: str) -> None:
+    surname = name.split()[-1]
+    text = f"Lawyer Diego Vargas sued journalist {name} in May.\n\n{surname}, the defendant, said so."
+    layer, _ = parties_of(text)
+    (noun,) = [f for f in layer.of_class("lawsuit") if f.role_noun]
+    described = noun.first("defendant")
+    assert described is not None and described.party is not None
+    assert described.party.key == f"person:{name.lower()}"
+
+
+# -- slots the parser hides ------------------------------------------------------
+
+
+def test_a_counted_noun_the_parser_fuses_with_the_subject_is_the_object(layer: Layer) -> None:
+    text = "The 300,000 tonnes Georgia will buy from Uzbekistan will arrive in May."
+    (buy,) = frames(layer(text), "transfer", "buy")
+    assert roles(buy) == {"receiver": "georgia", "giver": "uzbekistan", "theme": "300,000 tonnes"}
+
+
+def test_a_headline_subject_before_an_infinitive(layer: Layer) -> None:
+    (sell,) = frames(layer("Uzbekistan to sell cotton to Georgia"), "transfer", "sell")
+    assert roles(sell) == {"giver": "uzbekistan", "receiver": "georgia", "theme": "cotton"}
+
+
+def test_a_particle_the_parser_calls_an_adverb_makes_the_verb_and_keeps_its_preposition(layer: Layer) -> None:
+    (back,) = frames(layer("Uzbekistan sold the stake back to Georgia in May."), "transfer")
+    assert back.lemma == "sell back"
+    assert roles(back) == {"giver": "uzbekistan", "receiver": "georgia", "theme": "stake"}
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "receiver"),
+    [
+        ("Georgia will lease the turbines to Armenia.", "georgia", "armenia"),
+        ("Armenia will lease the turbines from Georgia.", "georgia", "armenia"),
+        ("Russia's loan to Belarus was approved.", "russia", "belarus"),
+        ("Belarus's loan from Russia was approved.", "russia", "belarus"),
+    ],
+)
+def test_words_of_either_direction_take_it_from_their_prepositions(
+    layer: Layer, text: str, giver: str, receiver: str
+) -> None:
+    (frame,) = frames(layer(text), "transfer")
+    found = roles(frame)
+    assert (found["giver"], found["receiver"]) == (giver, receiver)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Soria filed a counter-suit against Vargas on Friday.", "Soria counter-sued Vargas on Friday."],
+)
+def test_a_hyphened_prefix_names_another_occasion(layer: Layer, text: str) -> None:
+    (frame,) = frames(layer(text), "lawsuit")
+    assert frame.reference.other_occasion
+
+
+# -- role nouns ------------------------------------------------------------------
+
+_SUIT = "Lawyer Diego Vargas sued journalist Ana Soria in May.\n\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soria, the defendant, said she would appeal.",
+        "The defendant, Ana Soria, said she would appeal.",
+        "Soria was the defendant.",
+        "The court named Soria as the defendant.",
+        "Outside court, defendant Ana Soria said she would appeal.",
+    ],
+)
+def test_a_role_noun_names_a_side_of_the_event_its_party_takes_part_in(layer: Layer, text: str) -> None:
+    found = layer(_SUIT + text)
+    (sue,) = frames(found, "lawsuit", "sue")
+    (noun,) = frames(found, "lawsuit", "defendant")
+    assert noun.role_noun and noun.places == ()
+    described = noun.first("defendant")
+    assert described is not None and described.party is not None
+    assert described.party.key == "person:ana soria"
+    assert found.event(noun) == found.event(sue)
+
+
+def test_a_role_noun_in_another_case_is_a_side_of_that_case(layer: Layer) -> None:
+    text = _SUIT + "Vargas is also the defendant in a separate case brought by a bank."
+    found = layer(text)
+    (sue,) = frames(found, "lawsuit", "sue")
+    (noun,) = frames(found, "lawsuit", "defendant")
+    (case,) = frames(found, "lawsuit", "case")
+    assert found.event(noun) == found.event(case) != found.event(sue)
+
+
+def test_a_role_noun_with_no_event_of_its_party_names_none(layer: Layer) -> None:
+    found = layer(_SUIT + "Teresa Lamas, the plaintiff, was not in court.")
+    (noun,) = frames(found, "lawsuit", "plaintiff")
+    assert found.event(noun) not in {found.event(f) for f in found.frames if not f.role_noun}
+
+
+def test_a_role_noun_is_a_party_when_it_fills_a_role(layer: Layer) -> None:
+    (sell,) = frames(layer("Georgia sold the turbines to the buyer, Armenia."), "transfer", "sell")
+    receiver = sell.first("receiver")
+    assert receiver is not None and receiver.span.text == "buyer"

@@ -23,6 +23,9 @@ can be told, the mention refers to neither, so nothing is compared by accident.
 
 Two stated days or two places for one event are not told apart here: those are
 exactly the contradictions the date and location rules report.
+
+A role noun ("Soria, the plaintiff,", "the buyer") is resolved after the other
+mentions: it names a side of an event already told, the one its party takes part in.
 """
 
 from __future__ import annotations
@@ -132,7 +135,9 @@ def _places_apart(first: Frame, later: Frame, contains: Contains) -> bool:
     )
 
 
-def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon, contains: Contains) -> bool:
+def _fits(
+    event: _Event, frame: Frame, text: str, lexicon: FrameLexicon, contains: Contains, qualified: bool = True
+) -> bool:
     for earlier in event.frames:
         if earlier.reference.stage != frame.reference.stage:
             return False
@@ -154,7 +159,7 @@ def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon, contain
         # in London"); one that differs in one is that one's contradiction.
         if all(times) and times[0] != times[1] and _places_apart(earlier, frame, contains):
             return False
-    if not _qualifiers_fit(event, frame):
+    if qualified and not _qualifiers_fit(event, frame):
         return False
     sides = _sides(frame)
     return not (sides and event.sides and not sides & event.sides)
@@ -174,6 +179,8 @@ def resolve_events(
     count = 0
     ordered = sorted(frames, key=lambda f: (f.trigger.start, f.event_class))
     for frame in ordered:
+        if frame.role_noun:
+            continue
         events = by_class.setdefault(frame.event_class, [])
         chosen = _linked(frame, at_token, ordered)
         if chosen is None and not frame.reference.other_occasion:
@@ -188,7 +195,41 @@ def resolve_events(
         chosen.sides |= _sides(frame)
         event_of[frame.frame_id] = chosen.event_id
         at_token[(frame.event_class, frame.trigger_index)] = chosen
+    for frame in ordered:
+        if frame.role_noun:
+            count += 1
+            chosen = _named_by_role(
+                frame, by_class.get(frame.event_class, []), at_token, ordered, text, lexicon, contains
+            )
+            event_of[frame.frame_id] = (
+                chosen.event_id if chosen is not None else f"{frame.event_class}#{count}"
+            )
     return event_of
+
+
+def _named_by_role(
+    frame: Frame,
+    events: Sequence[_Event],
+    at_token: dict[tuple[str, int], _Event],
+    frames: Sequence[Frame],
+    text: str,
+    lexicon: FrameLexicon,
+    contains: Contains,
+) -> _Event | None:
+    """The event a role noun names a side of: "Soria, the plaintiff," is a side of the case
+    the article tells in which Soria takes part ("the defendant in the libel case": that case).
+
+    A role noun never opens an event of its own, nor changes the events it names: with no
+    event to name, or several, it refers to none.
+    """
+    linked = _linked(frame, at_token, frames)
+    if linked is not None or frame.reference.other_occasion:
+        return linked
+    sides = _sides(frame)
+    candidates = [
+        e for e in events if sides & e.sides and _fits(e, frame, text, lexicon, contains, qualified=False)
+    ]
+    return _choose(candidates, events, frame)
 
 
 def _linked(frame: Frame, at_token: dict[tuple[str, int], _Event], frames: Sequence[Frame]) -> _Event | None:

@@ -34,6 +34,8 @@ class Sense:
     homeward: bool
     #: slot -> the type its filler must have for the word to be used in this sense.
     needs: Mapping[str, str]
+    #: The noun names a side of the event, not the event: "Soria, the plaintiff," "the buyer".
+    role_noun: bool = False
 
     def roles_for(self, filled_slots: set[str]) -> Mapping[str, str]:
         """Slot -> role, with the alternation applied when its slot is filled."""
@@ -68,16 +70,37 @@ class FrameLexicon:
     happening_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
+    #: Classes whose parties keep one role for the whole event: one case has one plaintiff.
+    fixed_roles: frozenset[str] = frozenset()
+
+    def story_roles(self, event_class: str) -> frozenset[str]:
+        """The roles a role noun can give a party: "plaintiff" and "defendant" of a case."""
+        return frozenset(
+            role
+            for senses in self.nouns.values()
+            for sense in senses
+            if sense.role_noun and sense.event_class == event_class
+            for slot, role in sense.slots.items()
+            if slot == "described"
+        )
 
     def verb_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
-        """The senses of a verb, a particle verb first: "walk out", "hand over"."""
+        """The senses of a verb, a particle verb first: "walk out", "hand over", "sold it back"."""
+        lemma = token.lemma_.lower()
+        particle = self.particle(token)
+        if particle is not None:
+            phrasal = f"{lemma} {particle.lower_}"
+            return phrasal, self.verbs[phrasal]
+        return lemma, self.verbs.get(lemma, ())
+
+    def particle(self, token: Token) -> Token | None:
+        """The particle that makes a verb a particle verb of the lexicon: "back" in "sold it back"
+        (which the parser may call an adverb)."""
         lemma = token.lemma_.lower()
         for child in token.children:
-            if child.dep_ == "prt":
-                phrasal = f"{lemma} {child.lower_}"
-                if phrasal in self.verbs:
-                    return phrasal, self.verbs[phrasal]
-        return lemma, self.verbs.get(lemma, ())
+            if child.dep_ in {"prt", "advmod"} and f"{lemma} {child.lower_}" in self.verbs:
+                return child
+        return None
 
     def noun_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
         """The senses of a noun, a compound first: "air strike", "opening ceremony"."""
@@ -131,6 +154,7 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
                 light_verbs=frozenset(sense_data.get("light_verbs", ())),
                 homeward=bool(sense_data.get("homeward", False)),
                 needs=dict(sense_data.get("needs", {})),
+                role_noun=bool(sense_data.get("role_noun", False)),
             )
             table = verbs if form == VERB else nouns
             for word in sense_data["verbs" if form == VERB else "nouns"]:
@@ -161,6 +185,7 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
         happening_verbs=frozenset(data["places"]["happening_verbs"]),
         holding_verbs=frozenset(data["places"]["holding_verbs"]),
         arrival_verbs=frozenset(data["places"]["arrival_verbs"]),
+        fixed_roles=frozenset(name for name, entry in data["classes"].items() if entry.get("fixed_roles")),
     )
 
 
