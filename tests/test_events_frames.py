@@ -296,6 +296,18 @@ def test_a_counted_noun_the_parser_fuses_with_the_subject_is_the_object(layer: L
     assert roles(buy) == {"receiver": "georgia", "giver": "uzbekistan", "theme": "300,000 tonnes"}
 
 
+@pytest.mark.parametrize(
+    ("text", "receiver"),
+    [
+        ("Brazil sold India new fighter jets.", "india"),
+        ("Brazil sold Kenya tea to India.", "india"),  # one modifier: a kind of tea, not a receiver
+    ],
+)
+def test_a_first_object_the_parser_folds_into_the_second(layer: Layer, text: str, receiver: str) -> None:
+    (sell,) = frames(layer(text), "transfer", "sell")
+    assert roles(sell)["receiver"] == receiver
+
+
 def test_a_headline_subject_before_an_infinitive(layer: Layer) -> None:
     (sell,) = frames(layer("Uzbekistan to sell cotton to Georgia"), "transfer", "sell")
     assert roles(sell) == {"giver": "uzbekistan", "receiver": "georgia", "theme": "cotton"}

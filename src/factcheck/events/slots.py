@@ -130,6 +130,19 @@ def _fused_gap(verb: Token) -> Token | None:
     return None
 
 
+def _folded_second_object(obj: Token) -> Token | None:
+    """ "France offered India technological support": the parser folds the first of two
+    objects into the second's phrase. A country or person that opens the phrase of a
+    common noun, before its other modifiers, is the first object."""
+    if obj.pos_ != "NOUN":
+        return None
+    lefts = [c for c in obj.lefts if c.dep_ not in {"det", "punct"}]
+    first = lefts[0] if lefts else None
+    if first is None or first.dep_ not in {"nmod", "compound"} or len(lefts) < 2:
+        return None
+    return first if first.ent_type_ in {"GPE", "PERSON"} and first.pos_ == "PROPN" else None
+
+
 def _prepositions(slots: Slots, token: Token, only_new: bool = False) -> None:
     # "sailed from Split to Ancona": the parser may hang the second preposition on the first.
     preps = [c for c in token.children if c.dep_ in _PREP_DEPS]
@@ -152,6 +165,8 @@ def verb_slots(verb: Token, particle: Token | None = None) -> Slots:
     for child in verb.children:
         if child.dep_ == "dobj":
             _add(slots, "object", antecedent(child))
+            if not any(c.dep_ == "dative" for c in verb.children):
+                _add(slots, "second_object", _folded_second_object(child))
         elif child.dep_ == "nsubjpass":
             _add(slots, "passive_subject", antecedent(child))
         elif child.dep_ == "dative" and child.pos_ != "ADP":
