@@ -288,7 +288,9 @@ def _name_runs(doc: Doc) -> list[Span]:
     runs: list[Span] = []
     start: int | None = None
     for token in [*doc, None]:
-        inside = token is not None and token.pos_ == "PROPN" and token.ent_type_ != "NORP" and token.is_alpha
+        # A demonym the gazetteer knows ("Chilean") is no name; "Helix" tagged as one may be.
+        demonym = token is not None and token.ent_type_ == "NORP" and bool(token.ent_id_)
+        inside = token is not None and token.pos_ == "PROPN" and not demonym and token.is_alpha
         if inside:
             start = token.i if start is None else start
             continue
