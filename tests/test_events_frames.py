@@ -357,6 +357,7 @@ _SUIT = "Lawyer Diego Vargas sued journalist Ana Soria in May.\n\n"
         "The defendant, Ana Soria, said she would appeal.",
         "Soria was the defendant.",
         "The court named Soria as the defendant.",
+        "The court named the journalist Ana Soria as the defendant.",
         "Outside court, defendant Ana Soria said she would appeal.",
     ],
 )

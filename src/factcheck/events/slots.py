@@ -207,7 +207,7 @@ def described(noun: Token) -> Token | None:
         return subject(head)
     if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
         verb = head.head
-        return next((c for c in verb.children if c.dep_ == "dobj"), None) or subject(verb)
+        return next((c for c in verb.children if c.dep_ in {"dobj", "oprd"}), None) or subject(verb)
     return None
 
 
