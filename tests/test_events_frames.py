@@ -391,3 +391,9 @@ def test_a_role_noun_is_a_party_when_it_fills_a_role(layer: Layer) -> None:
     (sell,) = frames(layer("Georgia sold the turbines to the buyer, Armenia."), "transfer", "sell")
     receiver = sell.first("receiver")
     assert receiver is not None and receiver.span.text == "buyer"
+
+
+def test_a_noun_in_apposition_to_a_person_is_the_person(parties_of: Parties) -> None:
+    layer, _ = parties_of("Diego Vargas sued the journalist Maria Castillo in May.")
+    (sue,) = layer.of_class("lawsuit")
+    assert _party_keys_of(sue, "defendant") == ["person:maria castillo"]

@@ -125,10 +125,15 @@ class PartyIndex:
         return found[1] if found is not None and found[0] < token.i else None
 
     def _named_beside(self, noun: Token) -> Party | None:
-        """ "utility, Lakeland Hydro", "the Casa Verde gallery": a noun beside a name is its organisation."""
+        """ "utility, Lakeland Hydro", "the Casa Verde gallery": a noun beside a name is its
+        organisation; "the journalist Maria Castillo": a noun in apposition to a person is her."""
         for child in noun.children:
             if child.dep_ in {"appos", "compound"} and child.i in self.organisation_at:
                 return self._organisation(self.organisation_at[child.i])
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                person = self.entities.person_key(child)
+                if person is not None:
+                    return self._person(person[1])
         return None
 
     def _organisation(self, key: str) -> Party:
