@@ -372,6 +372,21 @@ def test_a_role_noun_names_a_side_of_the_event_its_party_takes_part_in(layer: La
     assert found.event(noun) == found.event(sue)
 
 
+def test_only_a_time_of_its_own_keeps_a_role_noun_from_its_party_s_event(layer: Layer) -> None:
+    text = (
+        "The lawsuit Diego Vargas filed against Maria Castillo goes to trial next week.\n\n"
+        "Vargas is the defendant."
+    )
+    found = layer(text)
+    (suit,) = frames(found, "lawsuit", "lawsuit")
+    (noun,) = frames(found, "lawsuit", "defendant")
+    assert found.event(noun) == found.event(suit)
+    found = layer("Diego Vargas sued Maria Castillo in May.\n\nVargas was the defendant in 2019.")
+    (sue,) = frames(found, "lawsuit", "sue")
+    (noun,) = frames(found, "lawsuit", "defendant")
+    assert found.event(noun) != found.event(sue)
+
+
 def test_a_role_noun_in_another_case_is_a_side_of_that_case(layer: Layer) -> None:
     text = _SUIT + "Vargas is also the defendant in a separate case brought by a bank."
     found = layer(text)

@@ -135,9 +135,7 @@ def _places_apart(first: Frame, later: Frame, contains: Contains) -> bool:
     )
 
 
-def _fits(
-    event: _Event, frame: Frame, text: str, lexicon: FrameLexicon, contains: Contains, qualified: bool = True
-) -> bool:
+def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon, contains: Contains) -> bool:
     for earlier in event.frames:
         if earlier.reference.stage != frame.reference.stage:
             return False
@@ -159,7 +157,7 @@ def _fits(
         # in London"); one that differs in one is that one's contradiction.
         if all(times) and times[0] != times[1] and _places_apart(earlier, frame, contains):
             return False
-    if qualified and not _qualifiers_fit(event, frame):
+    if not _qualifiers_fit(event, frame):
         return False
     sides = _sides(frame)
     return not (sides and event.sides and not sides & event.sides)
@@ -199,7 +197,7 @@ def resolve_events(
         if frame.role_noun:
             count += 1
             chosen = _named_by_role(
-                frame, by_class.get(frame.event_class, []), at_token, ordered, text, lexicon, contains
+                frame, by_class.get(frame.event_class, []), at_token, ordered, text, lexicon
             )
             event_of[frame.frame_id] = (
                 chosen.event_id if chosen is not None else f"{frame.event_class}#{count}"
@@ -214,7 +212,6 @@ def _named_by_role(
     frames: Sequence[Frame],
     text: str,
     lexicon: FrameLexicon,
-    contains: Contains,
 ) -> _Event | None:
     """The event a role noun names a side of: "Soria, the plaintiff," is a side of the case
     the article tells in which Soria takes part ("the defendant in the libel case": that case).
@@ -226,10 +223,20 @@ def _named_by_role(
     if linked is not None or frame.reference.other_occasion:
         return linked
     sides = _sides(frame)
-    candidates = [
-        e for e in events if sides & e.sides and _fits(e, frame, text, lexicon, contains, qualified=False)
-    ]
+    candidates = [e for e in events if sides & e.sides and _role_fits(e, frame, text, lexicon)]
     return _choose(candidates, events, frame)
+
+
+def _role_fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon) -> bool:
+    """Whether a role noun can name a side of an event: only a time or a plan of its own
+    ("the winner in 2019", "the proposed buyer") tells it apart; its words describe its
+    party, not the occasion ("the Brazilian buyer")."""
+    for earlier in event.frames:
+        if frame.time is not None and _times_apart(earlier, frame, text, lexicon):
+            return False
+        if (earlier.modality in _NOT_HAPPENING) != (frame.modality in _NOT_HAPPENING):
+            return False
+    return True
 
 
 def _linked(frame: Frame, at_token: dict[tuple[str, int], _Event], frames: Sequence[Frame]) -> _Event | None:

@@ -384,6 +384,8 @@ def _frame(
     time = _time(light or token, form) if form == NOUN and light is not None else _time(token, form)
     if time is None and form == NOUN:
         time = _time(token, form)
+    if time is None and sense.role_noun and token.dep_ == "attr":
+        time = _time(token.head, VERB)  # "Vargas was the defendant in 2019"
     sentence = token.sent
     roles = _fillers(sense, slots, parties, entities, lexicon)
     kinds = lexicon.roles[sense.event_class]
