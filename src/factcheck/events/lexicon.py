@@ -7,7 +7,7 @@ schema cannot say: every slot maps to a role its class declares.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -72,17 +72,12 @@ class FrameLexicon:
     arrival_verbs: frozenset[str]
     #: Classes whose parties keep one role for the whole event: one case has one plaintiff.
     fixed_roles: frozenset[str] = frozenset()
+    #: class -> the roles its role nouns give: "plaintiff" and "defendant" of a case.
+    role_noun_roles: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def story_roles(self, event_class: str) -> frozenset[str]:
         """The roles a role noun can give a party: "plaintiff" and "defendant" of a case."""
-        return frozenset(
-            role
-            for senses in self.nouns.values()
-            for sense in senses
-            if sense.role_noun and sense.event_class == event_class
-            for slot, role in sense.slots.items()
-            if slot == "described"
-        )
+        return self.role_noun_roles.get(event_class, frozenset())
 
     def verb_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
         """The senses of a verb, a particle verb first: "walk out", "hand over", "sold it back"."""
@@ -186,7 +181,17 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
         holding_verbs=frozenset(data["places"]["holding_verbs"]),
         arrival_verbs=frozenset(data["places"]["arrival_verbs"]),
         fixed_roles=frozenset(name for name, entry in data["classes"].items() if entry.get("fixed_roles")),
+        role_noun_roles=_role_noun_roles(nouns),
     )
+
+
+def _role_noun_roles(nouns: Mapping[str, list[Sense]]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for senses in nouns.values():
+        for sense in senses:
+            if sense.role_noun and "described" in sense.slots:
+                found.setdefault(sense.event_class, set()).add(sense.slots["described"])
+    return {name: frozenset(roles) for name, roles in found.items()}
 
 
 @cache
