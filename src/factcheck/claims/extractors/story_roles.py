@@ -13,8 +13,9 @@ name a party's side of an event told elsewhere (data/frames.yaml, senses with
 A class whose parties keep one role for the whole event (``fixed_roles``: one case
 has one plaintiff side) gives every frame's roles. In other classes a party may
 rightly take both roles in one event (a barter: each side gives and receives), so
-its frames' roles are given only when they are all one: a role noun is then
-compared with them, and frames are never compared with each other here.
+its frames' roles are given only when a role noun names a side of the event and
+they are all one: the role noun is compared with them; frames are never compared
+with each other here (TRF001 compares transfers thing by thing).
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ def _claims(frames: list[Frame], context: ExtractionContext) -> Iterator[Claim]:
                     assert filler.party is not None
                     held.setdefault(filler.party.key, set()).add(filler.role)
     fixed = event_class in lexicon.fixed_roles
+    if not fixed and not any(f.role_noun for f in frames):
+        return  # nothing names a side of this event: its frames are compared elsewhere (TRF001)
     for frame in frames:
         # "the buyer" that refers back, or a title ("plaintiff Ana Soria"); not "a buyer",
         # "the biggest buyer", "buyers".
