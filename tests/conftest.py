@@ -12,6 +12,7 @@ from factcheck.config import Settings
 from factcheck.engine import rules_for
 from factcheck.nlp.gazetteer import Gazetteer, load_gazetteer
 from factcheck.pipeline import Checker
+from factcheck.reading.document import Document
 from factcheck.reading.inputs import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,6 +28,26 @@ def gazetteer() -> Gazetteer:
 def checker(gazetteer: Gazetteer) -> Checker:
     """A checker with every built-in rule that is on by default."""
     return Checker(rules_for(Settings()), gazetteer)
+
+
+class TextCache:
+    """Analyses each (text, format) once per session: the fixture texts are parsed by
+    several test files (cases, claim kinds), and the parse is most of their time."""
+
+    def __init__(self, checker: Checker) -> None:
+        self._checker = checker
+        self._done: dict[tuple[str, str], Analysis] = {}
+
+    def analyse(self, document: Document) -> Analysis:
+        key = (document.source, document.format)
+        if key not in self._done:
+            self._done[key] = self._checker.analyse(document)
+        return self._done[key]
+
+
+@pytest.fixture(scope="session")
+def shared_analyses(checker: Checker) -> TextCache:
+    return TextCache(checker)
 
 
 @pytest.fixture(scope="session")

@@ -38,6 +38,15 @@ def test_nationality_from_a_demonym_title(analyse) -> None:  # type: ignore[no-u
     assert nationality.evidence.text == "North Korean President Kim Jong Un"
 
 
+def test_nationality_from_a_title_with_its_department(analyse) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        "Peruvian Energy Minister Julia Campos spoke on Monday.": ("julia campos", "peru"),
+        "Ghanaian trade minister Kofi Mensah landed on Monday.": ("kofi mensah", "ghana"),
+    }
+    for text, (person, country) in cases.items():
+        assert analyse(text).graph.entities.nationality[person].country == country
+
+
 def test_nationality_from_a_possessive_country(analyse) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse("France's President Emmanuel Macron spoke on Monday.")
     assert analysis.graph.entities.nationality["emmanuel macron"].country == "france"

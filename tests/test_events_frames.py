@@ -412,3 +412,161 @@ def test_a_noun_in_apposition_to_a_person_is_the_person(parties_of: Parties) -> 
     layer, _ = parties_of("Diego Vargas sued the journalist Maria Castillo in May.")
     (sue,) = layer.of_class("lawsuit")
     assert _party_keys_of(sue, "defendant") == ["person:maria castillo"]
+
+
+# -- time ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "time"),
+    [
+        ("The minister landed in Quito on Tuesday morning.", "land", "Tuesday"),
+        ("Her flight touched down in Lagos on Friday night.", "flight", "Friday"),
+        # "since" and "until" bound a period; they do not date the event.
+        ("The visit to Chile will be the first by a minister since 2009.", "visit", None),
+        ("The tour of Peru is his longest until 2031.", "tour", None),
+    ],
+)
+def test_the_time_of_a_frame(layer: Layer, text: str, lemma: str, time: str | None) -> None:
+    found = [f for f in frames(layer(text), "trip") if f.lemma == lemma]
+    assert [f.time.text if f.time else None for f in found] == [time]
+
+
+# -- places -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Apia hosted the final on Saturday.", "Apia"),
+        ("The final was hosted by Apia.", "Apia"),
+        ("The final was played in Apia on Saturday.", "Apia"),
+        ("Thousands watched the final in Apia.", "Apia"),
+    ],
+)
+def test_an_adjective_standing_as_a_noun_is_an_event(layer: Layer, text: str, place: str) -> None:
+    (final,) = frames(layer(text), "contest", "final")
+    assert [p.text for p in final.places] == [place]
+
+
+def test_a_final_day_is_no_final(layer: Layer) -> None:
+    assert frames(layer("It was the final day of the talks in Apia."), "contest") == []
+
+
+def test_a_dateline_with_an_apostrophe_is_not_the_subject(layer: Layer) -> None:
+    text = "Grain deal signed\n\nNUKU'ALOFA, Tonga — Uzbekistan will supply Georgia with cotton."
+    (frame,) = frames(layer(text), "transfer", "supply")
+    assert roles(frame)["giver"] == "uzbekistan"
+
+
+# -- trips: who travels, through light, carrying and vehicle verbs -------------------
+
+
+def trip_roles(frame: Frame) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for filler in frame.roles:
+        found.setdefault(filler.role, []).append(filler.span.text)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "expected"),
+    [
+        (
+            "Chilean Foreign Minister Ana Rojas will leave on Monday for a trip abroad.",
+            "trip",
+            {"traveller": ["Ana Rojas"]},
+        ),
+        (
+            "Ana Rojas embarked on a tour of Asia on Monday.",
+            "tour",
+            {"traveller": ["Ana Rojas"], "destination": ["Asia"]},
+        ),
+        (
+            "The minister is on a visit to Peru.",
+            "visit",
+            {"traveller": ["minister"], "destination": ["Peru"]},
+        ),
+        (
+            "Her first trip abroad took her to Ghana.",
+            "trip",
+            {"traveller": ["Her", "her"], "destination": ["Ghana"]},
+        ),
+        ("The tour brought the choir to Lima.", "tour", {"traveller": ["choir"], "destination": ["Lima"]}),
+        ("The visit took place in Lima on Monday.", "visit", {}),
+        (
+            "Ana Rojas boarded a train bound for Kyiv.",
+            "bind",
+            {"traveller": ["Ana Rojas", "train"], "destination": ["Kyiv"]},
+        ),
+        ("The plane took off from Abuja at noon.", "take off", {"traveller": ["plane"], "origin": ["Abuja"]}),
+    ],
+)
+def test_who_travels_where(layer: Layer, text: str, lemma: str, expected: dict[str, list[str]]) -> None:
+    (trip,) = frames(layer(text), "trip", lemma)
+    assert trip_roles(trip) == expected
+
+
+def test_bound_by_a_treaty_is_no_trip(layer: Layer) -> None:
+    assert frames(layer("Both states are bound by the treaty."), "trip") == []
+
+
+def test_the_verb_that_carries_a_noun_frame(layer: Layer) -> None:
+    found = layer("The minister will leave for a trip to Peru.")
+    (trip,) = frames(found, "trip", "trip")
+    (leave,) = frames(found, "trip", "leave")
+    assert trip.support == leave.trigger_index and trip.modality == "future"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A headline the parser reads as one noun phrase: its subject is a compound.
+        (
+            "Peruvian trade minister heads to Quito",
+            {"traveller": ["Peruvian trade minister"], "destination": ["Quito"]},
+        ),
+        (
+            "Julia Campos flew back to Lima on Sunday.",
+            {"traveller": ["Julia Campos"], "destination": ["Lima"]},
+        ),
+        (
+            "Julia Campos was flown to Lima by helicopter.",
+            {"traveller": ["Julia Campos"], "destination": ["Lima"]},
+        ),
+    ],
+)
+def test_more_wordings_of_a_trip(layer: Layer, text: str, expected: dict[str, list[str]]) -> None:
+    (trip,) = frames(layer(text), "trip")
+    assert trip_roles(trip) == expected
+
+
+def test_a_headline_noun_that_is_no_verb_is_still_a_noun(layer: Layer) -> None:
+    (talks,) = frames(layer("Border talks in Geneva"), "meeting")
+    assert [p.text for p in talks.places] == ["Geneva"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The bus from Graz to Vienna overturned on Sunday.",
+            {"traveller": ["bus"], "origin": ["Graz"], "destination": ["Vienna"]},
+        ),
+        (
+            "The ferry to Split was cancelled.",
+            {"traveller": ["ferry"], "destination": ["Split"]},
+        ),
+    ],
+)
+def test_a_vehicle_named_with_its_route_travels_it(
+    layer: Layer, text: str, expected: dict[str, list[str]]
+) -> None:
+    (trip,) = frames(layer(text), "trip")
+    assert trip_roles(trip) == expected
+
+
+def test_a_vehicle_without_a_route_is_no_trip_but_may_travel(layer: Layer) -> None:
+    found = layer("The bus left Graz at dawn. Officials took the bus to work.")
+    (leave,) = frames(found, "trip")
+    assert trip_roles(leave) == {"traveller": ["bus"], "origin": ["Graz"]}

@@ -19,7 +19,7 @@ import typer
 from factcheck import __version__
 from factcheck.config import Settings, resolve_settings, settings_as_toml
 from factcheck.datafiles import DataFileError
-from factcheck.engine import all_rules, gazetteer_for, rules_for
+from factcheck.engine import all_rules, builtin_rules, gazetteer_for, rules_for
 from factcheck.nlp.pipeline import ModelNotFoundError
 from factcheck.pipeline import Checker
 from factcheck.reading.inputs import (
@@ -36,7 +36,6 @@ from factcheck.report.model import FAIL_ON_CHOICES, DocumentResult, Report, exit
 from factcheck.report.renderers import RenderContext, renderers
 from factcheck.rules.explain import explain_rule
 from factcheck.rules.loading import builtin_rules_dir
-from factcheck.rules.suppressions import BUILTIN_RULES
 from factcheck.rules.testcases import (
     FAILED,
     PASSED,
@@ -303,7 +302,7 @@ def rules_validate(
 ) -> None:
     """Check rule and fixture files without loading the language model; exit 2 on any error."""
     settings = _settings(config, [])
-    reserved = {rule.id: f"the built-in rule {rule.name}" for rule in BUILTIN_RULES}
+    reserved = builtin_rules()
     checks = validate_paths(_rule_paths(paths, settings), reserved)
     for item in checks:
         typer.echo(item.error if item.error is not None else f"ok {item.path} ({item.summary})")
@@ -322,7 +321,7 @@ def rules_test(
     """Run every rule's fixture cases: exit 0 all pass, 1 a case failed, 2 a file is bad."""
     settings = _settings(config, [])
     targets = _rule_paths(paths, settings)
-    reserved = {rule.id: f"the built-in rule {rule.name}" for rule in BUILTIN_RULES}
+    reserved = builtin_rules()
     checks = validate_paths(targets, reserved)
     bad = [item for item in checks if item.error is not None]
     if bad:

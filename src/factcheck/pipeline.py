@@ -11,8 +11,9 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
+from factcheck.claims.extractors import extract_claims
 from factcheck.claims.graph import Analysis, build_graph
-from factcheck.claims.model import ExtractionContext, extract_claims
+from factcheck.claims.model import ExtractionContext
 from factcheck.events import build_event_layer
 from factcheck.nlp.entities import build_entity_index
 from factcheck.nlp.gazetteer import Gazetteer

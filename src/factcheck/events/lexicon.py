@@ -36,6 +36,12 @@ class Sense:
     needs: Mapping[str, str]
     #: The noun names a side of the event, not the event: "Soria, the plaintiff," "the buyer".
     role_noun: bool = False
+    #: Slots of which one must be filled for the word to evoke this sense ("bound for X").
+    requires: tuple[str, ...] = ()
+    #: Verbs whose subject carries the noun as its own ("the trip took him to Kenya").
+    carrying_verbs: frozenset[str] = frozenset()
+    #: Verbs whose subject rides in the vehicle the word describes ("boarded a train bound for X").
+    vehicle_verbs: frozenset[str] = frozenset()
 
     def roles_for(self, filled_slots: set[str]) -> Mapping[str, str]:
         """Slot -> role, with the alternation applied when its slot is filled."""
@@ -117,6 +123,14 @@ def _check_roles(raw: Any, path: str) -> None:
             maps = [("slots", sense["slots"])]
             if "alternation" in sense:
                 maps.append(("alternation", sense["alternation"]["slots"]))
+            for slot in sense.get("requires", ()):
+                if slot not in sense["slots"]:
+                    raise DataFileError(
+                        path,
+                        line_of(raw, ("classes", name, "senses", index, "requires")),
+                        f"required slot {slot!r} of class {name!r} fills no role; "
+                        f"expected one of its slots: {', '.join(sorted(sense['slots']))}",
+                    )
             for key, slots in maps:
                 for slot, role in slots.items():
                     if role not in roles:
@@ -150,6 +164,9 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
                 homeward=bool(sense_data.get("homeward", False)),
                 needs=dict(sense_data.get("needs", {})),
                 role_noun=bool(sense_data.get("role_noun", False)),
+                requires=tuple(sense_data.get("requires", ())),
+                carrying_verbs=frozenset(sense_data.get("carrying_verbs", ())),
+                vehicle_verbs=frozenset(sense_data.get("vehicle_verbs", ())),
             )
             table = verbs if form == VERB else nouns
             for word in sense_data["verbs" if form == VERB else "nouns"]:

@@ -99,6 +99,9 @@ class Frame:
     #: Told by a role noun ("Soria, the plaintiff,"): it names a side of an event the
     #: article tells elsewhere, and has no place of its own.
     role_noun: bool = False
+    #: The verb that carries a noun frame, if any (token index): "made a trip", "left for a trip",
+    #: "the trip took him to Kenya".
+    support: int | None = None
 
     def fillers(self, role: str) -> tuple[Filler, ...]:
         return tuple(f for f in self.roles if f.role == role)

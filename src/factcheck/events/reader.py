@@ -24,12 +24,13 @@ from spacy.tokens import Doc, Span, Token
 from factcheck.events.lexicon import NOUN, VERB, FrameLexicon, Sense
 from factcheck.events.model import Filler, Frame, Reference
 from factcheck.events.parties import PartyIndex
-from factcheck.events.slots import Slots, light_verb, noun_slots, verb_slots
+from factcheck.events.slots import Slots, light_verb, noun_slots, rider, verb_slots
 from factcheck.nlp.entities import EntityIndex, Mention, entity_span
 from factcheck.nlp.speech import attribution, in_quotation
 
 _PLACE_PREPS = frozenset({"in", "at"})
-_TIME_PREPS = frozenset({"on", "in", "during", "at", "since", "until", "by"})
+#: Not "since" or "until": they bound a period, they do not date the event ("the first visit since 2017").
+_TIME_PREPS = frozenset({"on", "in", "during", "at", "by"})
 _TIME_DEPS = frozenset({"compound", "nmod", "npadvmod", "poss", "amod", "tmod"})
 #: Prepositions whose object says which occasion it is: "the vote on the budget".
 _QUALIFYING_PREPS = frozenset({"on", "over", "against", "between", "with", "for"})
@@ -57,11 +58,24 @@ _ORDINAL_NUMBER = re.compile(r"^(\d+)(st|nd|rd|th)$")
 def _is_verb_trigger(token: Token) -> bool:
     if token.pos_ == "VERB":
         return True
-    # A headline verb the tagger calls a noun: "Biden and Xi meet in San Francisco".
-    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT":
+        return False
+    # A headline verb the tagger calls a noun: "Biden and Xi meet in San Francisco",
+    # "Trade minister heads to Gulf" (its subject read as a compound).
+    return any(
+        c.dep_ == "nsubj" or (c.dep_ == "compound" and c.i < token.i and token.tag_ == "NNS")
+        for c in token.children
+    )
+
+
+#: Where an adjective stands as a noun: "Suva hosted the final", "the final was played in Apia".
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 
 
 def _is_noun_trigger(token: Token) -> bool:
+    if token.pos_ == "ADJ":
+        # An adjective with a determiner in a noun's place is a noun the tagger missed.
+        return token.dep_ in _NOMINAL_DEPS and any(c.dep_ in {"det", "poss"} for c in token.children)
     return token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound"
 
 
@@ -90,9 +104,11 @@ def _phrase(token: Token) -> Span:
 
 
 def _evokes_event(token: Token, lexicon: FrameLexicon) -> bool:
-    """Whether a noun names an event ("the runoff"); a role noun ("the buyer") names a party."""
+    """A noun of an event; not a role noun ("the buyer" names a party), nor one that is an
+    event only with a required slot ("a bus" is a vehicle, "a bus from Kathmandu to Pokhara"
+    a trip): those may fill a party's role."""
     senses = lexicon.noun_senses(token)[1] or _generic_head_sense(token, lexicon)[1]
-    return _is_noun_trigger(token) and any(not s.role_noun for s in senses)
+    return _is_noun_trigger(token) and any(not s.requires and not s.role_noun for s in senses)
 
 
 def _fits_type(token: Token, kind: str, entities: EntityIndex, lexicon: FrameLexicon) -> bool:
@@ -166,11 +182,15 @@ def _places(
         clause: Token | None = light
         if trigger.dep_ in {"nsubj", "nsubjpass"} and lemma in lexicon.happening_verbs:
             clause = head
-        elif trigger.dep_ == "dobj" and lemma in lexicon.holding_verbs:
+        elif trigger.dep_ in {"dobj", "nsubjpass"} and lemma in lexicon.holding_verbs:
             clause = head
             if lemma == "host":
-                for subject in head.children:
-                    place = entities.place_mention(subject) if subject.dep_ == "nsubj" else None
+                # "Suva hosted the final", "the final was hosted by Suva"
+                hosts = [c for c in head.children if c.dep_ == "nsubj"]
+                agents = [a for a in head.children if a.dep_ == "agent"]
+                hosts += [o for a in agents for o in a.children if o.dep_ == "pobj"]
+                for host in hosts:
+                    place = entities.place_mention(host)
                     if place is not None:
                         found.append(place)
         elif (
@@ -209,6 +229,20 @@ def _date_entity(token: Token) -> Span | None:
     return None if _DURATION.match(text) or _SCORE.match(text) else span
 
 
+def _dated(obj: Token) -> Span | None:
+    """The date of a preposition's object, or of the part of a day it names: "on Sunday afternoon"."""
+    span = _date_entity(obj)
+    if span is not None or obj.ent_type_ != "TIME":
+        return span
+    for child in obj.children:
+        if child.dep_ in {"compound", "nmod", "amod"}:
+            if (span := _date_entity(child)) is not None:
+                return span
+            if child.pos_ == "PROPN":  # "Friday night" tagged as one time
+                return obj.doc[child.i : child.i + 1]
+    return None
+
+
 def _time(trigger: Token, form: str) -> Span | None:
     """The date words attached to a frame: "on Wednesday", "in 2019", "Friday's vote".
 
@@ -221,7 +255,7 @@ def _time(trigger: Token, form: str) -> Span | None:
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS:
             for obj in prep.children:
-                if obj.dep_ == "pobj" and (span := _date_entity(obj)) is not None:
+                if obj.dep_ == "pobj" and (span := _dated(obj)) is not None:
                     return span
     if form == NOUN and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and trigger.head.i != trigger.i:
         return _time(trigger.head, VERB)
@@ -414,6 +448,7 @@ def _frame(
         reference=_reference(token, form, lemma, sense, lexicon),
         sentence=(sentence.start_char, sentence.end_char),
         about=tuple(f.head for f in roles if kinds[f.role] == "event"),
+        support=light.i if light is not None else None,
         role_noun=sense.role_noun,
     )
 
@@ -431,7 +466,15 @@ def _generic_head_sense(token: Token, lexicon: FrameLexicon) -> tuple[str, tuple
 
 
 def _needs_met(sense: Sense, slots: Slots, entities: EntityIndex, lexicon: FrameLexicon) -> bool:
-    """ "won a cap" is not "won the match": a filled slot must have the type its sense needs."""
+    """ "won a cap" is not "won the match": a filled slot must have the type its sense needs;
+    "bound by the rules" is no trip: one of the slots it requires must be filled ("bound for X")."""
+    kinds = lexicon.roles[sense.event_class]
+    if sense.requires and not any(
+        _fits_type(token, kinds[sense.slots[slot]], entities, lexicon)
+        for slot in sense.requires
+        for token in slots.get(slot, [])
+    ):
+        return False
     return all(
         _fits_type(token, kind, entities, lexicon)
         for slot, kind in sense.needs.items()
@@ -439,16 +482,24 @@ def _needs_met(sense: Sense, slots: Slots, entities: EntityIndex, lexicon: Frame
     )
 
 
+def _with_rider(token: Token, sense: Sense, slots: Slots) -> Slots:
+    """ "he boarded a train bound for Kyiv": the boarder rides, when the sense names such verbs."""
+    boarder = rider(token, sense.vehicle_verbs) if sense.vehicle_verbs else None
+    return {**slots, "rider": [boarder]} if boarder is not None else slots
+
+
 def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: FrameLexicon) -> list[Frame]:
     """Every frame of the article, in text order."""
     frames: list[Frame] = []
     for token in doc:
-        if _is_verb_trigger(token):
-            lemma, senses = lexicon.verb_senses(token)
-            slots = verb_slots(token, lexicon.particle(token))
+        lemma, senses = lexicon.verb_senses(token) if _is_verb_trigger(token) else ("", ())
+        if senses:
+            common = verb_slots(token, lexicon.particle(token))
             for sense in senses:
+                slots = _with_rider(token, sense, common)
                 if _needs_met(sense, slots, entities, lexicon):
                     frames.append(_frame(token, lemma, VERB, sense, slots, None, entities, parties, lexicon))
+        # A headline noun that is no verb the lexicon knows is still a noun: "Peace talks resume".
         elif _is_noun_trigger(token) or _is_title(token):
             lemma, senses = lexicon.noun_senses(token)
             if not senses:
@@ -456,7 +507,8 @@ def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: F
             if not _is_noun_trigger(token):
                 senses = tuple(s for s in senses if s.role_noun)
             for sense in senses:
-                light = light_verb(token, sense.light_verbs)
-                slots = noun_slots(token, sense.light_verbs)
-                frames.append(_frame(token, lemma, NOUN, sense, slots, light, entities, parties, lexicon))
+                light = light_verb(token, sense.light_verbs, sense.carrying_verbs)
+                slots = noun_slots(token, sense.light_verbs, sense.carrying_verbs)
+                if _needs_met(sense, slots, entities, lexicon):
+                    frames.append(_frame(token, lemma, NOUN, sense, slots, light, entities, parties, lexicon))
     return frames

@@ -15,6 +15,10 @@ looks through the constructions that hide them:
     "the suit Salcedo brought against Ibarra"     suit: subject Salcedo, against Ibarra
                                                   (through its light verb "bring")
     "Soria, the plaintiff, said"                  plaintiff: described Soria (a role noun)
+    "Hartono will leave for a trip abroad"        trip: subject Hartono (light verb with
+                                                  its preposition: "leave for")
+    "the trip took him to Kenya"                  trip: carried him, to Kenya (a carrying verb)
+    "he boarded a train bound for Kyiv"           bound: rider he (the train's boarder)
 """
 
 from __future__ import annotations
@@ -67,6 +71,11 @@ def _infinitival(verb: Token) -> bool:
 
 def subject(verb: Token) -> Token | None:
     """The doer of an active verb, through control, coordination and relative clauses."""
+    if verb.dep_ == "ROOT" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        # A headline the parser reads as one noun phrase: "Trade minister heads to Gulf".
+        headline = next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i), None)
+        if headline is not None:
+            return headline
     current = verb
     for _ in range(_MAX_CLIMB):
         for child in current.children:
@@ -144,9 +153,13 @@ def _folded_second_object(obj: Token) -> Token | None:
 
 
 def _prepositions(slots: Slots, token: Token, only_new: bool = False) -> None:
-    # "sailed from Split to Ancona": the parser may hang the second preposition on the first.
+    # "sailed from Split to Ancona": the parser may hang the second preposition on the first,
+    # and "flew back to Lima" hangs it on the adverb.
     preps = [c for c in token.children if c.dep_ in _PREP_DEPS]
     preps += [p for c in preps for p in c.children if p.dep_ == "prep"]
+    preps += [
+        p for c in token.children if c.dep_ in {"advmod", "prt"} for p in c.children if p.dep_ == "prep"
+    ]
     for prep in preps:
         if prep.pos_ != "ADP":
             continue
@@ -211,9 +224,25 @@ def described(noun: Token) -> Token | None:
     return None
 
 
-def noun_slots(noun: Token, light_verbs: frozenset[str]) -> Slots:
-    """Slot name -> filler head tokens for an event noun."""
-    slots: Slots = {}
+def rider(verb: Token, vehicle_verbs: frozenset[str]) -> Token | None:
+    """Who rides in the noun a participle describes: "he boarded a train bound for Kyiv" -> he.
+
+    Only when the noun is the object of one of ``vehicle_verbs`` ("board", "take").
+    """
+    vehicle = verb.head
+    if verb.dep_ not in {"acl", "amod"} or vehicle.dep_ != "dobj":
+        return None
+    if vehicle.head.lemma_.lower() not in vehicle_verbs:
+        return None
+    return subject(vehicle.head)
+
+
+def noun_slots(
+    noun: Token, light_verbs: frozenset[str], carrying_verbs: frozenset[str] = frozenset()
+) -> Slots:
+    """Slot name -> filler head tokens for an event noun; "self" is the noun itself
+    ("a bus from Kathmandu to Pokhara": the bus travels)."""
+    slots: Slots = {"self": [noun]}
     _add(slots, "described", described(noun))
     for child in noun.children:
         if child.dep_ == "poss":
@@ -227,17 +256,46 @@ def noun_slots(noun: Token, light_verbs: frozenset[str]) -> Slots:
         _add(slots, "theme_possessor", next((c for c in owned.children if c.dep_ == "poss"), None))
         # "the sale of its stake to Andina": the parser hangs "to" on "stake".
         _prepositions(slots, owned, only_new=True)
-    light = light_verb(noun, light_verbs)
+    light = light_verb(noun, light_verbs, carrying_verbs)
     if light is not None:
-        _add(slots, "subject", subject(light))
+        if noun.dep_ == "nsubj" and light.i == noun.head.i:
+            # "the trip took him to Kenya": who is carried, and where to.
+            carried = next((c for c in light.children if c.dep_ == "dobj"), None)
+            # "the visit took place": a bare common noun is part of an idiom, not who was carried.
+            if carried is not None and (
+                carried.pos_ != "NOUN" or any(c.dep_ in {"det", "poss"} for c in carried.children)
+            ):
+                _add(slots, "carried", carried)
+        else:
+            _add(slots, "subject", subject(light))
         _prepositions(slots, light, only_new=True)
     return slots
 
 
-def light_verb(noun: Token, light_verbs: frozenset[str]) -> Token | None:
-    """The verb that only carries the noun: "held talks", "the suit she brought"."""
+def _verb_names(verb: Token) -> tuple[str, ...]:
+    """ "set off" as well as "set": a particle verb's names."""
+    lemma = verb.lemma_.lower()
+    particles = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+    return (*particles, lemma)
+
+
+def light_verb(
+    noun: Token, light_verbs: frozenset[str], carrying_verbs: frozenset[str] = frozenset()
+) -> Token | None:
+    """The verb that only carries the noun: "held talks", "the suit she brought",
+    "left for a trip" (a light verb with its preposition), "the trip took him to Kenya"."""
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in light_verbs:
+        return head
+    verb = head.head
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and verb.pos_ in {"VERB", "AUX"}
+        and any(f"{name} {head.lower_}" in light_verbs for name in _verb_names(verb))
+    ):
+        return verb
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in carrying_verbs:
         return head
     for child in noun.children:
         if child.dep_ == "relcl" and child.lemma_.lower() in light_verbs:

@@ -98,7 +98,9 @@ def _mark_dateline(doc: Doc, start: int) -> None:
     Otherwise the parser reads the city as the subject of the first sentence.
     """
     first = doc[start]
-    if not (first.is_alpha and first.is_upper and len(first) > 1):
+    # "NUKU'ALOFA, Tonga —": an apostrophe inside a city's name is still a dateline.
+    letters = first.text.replace("'", "").replace("’", "")
+    if not (letters.isalpha() and first.is_upper and len(letters) > 1):
         return
     for token in doc[start + 1 : start + _DATELINE_LENGTH]:
         if token.text in _DATELINE_DASHES:

@@ -18,6 +18,7 @@ from pathlib import Path, PurePath
 # Re-exported: a document that cannot be read is the input stage's error.
 from factcheck.reading.decoding import InputError as InputError
 from factcheck.reading.decoding import decode
+from factcheck.reading.directives import parse_suppressions
 from factcheck.reading.document import Document
 from factcheck.reading.mojibake import repair_mojibake
 from factcheck.reading.readers import READERS
@@ -61,7 +62,18 @@ def document_from_text(source: str, path: str, fmt: str = "text", doc_id: str | 
         raise InputError("empty document: no text to check")
     text, repair_map, repairs = repair_mojibake(markup_free)
     offsets = markup_map.then(repair_map) if repairs else markup_map
-    return Document(path, source, text, offsets, fmt, doc_id, repairs)
+    suppressions, bad_directives = parse_suppressions(source, fmt)
+    return Document(
+        path,
+        source,
+        text,
+        offsets,
+        fmt,
+        doc_id,
+        repairs,
+        suppressions=tuple(suppressions),
+        bad_directives=tuple(bad_directives),
+    )
 
 
 def document_from_bytes(data: bytes, path: str, options: InputOptions, doc_id: str | None = None) -> Document:

@@ -429,10 +429,10 @@ def _weekday_dates(context: ExtractionContext, dateline: Dateline | None) -> Ite
         if parts.year is not None and parts.month is not None and parts.day is not None:
             iso = datetime.date(parts.year, parts.month, parts.day).isoformat()
         yield Claim(
-            "weekday_date",
-            dateline.span,
-            _sentence(doc, dateline.span),
-            {
+            kind="weekday_date",
+            span=dateline.span,
+            sentence=_sentence(doc, dateline.span),
+            values={
                 "weekday": _weekday_names()[weekday].capitalize(),
                 "date": iso,
                 "dateline": True,
@@ -453,10 +453,10 @@ def _weekday_dates(context: ExtractionContext, dateline: Dateline | None) -> Ite
             continue
         span = Mention(match.start(), match.end(), match.group(0), "")
         yield Claim(
-            "weekday_date",
-            span,
-            _sentence(doc, span),
-            {
+            kind="weekday_date",
+            span=span,
+            sentence=_sentence(doc, span),
+            values={
                 "weekday": _weekday_names()[weekday].capitalize(),
                 "date": iso,
                 "dateline": False,
@@ -554,10 +554,10 @@ def _occasion_days(context: ExtractionContext, dateline: Dateline | None) -> Ite
         start, end = min(day.start, item.token.i), max(day.end, item.token.i + 1)
         weekday = _weekday_names()[parts.weekday].capitalize() if parts.weekday is not None else None
         yield Claim(
-            "occasion_day",
-            mention(doc[start:end]),
-            sentence_bounds(item.token),
-            {
+            kind="occasion_day",
+            span=mention(doc[start:end]),
+            sentence=sentence_bounds(item.token),
+            values={
                 "occasion": item.occasion,
                 "noun": item.noun,
                 "occasion_label": mention(item.token),
@@ -569,7 +569,7 @@ def _occasion_days(context: ExtractionContext, dateline: Dateline | None) -> Ite
                 "rescheduled": item.occasion in rescheduled,
                 "quoted": in_quotation(item.token),
             },
-            attribution(item.token),
+            attributed_to=attribution(item.token),
         )
 
 
@@ -617,17 +617,17 @@ def _dated_actions(context: ExtractionContext, dateline: Dateline | None) -> Ite
         after = days_after(parts, dateline)
         start, end = min(verb.i, day.start), max(verb.i + 1, day.end)
         yield Claim(
-            "dated_action",
-            mention(doc[start:end]),
-            sentence_bounds(verb),
-            {
+            kind="dated_action",
+            span=mention(doc[start:end]),
+            sentence=sentence_bounds(verb),
+            values={
                 "verb": mention(verb),
                 "day": mention(day),
                 "past": past and not _hypothetical(verb),
                 "after_article_date": after is not None and after > 0,
                 "article_date": dateline.span if dateline is not None and parts.offset is None else None,
             },
-            attributed,
+            attributed_to=attributed,
         )
 
 

@@ -225,10 +225,10 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
             last = time_end
         span = doc[first:last]
         yield Claim(
-            "action",
-            mention(span),
-            sentence_bounds(verb),
-            {
+            kind="action",
+            span=mention(span),
+            sentence=sentence_bounds(verb),
+            values={
                 "subject": subject,
                 "subject_label": mention(_label(doer)),
                 "verb": verb.lemma_.lower(),
@@ -239,6 +239,6 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                 "vague_time": vague,
                 "realis": _realis(verb),
             },
-            _attributed(verb),
-            "negative" if _negative(verb) else "positive",
+            attributed_to=_attributed(verb),
+            polarity="negative" if _negative(verb) else "positive",
         )

@@ -351,10 +351,10 @@ def _measure_claims(context: ExtractionContext) -> Iterator[Claim]:
             start, end = min(amount.start, item.token.idx), max(amount.end, item.token.idx + len(item.token))
             text = doc.text
             yield Claim(
-                "quantity",
-                Mention(start, end, text[start:end], ""),
-                sentence_bounds(item.token),
-                {
+                kind="quantity",
+                span=Mention(start, end, text[start:end], ""),
+                sentence=sentence_bounds(item.token),
+                values={
                     "occasion": item.occasion,
                     "measured": f"{item.noun}:{dimension}",
                     "thing": mention(item.token),
@@ -367,7 +367,7 @@ def _measure_claims(context: ExtractionContext) -> Iterator[Claim]:
                     "basis_stated": _basis_stated(doc, start, end, dimension),
                     "quoted": in_quotation(item.token),
                 },
-                _attributed(item.token),
+                attributed_to=_attributed(item.token),
             )
 
 
@@ -475,10 +475,10 @@ def _count_claims(context: ExtractionContext) -> Iterator[Claim]:
             noun = ""
         start, end = min(left, verb.i, counted.i), max(verb.i, counted.i, token.i) + 1
         yield Claim(
-            "quantity",
-            mention(doc[start:end]),
-            sentence_bounds(verb),
-            {
+            kind="quantity",
+            span=mention(doc[start:end]),
+            sentence=sentence_bounds(verb),
+            values={
                 "occasion": owner.occasion,
                 "measured": f"{verb.lemma_.lower()}:{noun}",
                 "thing": mention(verb),
@@ -491,7 +491,7 @@ def _count_claims(context: ExtractionContext) -> Iterator[Claim]:
                 "basis_stated": False,
                 "quoted": in_quotation(verb),
             },
-            _attributed(verb),
+            attributed_to=_attributed(verb),
         )
 
 

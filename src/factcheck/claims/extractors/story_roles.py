@@ -97,10 +97,10 @@ def _claims(frames: list[Frame], context: ExtractionContext) -> Iterator[Claim]:
                 continue
             party = filler.span
             yield Claim(
-                "story_role",
-                _span(frame, sided, context),
-                frame.sentence,
-                {
+                kind="story_role",
+                span=_span(frame, sided, context),
+                sentence=frame.sentence,
+                values={
                     "party": Mention(party.start, party.end, party.text, filler.party.key),
                     "role": filler.role,
                     "event": context.events.event(frame),
@@ -109,8 +109,8 @@ def _claims(frames: list[Frame], context: ExtractionContext) -> Iterator[Claim]:
                     "stated": _stated(frame),
                     "quoted": frame.quoted,
                 },
-                frame.attribution,
-                frame.polarity,
+                attributed_to=frame.attribution,
+                polarity=frame.polarity,
             )
 
 

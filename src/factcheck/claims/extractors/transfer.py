@@ -351,10 +351,10 @@ def _claim(
     named = frame.trigger if theme is None else theme.span
     time = frame.time.text.lower() if frame.time is not None else None
     return Claim(
-        "transfer",
-        _span([frame.trigger, giver.span, receiver.span, named], context),
-        frame.sentence,
-        {
+        kind="transfer",
+        span=_span([frame.trigger, giver.span, receiver.span, named], context),
+        sentence=frame.sentence,
+        values={
             "giver": _with_id(giver.span, giver.party.key),
             "receiver": _with_id(receiver.span, receiver.party.key),
             "thing": _with_id(named, thing.head or thing.unit or ""),
@@ -378,8 +378,8 @@ def _claim(
             "time": time,
             "dated": _dated(time, lexicon),
         },
-        frame.attribution,
-        frame.polarity,
+        attributed_to=frame.attribution,
+        polarity=frame.polarity,
     )
 
 

@@ -14,14 +14,11 @@ import itertools
 from dataclasses import dataclass
 from html import escape
 from string import ascii_lowercase
-from typing import TYPE_CHECKING
 
 from factcheck.report.model import DocumentResult, Report
+from factcheck.report.renderers._contract import RenderContext
 from factcheck.report.renderers._graph_svg import FindingSides, draw
 from factcheck.rules.findings import SEVERITIES, Finding
-
-if TYPE_CHECKING:
-    from factcheck.report.renderers import RenderContext
 
 FORMAT = "html"
 DESCRIPTION = "one self-contained HTML page: highlighted article, findings, claim graph"

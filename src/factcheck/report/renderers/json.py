@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factcheck.report.model import SCHEMA_VERSION, DocumentResult, Report
+from factcheck.report.renderers._contract import RenderContext
 from factcheck.rules.findings import Finding
-
-if TYPE_CHECKING:
-    from factcheck.report.renderers import RenderContext
 
 FORMAT = "json"
 DESCRIPTION = "one JSON object for the whole run (stable, versioned contract)"

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import TYPE_CHECKING
 
 from factcheck.reading.document import Evidence
 from factcheck.report.model import DocumentResult, Report
+from factcheck.report.renderers._contract import RenderContext
 from factcheck.rules.findings import Finding
-
-if TYPE_CHECKING:
-    from factcheck.report.renderers import RenderContext
 
 FORMAT = "text"
 DESCRIPTION = "a readable report, each side quoted with line:column (default on a terminal)"
-STREAMING = True
 
 _COLOURS = {"error": "31", "warning": "33", "info": "36", "dim": "2", "bold": "1"}
 
