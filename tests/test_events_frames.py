@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from factcheck.events import EventLayer, Frame, build_event_layer
+from factcheck.events import EventLayer, Frame, PartyIndex, build_event_layer
 from factcheck.nlp.entities import build_entity_index
 from factcheck.nlp.gazetteer import Gazetteer
 from factcheck.pipeline import Checker
@@ -186,6 +186,232 @@ def test_different_occasions_are_kept_apart(layer: Layer, text: str) -> None:
     assert any(len(set(events(found, c))) > 1 for c in classes), [
         (f.lemma, found.event(f)) for f in found.frames
     ]
+
+
+# -- parties: organisations the tagger missed, descriptions, surnames ----------------
+
+Parties = Callable[[str], tuple[EventLayer, PartyIndex]]
+
+
+@pytest.fixture(scope="module")
+def parties_of(checker: Checker, gazetteer: Gazetteer) -> Parties:
+    def run(text: str) -> tuple[EventLayer, PartyIndex]:
+        doc = checker.pipeline.nlp(text)
+        return build_event_layer(doc, build_entity_index(doc, gazetteer))
+
+    return run
+
+
+def _party_keys(layer: EventLayer, role: str, event_class: str = "transfer") -> list[str]:
+    return [f.party.key for frame in layer.of_class(event_class) for f in frame.fillers(role) if f.party]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # The name's last word says it is an organisation; its first word names it again.
+        (
+            "Peruvian miner Corvo Minerals agreed to sell the mine.\n\nLater Corvo sold it to Helix.",
+            "org:corvo minerals",
+        ),
+        # A noun in apposition or the noun a name qualifies.
+        ("Ohio's utility, Lakeland Hydro, will sell power to Indiana.", "org:lakeland hydro"),
+        ("The Casa Verde gallery lent the paintings to Porto.", "org:casa verde"),
+    ],
+)
+def test_a_name_the_tagger_missed_is_an_organisation(parties_of: Parties, text: str, key: str) -> None:
+    layer, _ = parties_of(text)
+    assert key in _party_keys(layer, "giver")
+
+
+def test_short_names_and_descriptions_name_the_organisation_again(parties_of: Parties) -> None:
+    text = (
+        "The Casa Verde gallery borrowed the paintings from Teller Energy, a Dayton-based utility.\n\n"
+        "Casa Verde will return them to the utility in May, and the gallery will pay a fee to Teller."
+    )
+    layer, _ = parties_of(text)
+    keys = {
+        f.lemma: (_party_keys_of(f, "giver"), _party_keys_of(f, "receiver"))
+        for f in layer.of_class("transfer")
+    }
+    assert keys["borrow"] == (["org:teller energy"], ["org:casa verde"])
+    assert keys["return"] == (["org:casa verde"], ["org:teller energy"])
+    assert keys["pay"] == (["org:casa verde"], ["org:teller energy"])
+
+
+def _party_keys_of(frame: Frame, role: str) -> list[str]:
+    return [f.party.key for f in frame.fillers(role) if f.party]
+
+
+def test_an_organisation_tied_to_a_place_is_on_that_place_s_side(parties_of: Parties) -> None:
+    layer, _ = parties_of("Ohio's utility, Lakeland Hydro, will sell power to Ontario.")
+    (sell,) = layer.of_class("transfer")
+    giver, receiver = sell.first("giver"), sell.first("receiver")
+    assert giver is not None and giver.party is not None and giver.party.side == "united_states"
+    assert receiver is not None and receiver.party is not None and receiver.party.side == "canada"
+
+
+def test_a_description_with_a_place_is_on_that_place_s_side_without_a_name(parties_of: Parties) -> None:
+    layer, _ = parties_of("A Swiss trader bought the cargo from the Ohio company.")
+    (buy,) = layer.of_class("transfer")
+    giver, receiver = buy.first("giver"), buy.first("receiver")
+    assert giver is not None and giver.party is not None
+    assert (giver.party.side, giver.party.kind) == ("united_states", "thing")
+    assert receiver is not None and receiver.party is not None and receiver.party.side == "switzerland"
+
+
+def test_a_name_beside_a_person_s_title_is_not_an_organisation(parties_of: Parties) -> None:
+    text = (
+        "Corvo Minerals sold the mine.\n\n"
+        "Corvo's chief executive, Ana Prieto, said the company would pay its debts."
+    )
+    layer, parties = parties_of(text)
+    assert [n.key for n in parties.organisations] == ["corvo minerals"]
+    (pay,) = [f for f in layer.of_class("transfer") if f.lemma == "pay"]
+    assert _party_keys_of(pay, "giver") == ["org:corvo minerals"]
+
+
+def test_a_lowercase_word_the_tagger_calls_a_name_is_no_organisation(parties_of: Parties) -> None:
+    _, parties = parties_of("She will keep the city council seat that the law reserves for the runner-up.")
+    assert parties.organisations == []
+
+
+@pytest.mark.parametrize("name", ["Ana Soria", "Lucia Granada"])
+def test_a_surname_is_the_person_even_when_the_tagger_calls_it_a_town(parties_of: Parties, name: str) -> None:
+    surname = name.split()[-1]
+    text = f"Lawyer Diego Vargas sued journalist {name} in May.\n\n{surname}, the defendant, said so."
+    layer, _ = parties_of(text)
+    (noun,) = [f for f in layer.of_class("lawsuit") if f.role_noun]
+    described = noun.first("defendant")
+    assert described is not None and described.party is not None
+    assert described.party.key == f"person:{name.lower()}"
+
+
+# -- slots the parser hides ------------------------------------------------------
+
+
+def test_a_counted_noun_the_parser_fuses_with_the_subject_is_the_object(layer: Layer) -> None:
+    text = "The 300,000 tonnes Georgia will buy from Uzbekistan will arrive in May."
+    (buy,) = frames(layer(text), "transfer", "buy")
+    assert roles(buy) == {"receiver": "georgia", "giver": "uzbekistan", "theme": "300,000 tonnes"}
+
+
+@pytest.mark.parametrize(
+    ("text", "receiver"),
+    [
+        ("Brazil sold India new fighter jets.", "india"),
+        ("Brazil sold Kenya tea to India.", "india"),  # one modifier: a kind of tea, not a receiver
+    ],
+)
+def test_a_first_object_the_parser_folds_into_the_second(layer: Layer, text: str, receiver: str) -> None:
+    (sell,) = frames(layer(text), "transfer", "sell")
+    assert roles(sell)["receiver"] == receiver
+
+
+def test_a_headline_subject_before_an_infinitive(layer: Layer) -> None:
+    (sell,) = frames(layer("Uzbekistan to sell cotton to Georgia"), "transfer", "sell")
+    assert roles(sell) == {"giver": "uzbekistan", "receiver": "georgia", "theme": "cotton"}
+
+
+def test_a_particle_the_parser_calls_an_adverb_makes_the_verb_and_keeps_its_preposition(layer: Layer) -> None:
+    (back,) = frames(layer("Uzbekistan sold the stake back to Georgia in May."), "transfer")
+    assert back.lemma == "sell back"
+    assert roles(back) == {"giver": "uzbekistan", "receiver": "georgia", "theme": "stake"}
+
+
+@pytest.mark.parametrize(
+    ("text", "giver", "receiver"),
+    [
+        ("Georgia will lease the turbines to Armenia.", "georgia", "armenia"),
+        ("Armenia will lease the turbines from Georgia.", "georgia", "armenia"),
+        ("Russia's loan to Belarus was approved.", "russia", "belarus"),
+        ("Belarus's loan from Russia was approved.", "russia", "belarus"),
+    ],
+)
+def test_words_of_either_direction_take_it_from_their_prepositions(
+    layer: Layer, text: str, giver: str, receiver: str
+) -> None:
+    (frame,) = frames(layer(text), "transfer")
+    found = roles(frame)
+    assert (found["giver"], found["receiver"]) == (giver, receiver)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Soria filed a counter-suit against Vargas on Friday.", "Soria counter-sued Vargas on Friday."],
+)
+def test_a_hyphened_prefix_names_another_occasion(layer: Layer, text: str) -> None:
+    (frame,) = frames(layer(text), "lawsuit")
+    assert frame.reference.other_occasion
+
+
+# -- role nouns ------------------------------------------------------------------
+
+_SUIT = "Lawyer Diego Vargas sued journalist Ana Soria in May.\n\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soria, the defendant, said she would appeal.",
+        "The defendant, Ana Soria, said she would appeal.",
+        "Soria was the defendant.",
+        "The court named Soria as the defendant.",
+        "The court named the journalist Ana Soria as the defendant.",
+        "Outside court, defendant Ana Soria said she would appeal.",
+    ],
+)
+def test_a_role_noun_names_a_side_of_the_event_its_party_takes_part_in(layer: Layer, text: str) -> None:
+    found = layer(_SUIT + text)
+    (sue,) = frames(found, "lawsuit", "sue")
+    (noun,) = frames(found, "lawsuit", "defendant")
+    assert noun.role_noun and noun.places == ()
+    described = noun.first("defendant")
+    assert described is not None and described.party is not None
+    assert described.party.key == "person:ana soria"
+    assert found.event(noun) == found.event(sue)
+
+
+def test_only_a_time_of_its_own_keeps_a_role_noun_from_its_party_s_event(layer: Layer) -> None:
+    text = (
+        "The lawsuit Diego Vargas filed against Maria Castillo goes to trial next week.\n\n"
+        "Vargas is the defendant."
+    )
+    found = layer(text)
+    (suit,) = frames(found, "lawsuit", "lawsuit")
+    (noun,) = frames(found, "lawsuit", "defendant")
+    assert found.event(noun) == found.event(suit)
+    found = layer("Diego Vargas sued Maria Castillo in May.\n\nVargas was the defendant in 2019.")
+    (sue,) = frames(found, "lawsuit", "sue")
+    (noun,) = frames(found, "lawsuit", "defendant")
+    assert found.event(noun) != found.event(sue)
+
+
+def test_a_role_noun_in_another_case_is_a_side_of_that_case(layer: Layer) -> None:
+    text = _SUIT + "Vargas is also the defendant in a separate case brought by a bank."
+    found = layer(text)
+    (sue,) = frames(found, "lawsuit", "sue")
+    (noun,) = frames(found, "lawsuit", "defendant")
+    (case,) = frames(found, "lawsuit", "case")
+    assert found.event(noun) == found.event(case) != found.event(sue)
+
+
+def test_a_role_noun_with_no_event_of_its_party_names_none(layer: Layer) -> None:
+    found = layer(_SUIT + "Teresa Lamas, the plaintiff, was not in court.")
+    (noun,) = frames(found, "lawsuit", "plaintiff")
+    assert found.event(noun) not in {found.event(f) for f in found.frames if not f.role_noun}
+
+
+def test_a_role_noun_is_a_party_when_it_fills_a_role(layer: Layer) -> None:
+    (sell,) = frames(layer("Georgia sold the turbines to the buyer, Armenia."), "transfer", "sell")
+    receiver = sell.first("receiver")
+    assert receiver is not None and receiver.span.text == "buyer"
+
+
+def test_a_noun_in_apposition_to_a_person_is_the_person(parties_of: Parties) -> None:
+    layer, _ = parties_of("Diego Vargas sued the journalist Maria Castillo in May.")
+    (sue,) = layer.of_class("lawsuit")
+    assert _party_keys_of(sue, "defendant") == ["person:maria castillo"]
 
 
 # -- time ---------------------------------------------------------------------------

@@ -33,6 +33,9 @@ so nothing is compared by accident.
 
 Two stated days or two places for one event are not told apart here: those are
 exactly the contradictions the date and location rules report.
+
+A role noun ("Soria, the plaintiff,", "the buyer") is resolved after the other
+mentions: it names a side of an event already told, the one its party takes part in.
 """
 
 from __future__ import annotations
@@ -263,6 +266,8 @@ def resolve_events(
     #: (class, token) of an event word -> the frame about it that came first: "lost their opening game".
     about_token: dict[tuple[str, int], Frame] = {}
     for frame in ordered:
+        if frame.role_noun:
+            continue
         events = by_class.setdefault(frame.event_class, [])
         chosen = _linked(frame, at_token, ordered)
         told_by = about_token.get((frame.event_class, frame.trigger_index))
@@ -284,6 +289,15 @@ def resolve_events(
         chosen.sides |= _sides(frame)
         event_of[frame.frame_id] = chosen.event_id
         at_token[(frame.event_class, frame.trigger_index)] = chosen
+    for frame in ordered:
+        if frame.role_noun:
+            count += 1
+            chosen = _named_by_role(
+                frame, by_class.get(frame.event_class, []), at_token, ordered, text, lexicon
+            )
+            event_of[frame.frame_id] = (
+                chosen.event_id if chosen is not None else f"{frame.event_class}#{count}"
+            )
     return event_of
 
 
@@ -295,6 +309,40 @@ def _headline_end(text: str) -> int:
             return position + len(line)
         position += len(line) + 1
     return 0
+
+
+def _named_by_role(
+    frame: Frame,
+    events: Sequence[_Event],
+    at_token: dict[tuple[str, int], _Event],
+    frames: Sequence[Frame],
+    text: str,
+    lexicon: FrameLexicon,
+) -> _Event | None:
+    """The event a role noun names a side of: "Soria, the plaintiff," is a side of the case
+    the article tells in which Soria takes part ("the defendant in the libel case": that case).
+
+    A role noun never opens an event of its own, nor changes the events it names: with no
+    event to name, or several, it refers to none.
+    """
+    linked = _linked(frame, at_token, frames)
+    if linked is not None or frame.reference.other_occasion:
+        return linked
+    sides = _sides(frame)
+    candidates = [e for e in events if sides & e.sides and _role_fits(e, frame, text, lexicon)]
+    return _choose(candidates, events, frame)
+
+
+def _role_fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon) -> bool:
+    """Whether a role noun can name a side of an event: only a time or a plan of its own
+    ("the winner in 2019", "the proposed buyer") tells it apart; its words describe its
+    party, not the occasion ("the Brazilian buyer")."""
+    for earlier in event.frames:
+        if frame.time is not None and _times_apart(earlier, frame, text, lexicon):
+            return False
+        if (earlier.modality in _NOT_HAPPENING) != (frame.modality in _NOT_HAPPENING):
+            return False
+    return True
 
 
 def _linked(frame: Frame, at_token: dict[tuple[str, int], _Event], frames: Sequence[Frame]) -> _Event | None:

@@ -96,6 +96,9 @@ class Frame:
     sentence: tuple[int, int]
     #: Event words this frame is about (token indexes): "won the runoff", "beat Fiji in the match".
     about: tuple[int, ...] = ()
+    #: Told by a role noun ("Soria, the plaintiff,"): it names a side of an event the
+    #: article tells elsewhere, and has no place of its own.
+    role_noun: bool = False
     #: The verb that carries a noun frame, if any (token index): "made a trip", "left for a trip",
     #: "the trip took him to Kenya".
     support: int | None = None

@@ -84,6 +84,11 @@ def _is_noun_trigger(token: Token) -> bool:
     return token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound"
 
 
+def _is_title(token: Token) -> bool:
+    """A noun before a name, as a title: "plaintiff Ana Soria" (read for role nouns only)."""
+    return token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "PROPN"
+
+
 def _phrase(token: Token) -> Span:
     """The words naming a filler: the whole entity, or the noun with its modifiers."""
     if token.ent_type_ and token.ent_type_ not in _NOT_QUALIFIERS:
@@ -104,10 +109,11 @@ def _phrase(token: Token) -> Span:
 
 
 def _evokes_event(token: Token, lexicon: FrameLexicon) -> bool:
-    """A noun of an event; not one that is an event only with a required slot ("a bus" is a
-    vehicle, "a bus from Kathmandu to Pokhara" a trip), which may fill a party's role."""
+    """A noun of an event; not a role noun ("the buyer" names a party), nor one that is an
+    event only with a required slot ("a bus" is a vehicle, "a bus from Kathmandu to Pokhara"
+    a trip): those may fill a party's role."""
     senses = lexicon.noun_senses(token)[1] or _generic_head_sense(token, lexicon)[1]
-    return _is_noun_trigger(token) and any(not s.requires for s in senses)
+    return _is_noun_trigger(token) and any(not s.requires and not s.role_noun for s in senses)
 
 
 def _fits_type(token: Token, kind: str, entities: EntityIndex, lexicon: FrameLexicon) -> bool:
@@ -382,10 +388,18 @@ def _content(token: Token) -> str:
     return " ".join(t.lemma_.lower() for t in token.subtree if t.is_alpha and not t.is_stop)
 
 
+def _prefixed(trigger: Token, lexicon: FrameLexicon) -> bool:
+    """ "a counter-suit", "counter-sued": a prefix joined by a hyphen names another occasion."""
+    doc, i = trigger.doc, trigger.i
+    if i < 2 or doc[i - 1].text not in {"-", "–"} or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    return doc[i - 2].lower_ in lexicon.other_occasion_modifiers
+
+
 def _reference(trigger: Token, form: str, lemma: str, sense: Sense, lexicon: FrameLexicon) -> Reference:
     """What tells this mention's occasion apart (see events/identity.py)."""
     if form == VERB:
-        other = any(
+        other = _prefixed(trigger, lexicon) or any(
             c.lower_ in lexicon.other_occasion_adverbs or c.lower_ in lexicon.other_occasion_modifiers
             for c in trigger.children
             if c.dep_ in {"advmod", "npadvmod"}
@@ -400,6 +414,7 @@ def _reference(trigger: Token, form: str, lemma: str, sense: Sense, lexicon: Fra
     possessive = any(d.dep_ == "poss" for d in determiners)
     other = (
         plural
+        or _prefixed(trigger, lexicon)
         or any(m.lower_ in lexicon.other_occasion_modifiers for m in modifiers if _ordinal(m) is None)
         or any(m.tag_ in {"JJS", "RBS", "JJR", "RBR"} for m in modifiers)
         or any(d.lower_ in lexicon.non_referring_determiners for d in determiners)
@@ -460,10 +475,13 @@ def _frame(
     )
     if time is None and form == NOUN:
         time = _time(token, form, lexicon)
+    if time is None and sense.role_noun and token.dep_ == "attr":
+        time = _time(token.head, VERB, lexicon)  # "Vargas was the defendant in 2019"
     sentence = token.sent
     roles = _fillers(sense, slots, parties, entities, lexicon)
     kinds = lexicon.roles[sense.event_class]
-    places = _places(token, form, entities, light, lexicon)
+    # A role noun ("the buyer in Lima") names a side, not where an event happened.
+    places = [] if sense.role_noun else _places(token, form, entities, light, lexicon)
     placing_role = lexicon.place_of_role.get(sense.event_class)
     for filler in roles:
         if filler.role == placing_role:
@@ -488,6 +506,7 @@ def _frame(
         sentence=(sentence.start_char, sentence.end_char),
         about=tuple(f.head for f in roles if kinds[f.role] == "event"),
         support=light.i if light is not None else None,
+        role_noun=sense.role_noun,
     )
 
 
@@ -532,16 +551,18 @@ def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: F
     for token in doc:
         lemma, senses = lexicon.verb_senses(token) if _is_verb_trigger(token) else ("", ())
         if senses:
-            common = verb_slots(token)
+            common = verb_slots(token, lexicon.particle(token))
             for sense in senses:
                 slots = _with_rider(token, sense, common)
                 if _needs_met(sense, slots, entities, lexicon):
                     frames.append(_frame(token, lemma, VERB, sense, slots, None, entities, parties, lexicon))
         # A headline noun that is no verb the lexicon knows is still a noun: "Peace talks resume".
-        elif _is_noun_trigger(token):
+        elif _is_noun_trigger(token) or _is_title(token):
             lemma, senses = lexicon.noun_senses(token)
             if not senses:
                 lemma, senses = _generic_head_sense(token, lexicon)
+            if not _is_noun_trigger(token):
+                senses = tuple(s for s in senses if s.role_noun)
             for sense in senses:
                 light = light_verb(token, sense.light_verbs, sense.carrying_verbs)
                 slots = noun_slots(token, sense.light_verbs, sense.carrying_verbs)
