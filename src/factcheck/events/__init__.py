@@ -39,7 +39,7 @@ def lede_end(text: str) -> int:
     """Where the story's introduction ends: after the headline, a date line and the first paragraph.
 
     >>> lede_end("Talks end\\n\\nMonday, May 5\\n\\nGENEVA - Talks ended. More.\\n\\nLater text.")
-    51
+    53
     """
     position = 0
     blocks = 0
