@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import view
+from helpers import ClaimsOf, view
 
 FIELDS = ("subject", "verb", "object", "time", "vague_time", "realis")
 
@@ -11,7 +11,7 @@ def _by_verb(claims, text: str):  # type: ignore[no-untyped-def]
     return next(c for c in claims if c.get("verb_label").text == text)
 
 
-def test_a_denied_action(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_denied_action(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("The court did not hear the appeal.", "action")
     assert claim.span.text == "did not hear the appeal"
     assert claim.polarity == "negative" and claim.attributed_to is None
@@ -25,7 +25,7 @@ def test_a_denied_action(claims_of) -> None:  # type: ignore[no-untyped-def]
     }
 
 
-def test_an_action_presupposed_after_after_takes_the_main_subject(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_an_action_presupposed_after_after_takes_the_main_subject(claims_of: ClaimsOf) -> None:
     claims = claims_of("After hearing the appeal on Monday, the court adjourned.", "action")
     claim = _by_verb(claims, "hearing")
     assert claim.span.text == "hearing the appeal on Monday"
@@ -40,7 +40,7 @@ def test_an_action_presupposed_after_after_takes_the_main_subject(claims_of) -> 
     }
 
 
-def test_the_passive_names_the_agent_as_the_doer(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_passive_names_the_agent_as_the_doer(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("The report was not published by the ministry.", "action")
     assert claim.span.text == "The report was not published by the ministry"
     assert claim.polarity == "negative"
@@ -51,7 +51,7 @@ def test_the_passive_names_the_agent_as_the_doer(claims_of) -> None:  # type: ig
     }
 
 
-def test_without_denies_the_action(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_without_denies_the_action(claims_of: ClaimsOf) -> None:
     claims = claims_of("The delegates left without signing the treaty.", "action")
     claim = _by_verb(claims, "signing")
     assert claim.polarity == "negative"
@@ -62,7 +62,7 @@ def test_without_denies_the_action(claims_of) -> None:  # type: ignore[no-untype
     }
 
 
-def test_reported_and_quoted_denials_are_attributed(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_reported_and_quoted_denials_are_attributed(claims_of: ClaimsOf) -> None:
     (reported,) = claims_of("Lawyers said the court did not hear the appeal.", "action")
     assert reported.polarity == "negative" and reported.attributed_to == "Lawyers"
     (denied,) = claims_of("Smith denied that the court heard the appeal.", "action")
@@ -71,7 +71,7 @@ def test_reported_and_quoted_denials_are_attributed(claims_of) -> None:  # type:
     assert quoted.attributed_to is not None
 
 
-def test_plans_modals_and_changes_over_time_are_not_realis(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_plans_modals_and_changes_over_time_are_not_realis(claims_of: ClaimsOf) -> None:
     text = (
         "The court refused to hear the appeal. The court may hear the appeal. "
         "The court has not yet heard the appeal. If the court heard the appeal, it would say so."
@@ -80,16 +80,16 @@ def test_plans_modals_and_changes_over_time_are_not_realis(claims_of) -> None:  
     assert [c.get("realis") for c in claims] == [False, False, False, False]
 
 
-def test_a_time_vaguer_than_a_day_is_marked(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_time_vaguer_than_a_day_is_marked(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("The club won the cup in 2003.", "action")
     assert view(claim, "time", "vague_time") == {"time": "2003", "vague_time": True}
 
 
-def test_indefinite_and_pronoun_participants_are_not_claimed(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_indefinite_and_pronoun_participants_are_not_claimed(claims_of: ClaimsOf) -> None:
     assert claims_of("The court did not hear an appeal. It heard the case.", "action") == []
 
 
-def test_a_passive_without_its_own_subject_is_done_to_the_clause_subject(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_passive_without_its_own_subject_is_done_to_the_clause_subject(claims_of: ClaimsOf) -> None:
     text = "Kim Jong Un was briefed by officials while being hosted by Vladimir Putin."
     claim = _by_verb(claims_of(text, "action"), "hosted")
     assert claim.span.text == "being hosted by Vladimir Putin"
