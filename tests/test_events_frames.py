@@ -186,3 +186,91 @@ def test_different_occasions_are_kept_apart(layer: Layer, text: str) -> None:
     assert any(len(set(events(found, c))) > 1 for c in classes), [
         (f.lemma, found.event(f)) for f in found.frames
     ]
+
+
+def _action(layer: EventLayer, lemma: str) -> Frame:
+    (frame,) = frames(layer, "action", lemma)
+    return frame
+
+
+def _slots(frame: Frame) -> dict[str, str]:
+    """slot -> role: filler words, for a generic action."""
+    return {f.slot: f"{f.role}: {f.span.text}" for f in frame.roles}
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        (
+            "The county board adopted its budget.",
+            {"subject": "agent: county board", "object": "theme: its budget"},
+        ),
+        (
+            "The budget was adopted by the county board.",
+            {"passive_subject": "theme: budget", "by": "agent: county board"},
+        ),
+        ("Under the budget adopted on Monday, fees rise.", {"passive_subject": "theme: budget"}),
+        (
+            "The board, which adopted the budget, met again.",
+            {"subject": "agent: board", "object": "theme: budget"},
+        ),
+        (
+            "The board agreed to adopt the budget.",
+            {"subject": "agent: board", "object": "theme: budget"},
+        ),
+    ],
+)
+def test_a_verb_no_class_claims_is_a_generic_action(layer: Layer, text: str, slots: dict[str, str]) -> None:
+    assert _slots(_action(layer(text), "adopt")) == slots
+
+
+def test_an_event_noun_can_be_what_a_generic_action_is_done_to(layer: Layer) -> None:
+    frame = _action(layer("The carrier cancelled 40 domestic flights."), "cancel")
+    assert _slots(frame) == {"subject": "agent: carrier", "object": "theme: 40 domestic flights"}
+
+
+def test_light_verbs_and_class_verbs_evoke_no_generic_action(layer: Layer) -> None:
+    found = layer("Kazakhstan sold wheat to Georgia. The minister said it was good.")
+    assert [f.lemma for f in found.of_class("action")] == []
+    assert [f.lemma for f in found.of_class("transfer")] == ["sell"]
+
+
+def test_a_class_verb_used_in_no_class_sense_is_a_generic_action(layer: Layer) -> None:
+    frame = _action(layer("The party won 47 seats."), "win")
+    assert _slots(frame) == {"subject": "agent: party", "object": "theme: 47 seats"}
+
+
+def test_generic_actions_are_one_event_only_with_the_same_verb(layer: Layer) -> None:
+    found = layer(
+        "The board did not adopt the budget on Monday. The board delayed the budget on Monday. "
+        "Under the budget adopted on Monday, fees rise."
+    )
+    adopt = frames(found, "action", "adopt")
+    (delay,) = frames(found, "action", "delay")
+    assert len({found.event(f) for f in adopt}) == 1
+    assert found.event(delay) != found.event(adopt[0])
+
+
+def test_without_denies_the_frame_it_governs(layer: Layer) -> None:
+    found = layer("The delegates left without signing the treaty. The talks ended without a deal.")
+    assert _action(found, "sign").polarity == "negative"
+    # The treaty is a deal noun whose light verb "signing" is denied; the deal is denied outright.
+    assert [(f.lemma, f.polarity) for f in frames(found, "deal")] == [
+        ("treaty", "negative"),
+        ("deal", "negative"),
+    ]
+
+
+def test_a_participle_keeps_its_own_modality(layer: Layer) -> None:
+    found = layer("Under the budget adopted on Monday, homeowners would pay more.")
+    assert _action(found, "adopt").modality == "asserted"
+
+
+def test_a_passive_without_a_subject_of_its_own_takes_its_clause_subject(layer: Layer) -> None:
+    found = layer("The envoy was thanked by officials after being greeted by the king.")
+    assert _slots(_action(found, "greet")) == {"passive_subject": "theme: envoy", "by": "agent: king"}
+
+
+def test_the_main_clause_of_a_condition_is_conditional(layer: Layer) -> None:
+    found = layer("If the storm worsens, the carrier cancels the flights.")
+    assert _action(found, "cancel").modality == "conditional"

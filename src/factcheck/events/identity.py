@@ -23,6 +23,9 @@ can be told, the mention refers to neither, so nothing is compared by accident.
 
 Two stated days or two places for one event are not told apart here: those are
 exactly the contradictions the date and location rules report.
+
+A generic action (a verb no class claims) is one event only with mentions of the
+same verb: "the council adopted its budget" and "the budget adopted on Tuesday".
 """
 
 from __future__ import annotations
@@ -169,12 +172,15 @@ def resolve_events(
 ) -> dict[str, str]:
     """frame id -> event id for every frame; ``lede_end`` is where the first body paragraph ends."""
     event_of: dict[str, str] = {}
-    by_class: dict[str, list[_Event]] = {}
+    by_class: dict[tuple[str, str], list[_Event]] = {}
     at_token: dict[tuple[str, int], _Event] = {}
+    generic = lexicon.generic_classes
     count = 0
     ordered = sorted(frames, key=lambda f: (f.trigger.start, f.event_class))
     for frame in ordered:
-        events = by_class.setdefault(frame.event_class, [])
+        # A generic action is told apart by its verb first: adopting is never cancelling.
+        bucket = (frame.event_class, frame.lemma if frame.event_class in generic else "")
+        events = by_class.setdefault(bucket, [])
         chosen = _linked(frame, at_token, ordered)
         if chosen is None and not frame.reference.other_occasion:
             candidates = [e for e in events if _fits(e, frame, text, lexicon, contains)]

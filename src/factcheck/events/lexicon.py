@@ -68,6 +68,27 @@ class FrameLexicon:
     happening_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
+    #: Senses every other verb evokes ("any_verb"): "the council adopted its budget".
+    generic_verbs: tuple[Sense, ...] = ()
+    #: Verbs too light to evoke a generic sense: "be", "have", "say".
+    generic_except: frozenset[str] = frozenset()
+    #: "left without signing": prepositions that deny the frame they govern.
+    negating_prepositions: frozenset[str] = frozenset()
+
+    @property
+    def generic_classes(self) -> frozenset[str]:
+        return frozenset(sense.event_class for sense in self.generic_verbs)
+
+    def generic_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
+        """The generic senses of a verb no class claims, unless it is too light: "adopted", not "was"."""
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ == "prt":
+                lemma = f"{lemma} {child.lower_}"
+                break
+        if lemma in self.generic_except or lemma.split()[0] in self.generic_except:
+            return lemma, ()
+        return lemma, self.generic_verbs
 
     def verb_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
         """The senses of a verb, a particle verb first: "walk out", "hand over"."""
@@ -117,9 +138,11 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
     data: dict[str, Any] = strip_lines(raw)
     verbs: dict[str, list[Sense]] = {}
     nouns: dict[str, list[Sense]] = {}
+    generic: list[Sense] = []
+    generic_except: set[str] = set()
     for name, entry in data["classes"].items():
         for index, sense_data in enumerate(entry["senses"]):
-            form = VERB if "verbs" in sense_data else NOUN
+            form = NOUN if "nouns" in sense_data else VERB
             alternation = sense_data.get("alternation", {})
             sense = Sense(
                 event_class=name,
@@ -132,6 +155,10 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
                 homeward=bool(sense_data.get("homeward", False)),
                 needs=dict(sense_data.get("needs", {})),
             )
+            if sense_data.get("any_verb"):
+                generic.append(sense)
+                generic_except.update(sense_data.get("except", ()))
+                continue
             table = verbs if form == VERB else nouns
             for word in sense_data["verbs" if form == VERB else "nouns"]:
                 table.setdefault(word, []).append(sense)
@@ -161,6 +188,9 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
         happening_verbs=frozenset(data["places"]["happening_verbs"]),
         holding_verbs=frozenset(data["places"]["holding_verbs"]),
         arrival_verbs=frozenset(data["places"]["arrival_verbs"]),
+        generic_verbs=tuple(generic),
+        generic_except=frozenset(generic_except),
+        negating_prepositions=frozenset(data.get("negating_prepositions", ())),
     )
 
 

@@ -102,7 +102,7 @@ def _fits_type(token: Token, kind: str, entities: EntityIndex, lexicon: FrameLex
         return token.like_num or token.ent_type_ in {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
     if token.ent_type_ in {"DATE", "TIME"}:
         return False
-    return not is_event
+    return kind == "any" or not is_event
 
 
 def _fillers(
@@ -236,8 +236,12 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
-def _polarity(trigger: Token, form: str, light: Token | None) -> str:
+def _polarity(trigger: Token, form: str, light: Token | None, lexicon: FrameLexicon) -> str:
     if _negated(trigger) or (light is not None and _negated(light)):
+        return "negative"
+    # "left without signing the treaty", "the talks ended without a deal".
+    governed = light or trigger
+    if governed.dep_ in {"pcomp", "pobj"} and governed.head.lower_ in lexicon.negating_prepositions:
         return "negative"
     if form == NOUN and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return "negative"
@@ -268,6 +272,12 @@ def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexi
             return "possible"
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in current.children):
             return "conditional"
+        # "If the storm worsens, the carrier cancels the flights": the main clause of a condition.
+        if any(
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)
+            for c in current.children
+        ):
+            return "conditional"
         head = current.head
         if head.i == current.i:
             break
@@ -278,6 +288,10 @@ def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexi
             return "hypothetical"
         if current.dep_ in {"xcomp", "acl"} and head_lemma in planned_words:
             return "planned"
+        if current.dep_ == "acl" and current.tag_ in {"VBN", "VBG"}:
+            # A participle tells its own event: "under the budget adopted on Tuesday,
+            # homeowners would pay more" asserts the adoption whatever "would" says.
+            break
         if current.dep_ not in {"xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "prep", "pobj", "dobj"}:
             break
         current = head
@@ -390,7 +404,7 @@ def _frame(
         places=_unique(places),
         time=Mention.of(time, "") if time is not None else None,
         time_index=time.root.i if time is not None else None,
-        polarity=_polarity(token, form, light),
+        polarity=_polarity(token, form, light, lexicon),
         modality=_modality(token, form, light, lexicon),
         attribution=attribution(token),
         quoted=in_quotation(token),
@@ -428,9 +442,13 @@ def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: F
         if _is_verb_trigger(token):
             lemma, senses = lexicon.verb_senses(token)
             slots = verb_slots(token)
-            for sense in senses:
-                if _needs_met(sense, slots, entities, lexicon):
-                    frames.append(_frame(token, lemma, VERB, sense, slots, None, entities, parties, lexicon))
+            met = [sense for sense in senses if _needs_met(sense, slots, entities, lexicon)]
+            if not met:
+                # A verb no class claims (or "won 47 seats", no contest) is still an action.
+                lemma, generic = lexicon.generic_senses(token)
+                met = [sense for sense in generic if _needs_met(sense, slots, entities, lexicon)]
+            for sense in met:
+                frames.append(_frame(token, lemma, VERB, sense, slots, None, entities, parties, lexicon))
         elif _is_noun_trigger(token):
             lemma, senses = lexicon.noun_senses(token)
             if not senses:
