@@ -51,3 +51,18 @@ def test_a_surname_and_a_pronoun_resolve_to_the_full_name(analyse) -> None:  # t
     entities = analysis.graph.entities
     keys = {entities.person_key(t)[1] for t in analysis.doc if entities.person_key(t)}  # type: ignore[index]
     assert keys == {"angela merkel"}
+
+
+def test_a_surname_the_model_calls_a_product_is_the_person(checker, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from factcheck.nlp.entities import build_entity_index
+
+    doc = checker.pipeline.nlp("Maria Kowalski arrived on Monday. Kowalski, the envoy, spoke later.")
+    surname = next(t for t in doc if t.text == "Kowalski" and t.i > 2)
+    doc.ents = [e for e in doc.ents if surname.i not in range(e.start, e.end)] + [
+        Span(doc, surname.i, surname.i + 1, label="PRODUCT")
+    ]
+    index = build_entity_index(doc, gazetteer)
+    assert index.person_key(surname) is not None
+    assert index.person_key(surname)[1] == "maria kowalski"  # type: ignore[index]

@@ -219,6 +219,10 @@ def _index_people(index: EntityIndex, people: Iterable[Span]) -> None:
     _index_untagged_surnames(index, full_names)
 
 
+#: Labels the model gives a lone surname by mistake.
+_MISTAKEN_SURNAME = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
 def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, list[str], str]]) -> None:
     """A surname the model did not tag ("Scholz will then travel on") after its full name."""
     surnames: dict[str, tuple[int, str]] = {}
@@ -227,8 +231,9 @@ def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, lis
     for token in index.doc:
         if token.i in index.persons or token.pos_ != "PROPN":
             continue
-        # The model sometimes calls a lone surname an organisation ("Orlov will travel").
-        if token.ent_type_ and not (token.ent_type_ in {"ORG", "NORP"} and len(entity_span(token)) == 1):
+        # The model sometimes calls a lone surname an organisation ("Orlov will travel")
+        # or a product ("Chanda, the minister, said"); never a place or a number.
+        if token.ent_type_ and not (token.ent_type_ in _MISTAKEN_SURNAME and len(entity_span(token)) == 1):
             continue
         known = surnames.get(token.text)
         if known is not None and known[0] < token.i:
