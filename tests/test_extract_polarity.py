@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from helpers import view
 
 FIELDS = ("subject", "verb", "object", "time", "vague_time", "realis")
@@ -16,9 +17,9 @@ def test_a_denied_action(claims_of) -> None:  # type: ignore[no-untyped-def]
     assert claim.span.text == "did not hear the appeal"
     assert claim.polarity == "negative" and claim.attributed_to is None
     assert view(claim, *FIELDS) == {
-        "subject": "the:court",
+        "subject": "thing:court",
         "verb": "hear",
-        "object": "the:appeal",
+        "object": "thing:appeal",
         "time": None,
         "vague_time": False,
         "realis": True,
@@ -31,9 +32,9 @@ def test_an_action_presupposed_after_after_takes_the_main_subject(claims_of) -> 
     assert claim.span.text == "hearing the appeal on Monday"
     assert claim.polarity == "positive"
     assert view(claim, *FIELDS) == {
-        "subject": "the:court",
+        "subject": "thing:court",
         "verb": "hear",
-        "object": "the:appeal",
+        "object": "thing:appeal",
         "time": "monday",
         "vague_time": False,
         "realis": True,
@@ -45,9 +46,9 @@ def test_the_passive_names_the_agent_as_the_doer(claims_of) -> None:  # type: ig
     assert claim.span.text == "The report was not published by the ministry"
     assert claim.polarity == "negative"
     assert view(claim, "subject", "verb", "object") == {
-        "subject": "the:ministry",
+        "subject": "thing:ministry",
         "verb": "publish",
-        "object": "the:report",
+        "object": "thing:report",
     }
 
 
@@ -56,8 +57,8 @@ def test_without_denies_the_action(claims_of) -> None:  # type: ignore[no-untype
     claim = _by_verb(claims, "signing")
     assert claim.polarity == "negative"
     assert view(claim, "subject", "object", "realis") == {
-        "subject": "the:delegate",
-        "object": "the:treaty",
+        "subject": "thing:delegate",
+        "object": "thing:treaty",
         "realis": True,
     }
 
@@ -94,7 +95,121 @@ def test_a_passive_without_its_own_subject_is_done_to_the_clause_subject(claims_
     claim = _by_verb(claims_of(text, "action"), "hosted")
     assert claim.span.text == "being hosted by Vladimir Putin"
     assert view(claim, "subject", "verb", "object") == {
-        "subject": "person:vladimir putin",
+        "subject": "name:vladimir putin",
         "verb": "host",
-        "object": "person:kim jong un",
+        "object": "name:kim jong un",
     }
+
+
+ACTION = ("subject", "verb", "object", "object_scope", "object_terms", "time", "realis")
+ADOPTED = {
+    "subject": "thing:council",
+    "verb": "adopt",
+    "object": "thing:budget",
+    "object_scope": "definite",
+    "object_terms": (),
+    "time": "tuesday",
+    "realis": True,
+}
+
+
+def _only(claims_of, text: str, verb: str):  # type: ignore[no-untyped-def]
+    (claim,) = [c for c in claims_of(text, "action") if c.get("verb") == verb]
+    return claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council adopted the budget on Tuesday.",
+        "The budget was adopted by the council on Tuesday.",
+        "The council, which adopted the budget on Tuesday, then adjourned.",
+        "After adopting the budget on Tuesday, the council adjourned.",
+        "The council agreed on Monday and adopted the budget on Tuesday.",
+    ],
+)
+def test_an_asserted_action_in_five_wordings(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(claims_of, text, "adopt")
+    assert claim.polarity == "positive" and claim.attributed_to is None
+    assert view(claim, *ACTION) == ADOPTED
+
+
+def test_a_participle_asserts_the_action_with_no_doer(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(claims_of, "Under the budget adopted on Tuesday, fees would rise.", "adopt")
+    assert claim.span.text == "the budget adopted on Tuesday"
+    assert claim.polarity == "positive"
+    assert view(claim, *ACTION) == {**ADOPTED, "subject": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("The council did not adopt the budget on Tuesday.", "definite"),
+        ("The budget was not adopted by the council on Tuesday.", "definite"),
+        ("The council left without adopting the budget on Tuesday.", "definite"),
+        ("The council did not adopt any budget on Tuesday.", "every"),
+        ("The council adopted no budget on Tuesday.", "every"),
+    ],
+)
+def test_a_denied_action_in_five_wordings(claims_of, text: str, scope: str) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(claims_of, text, "adopt")
+    assert claim.polarity == "negative" and claim.attributed_to is None
+    assert view(claim, *ACTION) == {**ADOPTED, "object_scope": scope}
+
+
+def test_what_the_thing_done_to_covers_and_the_words_that_narrow_it(claims_of) -> None:  # type: ignore[no-untyped-def]
+    asserted = _only(claims_of, "The carrier cancelled 40 domestic flights on Friday.", "cancel")
+    assert view(asserted, "object", "object_scope", "object_terms") == {
+        "object": "thing:flight",
+        "object_scope": "some",
+        "object_terms": ("domestic",),
+    }
+    denied = _only(claims_of, "The carrier did not cancel any flights to Hanoi on Friday.", "cancel")
+    assert view(denied, "object", "object_scope", "object_terms", "time") == {
+        "object": "thing:flight",
+        "object_scope": "every",
+        "object_terms": ("to hanoi",),
+        "time": "friday",
+    }
+    bare = _only(claims_of, "The carrier did not cancel flights on Friday.", "cancel")
+    assert bare.get("object_scope") == "every"
+
+
+def test_one_name_with_two_labels_is_one_doer(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(claims_of, "Hanoi Air did not cancel the flight.", "cancel")
+    assert str(claim.get("subject")).startswith("name:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"There were no cancellations and we cancelled nothing," the carrier said.',
+        'The carrier\'s chief said: "We lost money. We did not cancel the flights."',
+        "The union denied that the carrier cancelled the flights.",
+        "According to the union, the carrier did not cancel the flights.",
+    ],
+)
+def test_quoted_reported_and_denied_actions_are_attributed(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    for claim in claims_of(text, "action"):
+        if claim.get("verb") == "cancel":
+            assert claim.attributed_to is not None or not claim.get("realis")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The carrier will not cancel the flights.",
+        "The carrier plans to cancel the flights.",
+        "If the storm worsens, the carrier cancels the flights.",
+        "The carrier has not yet cancelled the flights.",
+        "Did the carrier cancel the flights?",
+        "The carrier wants to cancel the flights.",
+    ],
+)
+def test_plans_modals_conditions_and_states_in_time_are_not_realis(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    claim = _only(claims_of, text, "cancel")
+    assert claim.get("realis") is False
+
+
+def test_an_unnamed_doer_is_not_no_doer(claims_of) -> None:  # type: ignore[no-untyped-def]
+    assert [c for c in claims_of("We did not cancel any flights.", "action") if c.get("verb") == "cancel"] == []

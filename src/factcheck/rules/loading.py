@@ -207,7 +207,9 @@ def _check_operator_use(
             f"bad options for operator {operator.name!r}: {error.message}",
         ) from None
     for key, value in options.items():
-        if key in {"giver", "receiver", "things", "person"} and value not in fields:
+        if key in {"giver", "receiver", "things", "person", "agent", "agent_label", "scope", "terms"} and (
+            value not in fields
+        ):
             raise DataFileError(
                 path,
                 line_of(raw, ("conflict", "options", key)),

@@ -1,10 +1,25 @@
 """The same action asserted and denied: "the court did not hear the appeal" / "after
 hearing the appeal on Monday, the court ...".
 
-The rule's group_by decides what "the same action" is (doer, verb, thing done to).
-``field`` names the time: two times that are both given and differ ("did not hear
-it on Friday" / "heard it on Monday") are two occasions and never conflict; a
+The rule's group_by decides what "the same action" is (the verb and the thing done
+to). ``field`` names the time: two times that are both given and differ ("did not
+hear it on Friday" / "heard it on Monday") are two occasions and never conflict; a
 time given on one side only does not prevent a conflict.
+
+Options, each naming a claim field:
+
+* ``agent`` - the doer: two doers that are both given and differ are two actions;
+  one not given ("the budget adopted on Tuesday") does not prevent a conflict.
+* ``scope`` and ``terms`` - what the thing done to covers ("every", "some",
+  "definite") and the words that narrow it. A denial of every such thing ("did
+  not cancel any flights") conflicts with an assertion only when the assertion's
+  thing is at least as narrow ("cancelled 38 domestic flights"; not for "any
+  international flights"); a denial of one definite thing ("did not adopt its
+  2026 budget") only with an assertion of a definite thing whose words agree
+  ("the budget adopted"); a denial never conflicts with "some" thing when it
+  names a particular one.
+
+The message may use ``{doer}``: the doer as the side that names one writes it.
 """
 
 from __future__ import annotations
@@ -14,13 +29,41 @@ from typing import Any
 
 from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
+from factcheck.nlp.entities import Mention
 from factcheck.rules.operators import Conflict
 
 NAME = "opposite_polarity"
 ARITY = "pair"
 FIELD_TYPES = ("text",)
-OPTIONS_SCHEMA = {"type": "object", "additionalProperties": False, "properties": {}}
-TEMPLATE_VALUES = ()
+OPTIONS_SCHEMA = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "agent": {"type": "string"},
+        "agent_label": {"type": "string"},
+        "scope": {"type": "string"},
+        "terms": {"type": "string"},
+    },
+    "dependentRequired": {"scope": ["terms"], "terms": ["scope"], "agent_label": ["agent"]},
+}
+TEMPLATE_VALUES = ("doer",)
+
+
+def _terms(claim: Claim, name: str) -> set[str]:
+    value = claim.get(name)
+    return set(value) if isinstance(value, tuple) else set()
+
+
+def _covers(denial: Claim, assertion: Claim, options: Mapping[str, Any]) -> bool:
+    """Whether what the denial denies includes what the assertion asserts."""
+    scope_of, terms_of = options["scope"], options["terms"]
+    denied, asserted = _terms(denial, terms_of), _terms(assertion, terms_of)
+    scopes = (denial.get(scope_of), assertion.get(scope_of))
+    if scopes[0] == "every":
+        return denied <= asserted
+    if scopes == ("definite", "definite"):
+        return denied <= asserted or asserted <= denied
+    return False
 
 
 def check(
@@ -32,4 +75,16 @@ def check(
     time_a, time_b = first.get(field or ""), second.get(field or "")
     if time_a is not None and time_b is not None and time_a != time_b:
         return None
-    return Conflict((first.span, second.span))
+    values: dict[str, str] = {}
+    if "agent" in options:
+        agents = (first.get(options["agent"]), second.get(options["agent"]))
+        if all(a is not None for a in agents) and agents[0] != agents[1]:
+            return None
+        labels = [c.get(options.get("agent_label", options["agent"])) for c in claims]
+        shown = next((label for label in labels if label is not None), None)
+        values["doer"] = shown.text if isinstance(shown, Mention) else str(shown or "Someone")
+    if "scope" in options:
+        denial, assertion = (first, second) if first.polarity == "negative" else (second, first)
+        if not _covers(denial, assertion, options):
+            return None
+    return Conflict((first.span, second.span), values)
