@@ -231,13 +231,18 @@ def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, lis
     for token in index.doc:
         if token.i in index.persons or token.pos_ != "PROPN":
             continue
-        # The model sometimes calls a lone surname an organisation ("Orlov will travel")
-        # or a product ("Chanda, the minister, said"); never a place or a number.
-        if token.ent_type_ and not (token.ent_type_ in _MISTAKEN_SURNAME and len(entity_span(token)) == 1):
+        # The model sometimes calls a lone surname an organisation ("Orlov will travel"),
+        # a product ("Chanda, the minister, said") or a place the gazetteer does not
+        # know ("Okello, the minister, said"); never a known place or a number.
+        mistaken = token.ent_type_ in _MISTAKEN_SURNAME or (
+            token.ent_type_ in PLACE_LABELS and not token.ent_id_
+        )
+        if token.ent_type_ and not (mistaken and len(entity_span(token)) == 1):
             continue
         known = surnames.get(token.text)
         if known is not None and known[0] < token.i:
             index.persons[token.i] = (index.doc[token.i : token.i + 1], known[1])
+            index.places.pop(token.i, None)
 
 
 def _resolve_short_name(name: str, position: int, full_names: list[tuple[int, list[str], str]]) -> str:
