@@ -104,12 +104,12 @@ def test_a_passive_without_its_own_subject_is_done_to_the_clause_subject(claims_
 
 ACTION = ("subject", "verb", "object", "object_scope", "object_terms", "time", "realis")
 ADOPTED = {
-    "subject": "thing:council",
-    "verb": "adopt",
-    "object": "thing:budget",
+    "subject": "thing:assembly",
+    "verb": "approve",
+    "object": "thing:package",
     "object_scope": "definite",
     "object_terms": (),
-    "time": "tuesday",
+    "time": "monday",
     "realis": True,
 }
 
@@ -122,22 +122,22 @@ def _only(claims_of, text: str, verb: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "text",
     [
-        "The council adopted the budget on Tuesday.",
-        "The budget was adopted by the council on Tuesday.",
-        "The council, which adopted the budget on Tuesday, then adjourned.",
-        "After adopting the budget on Tuesday, the council adjourned.",
-        "The council agreed on Monday and adopted the budget on Tuesday.",
+        "The assembly approved the package on Monday.",
+        "The package was approved by the assembly on Monday.",
+        "The assembly, which approved the package on Monday, then adjourned.",
+        "After approving the package on Monday, the assembly adjourned.",
+        "The assembly met on Sunday and approved the package on Monday.",
     ],
 )
 def test_an_asserted_action_in_five_wordings(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
-    claim = _only(claims_of, text, "adopt")
+    claim = _only(claims_of, text, "approve")
     assert claim.polarity == "positive" and claim.attributed_to is None
     assert view(claim, *ACTION) == ADOPTED
 
 
 def test_a_participle_asserts_the_action_with_no_doer(claims_of) -> None:  # type: ignore[no-untyped-def]
-    claim = _only(claims_of, "Under the budget adopted on Tuesday, fees would rise.", "adopt")
-    assert claim.span.text == "the budget adopted on Tuesday"
+    claim = _only(claims_of, "Under the package approved on Monday, fees would rise.", "approve")
+    assert claim.span.text == "the package approved on Monday"
     assert claim.polarity == "positive"
     assert view(claim, *ACTION) == {**ADOPTED, "subject": None}
 
@@ -145,39 +145,39 @@ def test_a_participle_asserts_the_action_with_no_doer(claims_of) -> None:  # typ
 @pytest.mark.parametrize(
     ("text", "scope"),
     [
-        ("The council did not adopt the budget on Tuesday.", "definite"),
-        ("The budget was not adopted by the council on Tuesday.", "definite"),
-        ("The council left without adopting the budget on Tuesday.", "definite"),
-        ("The council did not adopt any budget on Tuesday.", "every"),
-        ("The council adopted no budget on Tuesday.", "every"),
+        ("The assembly did not approve the package on Monday.", "definite"),
+        ("The package was not approved by the assembly on Monday.", "definite"),
+        ("The assembly left without approving the package on Monday.", "definite"),
+        ("The assembly did not approve any package on Monday.", "every"),
+        ("The assembly approved no package on Monday.", "every"),
     ],
 )
 def test_a_denied_action_in_five_wordings(claims_of, text: str, scope: str) -> None:  # type: ignore[no-untyped-def]
-    claim = _only(claims_of, text, "adopt")
+    claim = _only(claims_of, text, "approve")
     assert claim.polarity == "negative" and claim.attributed_to is None
     assert view(claim, *ACTION) == {**ADOPTED, "object_scope": scope}
 
 
 def test_what_the_thing_done_to_covers_and_the_words_that_narrow_it(claims_of) -> None:  # type: ignore[no-untyped-def]
-    asserted = _only(claims_of, "The carrier cancelled 40 domestic flights on Friday.", "cancel")
+    asserted = _only(claims_of, "The operator cancelled 40 regional trains on Friday.", "cancel")
     assert view(asserted, "object", "object_scope", "object_terms") == {
-        "object": "thing:flight",
+        "object": "thing:train",
         "object_scope": "some",
-        "object_terms": ("domestic",),
+        "object_terms": ("regional",),
     }
-    denied = _only(claims_of, "The carrier did not cancel any flights to Hanoi on Friday.", "cancel")
+    denied = _only(claims_of, "The operator did not cancel any trains to the coast on Friday.", "cancel")
     assert view(denied, "object", "object_scope", "object_terms", "time") == {
-        "object": "thing:flight",
+        "object": "thing:train",
         "object_scope": "every",
-        "object_terms": ("to hanoi",),
+        "object_terms": ("to coast",),
         "time": "friday",
     }
-    bare = _only(claims_of, "The carrier did not cancel flights on Friday.", "cancel")
+    bare = _only(claims_of, "The operator did not cancel trains on Friday.", "cancel")
     assert bare.get("object_scope") == "every"
 
 
 def test_one_name_with_two_labels_is_one_doer(claims_of) -> None:  # type: ignore[no-untyped-def]
-    claim = _only(claims_of, "Hanoi Air did not cancel the flight.", "cancel")
+    claim = _only(claims_of, "Coastline Rail did not cancel the train.", "cancel")
     assert str(claim.get("subject")).startswith("name:")
 
 

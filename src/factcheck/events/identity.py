@@ -25,7 +25,7 @@ Two stated days or two places for one event are not told apart here: those are
 exactly the contradictions the date and location rules report.
 
 A generic action (a verb no class claims) is one event only with mentions of the
-same verb: "the council adopted its budget" and "the budget adopted on Tuesday".
+same verb: "the assembly approved its package" and "the package approved on Monday".
 """
 
 from __future__ import annotations
@@ -178,7 +178,7 @@ def resolve_events(
     count = 0
     ordered = sorted(frames, key=lambda f: (f.trigger.start, f.event_class))
     for frame in ordered:
-        # A generic action is told apart by its verb first: adopting is never cancelling.
+        # A generic action is told apart by its verb first: approving is never cancelling.
         bucket = (frame.event_class, frame.lemma if frame.event_class in generic else "")
         events = by_class.setdefault(bucket, [])
         chosen = _linked(frame, at_token, ordered)

@@ -68,7 +68,7 @@ class FrameLexicon:
     happening_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
-    #: Senses every other verb evokes ("any_verb"): "the council adopted its budget".
+    #: Senses every other verb evokes ("any_verb"): "the assembly approved its package".
     generic_verbs: tuple[Sense, ...] = ()
     #: Verbs too light to evoke a generic sense: "be", "have", "say".
     generic_except: frozenset[str] = frozenset()
@@ -80,7 +80,7 @@ class FrameLexicon:
         return frozenset(sense.event_class for sense in self.generic_verbs)
 
     def generic_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
-        """The generic senses of a verb no class claims, unless it is too light: "adopted", not "was"."""
+        """The generic senses of a verb no class claims, unless it is too light: "approved", not "was"."""
         lemma = token.lemma_.lower()
         for child in token.children:
             if child.dep_ == "prt":

@@ -232,7 +232,7 @@ def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, lis
         if token.i in index.persons or token.pos_ != "PROPN":
             continue
         # The model sometimes calls a lone surname an organisation ("Orlov will travel"),
-        # a product ("Chanda, the minister, said") or a place the gazetteer does not
+        # a product ("Mensah, the minister, said") or a place the gazetteer does not
         # know ("Okello, the minister, said"); never a known place or a number.
         mistaken = token.ent_type_ in _MISTAKEN_SURNAME or (
             token.ent_type_ in PLACE_LABELS and not token.ent_id_

@@ -3,9 +3,9 @@
     "The court did not hear the appeal."                 -> court hear appeal, negative
     "After hearing the appeal on Monday, the court ..."  -> court hear appeal, positive, Monday
     "The appeal was not heard by the court."             -> court hear appeal, negative (passive)
-    "Under the budget adopted on Tuesday, ..."           -> (no doer) adopt budget, Tuesday
-    "Airlines cancelled 40 domestic flights."            -> cancel flight, some, {domestic}
-    "The airline did not cancel any flights."            -> cancel flight, every: denies them all
+    "Under the package approved on Monday, ..."          -> (no doer) approve package, Monday
+    "The ferries cancelled 12 evening sailings."         -> cancel sailing, some, {evening}
+    "The ferries did not cancel any sailings."           -> cancel sailing, every: denies them all
     "The court refused to hear the appeal."              -> not asserted: the hearing is refused
     "Smith denied that the court heard the appeal."      -> attributed to Smith
     "The court has not yet heard the appeal."            -> a state at one time: not compared
@@ -13,14 +13,14 @@
 Every verb is a frame (events/reader.py): a verb of a class in the frame lexicon,
 or a generic action. The doer is what fills its subject (or "by") slot, the thing
 done to what fills its object (or passive subject) slot, read the same way for
-active, passive and participle ("the budget adopted").
+active, passive and participle ("the package approved").
 
 What the thing done to covers is its **scope**: a name or a definite noun ("the
-appeal", "its budget") is one thing; "any flights", or a bare plural under a
+appeal", "its package") is one thing; "any sailings", or a bare plural under a
 denial, is every such thing; a count or a bare plural in an assertion ("cancelled
-40 flights") is some of them. Its **terms** are the words that narrow it
-("domestic", "2026", "to Hanoi"), so that a denial of "any international
-flights" is not set against "40 domestic flights". An indefinite singular ("did
+12 sailings") is some of them. Its **terms** are the words that narrow it
+("evening", "2027", "to the island"), so that a denial of "any morning
+sailings" is not set against "12 evening sailings". An indefinite singular ("did
 not hear an appeal") says nothing about a particular thing, and a pronoun ("it
 did not hear the appeal") only guesses at one: neither is claimed.
 
@@ -80,7 +80,7 @@ EVERY, SOME, DEFINITE = "every", "some", "definite"
 
 
 def _key(party: Party) -> str:
-    """What a participant names, across the tagger's guesses ("SiamJet" a person here, a company there)."""
+    """What a participant names, across the tagger's guesses ("Harbour Ferries": a person, then a company)."""
     kind, _, rest = party.key.partition(":")
     return f"name:{rest}" if kind in {"person", "org", "name"} else party.key
 
@@ -110,13 +110,13 @@ def _scope(thing: Token, negative: bool, definite_words: frozenset[str]) -> str 
         return SOME if not negative else None  # "a", "some", "another": no particular one
     counted = any(c.dep_ == "nummod" for c in thing.children)
     if negative:
-        # "did not cancel flights": every flight; "did not cancel 38 flights" names none.
+        # "did not cancel sailings": every sailing; "did not cancel 12 sailings" names none.
         return None if counted else EVERY
     return SOME
 
 
 def _terms(thing: Token, trigger: Token) -> tuple[str, ...]:
-    """The words that narrow the thing done to: "domestic", "2026", "operating", "to hanoi"."""
+    """The words that narrow the thing done to: "evening", "2027", "spending", "to the island"."""
     found = set()
     # A name is one thing whatever its words: "Kim Jong Un" has no narrowing terms.
     own = entity_span(thing) if thing.ent_type_ else thing.doc[thing.i : thing.i + 1]
@@ -132,6 +132,15 @@ def _terms(thing: Token, trigger: Token) -> tuple[str, ...]:
             found.update(f"{child.lower_} {o.lemma_.lower()}" for o in objects)
         elif child.dep_ in {"acl", "relcl"}:
             found.add(child.lemma_.lower())
+    # The parser often hangs the thing's own "to"/"from" phrase on the verb: "did not
+    # cancel any sailings to the island" narrows the sailings all the same.
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ not in word_set("polarity", "circumstance_preps"):
+            found.update(
+                f"{prep.lower_} {o.lemma_.lower()}"
+                for o in prep.children
+                if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}
+            )
     return tuple(sorted(found))
 
 
@@ -208,14 +217,14 @@ def _time(frame: Frame, context: ExtractionContext) -> tuple[str | None, bool]:
 
 
 def _quoted_span(verb: Token, doer: Token | None, done_to: Token, time_index: int | None) -> Span:
-    """From the auxiliaries to the participants and the time: "did not cancel any flights on Friday"."""
+    """From the auxiliaries to the participants and the time: "did not cancel any sailings on Sunday"."""
     doc = verb.doc
     first = min([verb.i, *(c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"})])
     own = [t for t in (doer, done_to) if t is not None and (t.head == verb or t.head.head == verb)]
     if done_to in own and done_to.i < verb.i:
         first = min(first, done_to.left_edge.i)
     if verb.head.i == done_to.i and done_to.i < verb.i:
-        first = min(first, _label(done_to).start)  # "the budget adopted on Tuesday"
+        first = min(first, _label(done_to).start)  # "the package approved on Monday"
     last = max([verb.i, *(t.i for t in own if t.i > verb.i)]) + 1
     if time_index is not None and time_index >= last:
         last = entity_span(doc[time_index]).end
@@ -241,7 +250,7 @@ def _claims(frame: Frame, context: ExtractionContext) -> Iterator[Claim]:
     for thing, party in done_to:
         if party is None or thing.pos_ == "PRON" or _key(party) == subject:
             continue
-        # "cancelled no flights" denies as "did not cancel any flights" does.
+        # "cancelled no sailings" denies as "did not cancel any sailings" does.
         denied = frame.polarity == "negative" or any(
             c.dep_ == "det" and c.lower_ in negating for c in thing.children
         )

@@ -55,7 +55,7 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 _HYPHENS = frozenset({"-", "–"})
 _OF = frozenset({"of", "for"})
 #: A sentence that dates what it tells: "in 1997", "two years ago", "at the time". A year
-#: after "since" dates the start of what still holds ("minister since 2021"): not a past.
+#: after "since" dates the start of what still holds ("minister since 2019"): not a past.
 _DATED = re.compile(r"(?<!\bsince )\b(?:1[89]\d\d|20\d\d)\b|\bago\b|\bat the time\b|\buntil\b", re.IGNORECASE)
 
 
@@ -66,7 +66,7 @@ class _Title:
     coordinated: bool
     #: A noun the title hangs off, whose governing verb may put it at another time.
     noun: Token | None = None
-    #: "his Malawian counterpart": the office is another person's, the country the title's own.
+    #: "her Ugandan counterpart": the office is another person's, the country the title's own.
     counterpart_country: Mention | None = None
 
 
@@ -112,7 +112,7 @@ def _is_portfolio_word(token: Token) -> bool:
 
 
 def _portfolio_in(tokens: list[Token]) -> tuple[str, int, int] | None:
-    """A department the office list does not name: "Mines Minister", "minister of tourism"."""
+    """A department the office list does not name: "Tourism Minister", "minister of fisheries"."""
     heads = word_set("roles", "portfolio_heads")
     for at in range(len(tokens) - 1, -1, -1):
         if tokens[at].lower_ not in heads:
@@ -154,7 +154,7 @@ def _premodifier_title(ent: Span) -> _Title | None:
         title_word = token.lower_ in allowed or token.text in POSSESSIVE or token.text in _HYPHENS
         before_head = bool(tokens) and tokens[0].lower_ in word_set("roles", "portfolio_heads")
         if before_head and not title_word and _is_portfolio_word(token):
-            title_word = True  # "Mines Minister Kelvin Chanda"
+            title_word = True  # "Tourism Minister Kofi Mensah"
         if not (title_word or token.ent_type_ in {"GPE", "NORP"}):
             break
         tokens.insert(0, token)
@@ -256,9 +256,9 @@ class _Held:
 
 
 def _counterpart_titles(ent: Span, key: str, held: list[_Held], index: EntityIndex) -> Iterator[_Title]:
-    """ "Chanda and his Malawian counterpart, Grace Phiri": Phiri holds Chanda's office, for Malawi.
+    """ "Wambui and her Ugandan counterpart, Paul Okello": Okello holds Wambui's office, for Uganda.
 
-    Whose counterpart: the person named as its owner ("Chanda's counterpart"), else
+    Whose counterpart: the person named as its owner ("Wambui's counterpart"), else
     the last person given an office earlier in the sentence.
     """
     for noun in _counterpart_nouns(ent):
@@ -279,7 +279,7 @@ def _counterpart_titles(ent: Span, key: str, held: list[_Held], index: EntityInd
 
 
 def _modifier_country(noun: Token, index: EntityIndex) -> Mention | None:
-    """The country a noun's modifier names: "his Malawian counterpart", "Kenya's counterpart"."""
+    """The country a noun's modifier names: "her Ugandan counterpart", "Kenya's counterpart"."""
     for modifier in noun.children:
         if modifier.dep_ in {"amod", "compound", "poss", "nmod"} and modifier.ent_id_:
             country = index.gazetteer.metonyms.get(modifier.text) or modifier.ent_id_
@@ -364,7 +364,7 @@ def _country(title: _Title, ent: Span, index: EntityIndex) -> Mention | None:
                 evidence.start, evidence.end, evidence.text, nationality.country
             )
     for token in title.tokens:
-        # "Zambian Mines Minister X": the demonym before a department the nationality
+        # "Ghanaian Tourism Minister X": the demonym before a department the nationality
         # reading does not know as a title word.
         if token.ent_type_ == "NORP" and index.gazetteer.is_country(token.ent_id_):
             return Mention.of(entity_span(token), token.ent_id_)

@@ -9,14 +9,14 @@ time given on one side only does not prevent a conflict.
 Options, each naming a claim field:
 
 * ``agent`` - the doer: two doers that are both given and differ are two actions;
-  one not given ("the budget adopted on Tuesday") does not prevent a conflict.
+  one not given ("the package approved on Monday") does not prevent a conflict.
 * ``scope`` and ``terms`` - what the thing done to covers ("every", "some",
   "definite") and the words that narrow it. A denial of every such thing ("did
-  not cancel any flights") conflicts with an assertion only when the assertion's
-  thing is at least as narrow ("cancelled 38 domestic flights"; not for "any
-  international flights"); a denial of one definite thing ("did not adopt its
-  2026 budget") only with an assertion of a definite thing whose words agree
-  ("the budget adopted"); a denial never conflicts with "some" thing when it
+  not cancel any sailings") conflicts with an assertion only when the assertion's
+  thing is at least as narrow ("cancelled 12 evening sailings"; not for "any
+  morning sailings"); a denial of one definite thing ("did not approve its 2027
+  package") only with an assertion of a definite thing whose words agree
+  ("the package approved"); a denial never conflicts with "some" thing when it
   names a particular one.
 
 The message may use ``{doer}``: the doer as the side that names one writes it.
