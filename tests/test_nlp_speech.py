@@ -49,3 +49,13 @@ def test_in_quotation(checker: Checker, text: str, word: str, inside: bool) -> N
     doc = checker.pipeline.nlp(text)
     (token,) = [t for t in doc if t.lower_ == word]
     assert in_quotation(token) is inside
+
+
+def test_a_reported_speaker_is_told_apart_from_a_source(checker: Checker) -> None:
+    from factcheck.nlp.speech import according_to, attribution, reported_speaker
+
+    doc = checker.pipeline.nlp("The mayor said the line will reopen, according to the transit authority.")
+    reopen = next(t for t in doc if t.lower_ == "reopen")
+    assert reported_speaker(reopen) == "The mayor"
+    assert according_to(reopen) == "the transit authority"
+    assert attribution(reopen) == "The mayor"

@@ -5,6 +5,7 @@
     "Canada's Pacific Rim Holdings"                       an organisation on Canada's side
     "Pacific Rim announced the sale of its stake"         "its": the clause's subject
     "a passenger bus ... the bus"                         one thing, by its noun
+    "beating the incumbent, Ana Solis"                    the person the apposition names
 
 Sides are what a comparison of directions needs: a country for its capital, its
 metonym ("the Kremlin"), its ministers and its state companies; an organisation
@@ -96,10 +97,18 @@ class PartyIndex:
         if lower in _NEUTER_PRONOUNS or lower in _PLURAL_PRONOUNS:
             return self._pronoun(token)
         if token.pos_ == "NOUN":
-            return self._described(token)
+            named = self._named_beside(token)
+            return named if named is not None else self._described(token)
         if token.pos_ == "PROPN":
             key = normalise_name(_proper_phrase(token).text)
             return Party(f"name:{key}", f"name:{key}", "organisation")
+        return None
+
+    def _named_beside(self, noun: Token) -> Party | None:
+        """ "beating the incumbent, Ana Solis": a description with a name in apposition is the name."""
+        for child in noun.children:
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                return self.party(child)
         return None
 
     def _organisation(self, key: str) -> Party:

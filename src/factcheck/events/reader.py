@@ -62,6 +62,11 @@ def _is_verb_trigger(token: Token) -> bool:
 
 
 def _is_noun_trigger(token: Token) -> bool:
+    if token.pos_ == "ADJ":
+        # "in the final": an adjective the tagger leaves heading its noun phrase.
+        return token.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass"} and any(
+            c.dep_ == "det" for c in token.children
+        )
     return token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound"
 
 
@@ -289,8 +294,8 @@ def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexi
         if current.dep_ in {"xcomp", "acl"} and head_lemma in planned_words:
             return "planned"
         if current.dep_ == "acl" and current.tag_ in {"VBN", "VBG"}:
-            # A participle tells its own event: "under the budget adopted on Tuesday,
-            # homeowners would pay more" asserts the adoption whatever "would" says.
+            # A participle tells its own event: "under the package approved on Monday,
+            # teachers would earn more" asserts the approval whatever "would" says.
             break
         if current.dep_ not in {"xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "prep", "pobj", "dobj"}:
             break

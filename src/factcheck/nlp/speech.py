@@ -124,6 +124,11 @@ def attribution(token: Token) -> str | None:
     A clause is attributed when it hangs, as a complement, under a reporting verb,
     or when its sentence says "according to".
     """
+    return reported_speaker(token) or according_to(token)
+
+
+def reported_speaker(token: Token) -> str | None:
+    """Who says a clause, when it hangs under a reporting verb: "Putin stated that ..." gives "Putin"."""
     current = token
     while current.head.i != current.i:
         head = current.head
@@ -133,6 +138,11 @@ def attribution(token: Token) -> str | None:
                 return head.text
             return token.doc[subject.left_edge.i : subject.right_edge.i + 1].text
         current = head
+    return None
+
+
+def according_to(token: Token) -> str | None:
+    """The source a sentence names with "according to": "according to preliminary results"."""
     doc = token.doc
     for left in token.sent:
         if left.lower_ == "according" and left.i + 1 < len(doc) and doc[left.i + 1].lower_ == "to":
