@@ -289,3 +289,22 @@ def test_a_description_with_a_name_in_apposition_is_the_name(layer: Layer) -> No
     loser = frame.first("loser")
     assert loser is not None and loser.party is not None
     assert loser.party.key == "person:paul okello"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another time: the day of one, the month of another owner's.
+        "Ministers met in Oslo on Sunday.\n\n"
+        "Sunday's meeting agreed a plan. The bank held its May meeting in Bergen.",
+        # Another owner: the OECD's meeting is not the G20 ministers'.
+        "Debt talks stall\n\nFinance ministers of the G20 met in Oslo on Sunday to discuss debt.\n\n"
+        "The G20 ministers' meeting in Oslo ended without a statement. An OECD meeting in Bergen "
+        "last week had backed the plan.\n\nOfficials said the OECD meeting in Bergen was calmer.",
+    ],
+)
+def test_meetings_of_other_times_or_owners_are_two_occasions(layer: Layer, text: str) -> None:
+    found = layer(text)
+    oslo = [found.event(f) for f in frames(found, "meeting") if [p.text for p in f.places] == ["Oslo"]]
+    bergen = [found.event(f) for f in frames(found, "meeting") if [p.text for p in f.places] == ["Bergen"]]
+    assert oslo and bergen and not set(oslo) & set(bergen)

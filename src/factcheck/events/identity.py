@@ -6,6 +6,7 @@ Frames are resolved to events class by class, in text order:
     "Tonga, who beat Japan in Tokyo"                                    another (other sides)
     "a vote on Thursday ... a second vote on Friday"                    two votes (ordinal)
     "the Senate vote ... the House vote"                                two votes (owners differ)
+    "the G7 ministers' meeting ... the IMF meeting"                     two meetings (owners differ)
     "Saturday's match ... Wednesday's match"                            two matches (each named
                                                                         by its day)
     "the talks in Geneva ... talks in Paris next month"                 two (a relative time)
@@ -31,7 +32,7 @@ same verb: "the assembly approved its package" and "the package approved on Mond
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.events.lexicon import NOUN, FrameLexicon
@@ -109,19 +110,31 @@ def _folded(time: str) -> str:
     return " ".join(time.replace("’s", "").replace("'s", "").split())
 
 
+def _owners_as_one(qualifiers: Mapping[str, str]) -> dict[str, str]:
+    """A named owner and a common-noun one say the same thing: whose occasion it is.
+
+    "the IMF meeting" (owner "imf") and "the G7 ministers' meeting" (possessor
+    "minister") are two owners, so two meetings.
+    """
+    folded = dict(qualifiers)
+    if "poss" in folded and "owner" not in folded:
+        folded["owner"] = folded.pop("poss")
+    return folded
+
+
 def _qualifiers_fit(event: _Event, later: Frame) -> bool:
     """No qualifier differs; and a later mention adds none that tells occasions apart
     ("a vote on Thursday" ... "Friday's vote on the amendment" may be a second vote),
     unless the event was first told by a verb, which has no qualifiers to compare."""
-    two = later.reference.qualifiers
+    two = _owners_as_one(later.reference.qualifiers)
     for earlier in event.frames:
-        one = earlier.reference.qualifiers
+        one = _owners_as_one(earlier.reference.qualifiers)
         if any(one[slot] != two[slot] for slot in one.keys() & two.keys()):
             return False
     first = event.first
     if first.form != NOUN:
         return True
-    return all(slot in first.reference.qualifiers or slot in _DESCRIPTIVE for slot in two)
+    return all(slot in _owners_as_one(first.reference.qualifiers) or slot in _DESCRIPTIVE for slot in two)
 
 
 def _places_apart(first: Frame, later: Frame, contains: Contains) -> bool:
