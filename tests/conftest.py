@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -12,10 +13,21 @@ from factcheck.config import Settings
 from factcheck.engine import rules_for
 from factcheck.nlp.gazetteer import Gazetteer, load_gazetteer
 from factcheck.pipeline import Checker
+from factcheck.reading.document import Document
 from factcheck.reading.inputs import document_from_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_ad2f7963976caff1.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def results_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every command the tests run caches into one folder of the session's own, never the checkout."""
+    folder = tmp_path_factory.mktemp("factcheck-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FACTCHECK_CACHE_DIR", str(folder))
+        patch.delenv("FACTCHECK_NO_CACHE", raising=False)
+        yield folder
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +39,26 @@ def gazetteer() -> Gazetteer:
 def checker(gazetteer: Gazetteer) -> Checker:
     """A checker with every built-in rule that is on by default."""
     return Checker(rules_for(Settings()), gazetteer)
+
+
+class TextCache:
+    """Analyses each (text, format) once per session: the fixture texts are parsed by
+    several test files (cases, claim kinds), and the parse is most of their time."""
+
+    def __init__(self, checker: Checker) -> None:
+        self._checker = checker
+        self._done: dict[tuple[str, str], Analysis] = {}
+
+    def analyse(self, document: Document) -> Analysis:
+        key = (document.source, document.format)
+        if key not in self._done:
+            self._done[key] = self._checker.analyse(document)
+        return self._done[key]
+
+
+@pytest.fixture(scope="session")
+def shared_analyses(checker: Checker) -> TextCache:
+    return TextCache(checker)
 
 
 @pytest.fixture(scope="session")

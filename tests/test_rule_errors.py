@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.claims.model import COMMON_FIELDS, claim_kinds
+from factcheck.claims.extractors import claim_kinds
+from factcheck.claims.model import COMMON_FIELDS
 from factcheck.cli import app
 from factcheck.datafiles import load_schema
 from factcheck.rules.operators import operators

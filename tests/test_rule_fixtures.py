@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import TextCache
 from factcheck.datafiles import DataFileError
-from factcheck.pipeline import Checker
 from factcheck.rules.loading import Rule, load_rules
 from factcheck.rules.testcases import Case, Fixture, fixture_files, load_fixture, rule_of, run_case
 
@@ -45,11 +45,11 @@ def test_the_first_shipped_rules_have_fixtures() -> None:
 
 @pytest.mark.parametrize(("fixture", "case", "load_error"), _cases())
 def test_fixture_case(
-    fixture: Fixture | None, case: Case | None, load_error: str | None, checker: Checker
+    fixture: Fixture | None, case: Case | None, load_error: str | None, shared_analyses: TextCache
 ) -> None:
     assert load_error is None, load_error
     assert fixture is not None and case is not None
-    result = run_case(fixture, case, rule_of(fixture, _rules()), checker)
+    result = run_case(fixture, case, rule_of(fixture, _rules()), shared_analyses)
     if case.xfail is not None and not result.matches:
         pytest.xfail(case.xfail)
     assert result.matches, "\n".join(result.diff())

@@ -12,19 +12,22 @@ from factcheck.config import Settings, active_rules
 from factcheck.datafiles import DataFileError, load_yaml
 from factcheck.nlp.gazetteer import Gazetteer, load_gazetteer
 from factcheck.rules.loading import Rule, builtin_rules_dir, load_rules
-from factcheck.rules.suppressions import BUILTIN_RULES
 
 
 def all_rules(settings: Settings, extra_dirs: Sequence[Path] = ()) -> list[Rule]:
-    """Built-in rules (YAML and Python) plus the configured and given rule folders."""
-    loaded = load_rules([builtin_rules_dir(), *settings.rule_dirs, *extra_dirs])
-    reserved = {rule.id: f"the built-in rule {rule.name}" for rule in BUILTIN_RULES}
-    for rule in loaded:
-        if rule.id in reserved:
-            raise DataFileError(
-                rule.path, 1, f"duplicate rule id {rule.id!r}, already defined in {reserved[rule.id]}"
-            )
-    return sorted([*loaded, *BUILTIN_RULES], key=lambda rule: rule.id)
+    """Built-in rules plus the configured and given rule folders."""
+    return load_rules([builtin_rules_dir(), *settings.rule_dirs, *extra_dirs], builtin=builtin_rules_dir())
+
+
+def builtin_rules() -> list[Rule]:
+    """The shipped rules, whose ids no other rule file may take.
+
+    Empty when one of them is broken: checking that folder reports the problem.
+    """
+    try:
+        return load_rules([builtin_rules_dir()])
+    except DataFileError:
+        return []
 
 
 def gazetteer_for(settings: Settings) -> Gazetteer:

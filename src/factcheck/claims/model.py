@@ -7,12 +7,9 @@ claim carries the span it was read from (analysis offsets) and its sentence.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
-from types import ModuleType
+from typing import Protocol
 
 from spacy.tokens import Doc
 
@@ -33,7 +30,8 @@ class ClaimKind:
     fields: Mapping[str, str]
 
 
-@dataclass(frozen=True, slots=True)
+# Keyword-only: a claim has many fields of one type, and a swapped pair must not pass.
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Claim:
     kind: str
     #: The words the claim was read from, e.g. "summit in South Korea".
@@ -72,37 +70,13 @@ class ExtractionContext:
     parties: PartyIndex
 
 
-Extractor = Callable[[ExtractionContext], Iterable[Claim]]
+class ExtractorModule(Protocol):
+    """What a module in the extractor registry is (mypy checks each one against it).
 
+    ``KINDS`` are the claim kinds it produces; ``extract`` reads them from one article.
+    """
 
-@dataclass(frozen=True, slots=True)
-class ExtractorModule:
-    name: str
-    kinds: tuple[ClaimKind, ...]
-    extract: Extractor
+    @property
+    def KINDS(self) -> tuple[ClaimKind, ...]: ...
 
-
-def _load(module: ModuleType) -> ExtractorModule:
-    return ExtractorModule(module.__name__.rsplit(".", 1)[-1], tuple(module.KINDS), module.extract)
-
-
-@cache
-def extractor_modules() -> tuple[ExtractorModule, ...]:
-    """Every module in ``factcheck.claims.extractors``, found by file, in name order."""
-    import factcheck.claims.extractors as package
-
-    names = sorted(i.name for i in pkgutil.iter_modules(package.__path__) if not i.name.startswith("_"))
-    return tuple(_load(importlib.import_module(f"{package.__name__}.{name}")) for name in names)
-
-
-@cache
-def claim_kinds() -> dict[str, ClaimKind]:
-    return {kind.name: kind for module in extractor_modules() for kind in module.kinds}
-
-
-def extract_claims(context: ExtractionContext) -> list[Claim]:
-    claims: list[Claim] = []
-    for module in extractor_modules():
-        claims.extend(module.extract(context))
-    claims.sort(key=lambda c: (c.span.start, c.span.end, c.kind))
-    return claims
+    def extract(self, context: ExtractionContext) -> Iterable[Claim]: ...

@@ -11,6 +11,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from factcheck.reading.directives import BadDirective, Suppression
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
@@ -89,6 +91,13 @@ class OffsetMap:
         ends = tuple(self.ends[j - 1] if j > 0 else 0 for j in inner.ends)
         return OffsetMap(starts, ends)
 
+    def position_of(self, source_offset: int) -> int:
+        """The first analysis character at or after a source offset (its length past the end).
+
+        A comment the analysis text leaves out is placed where its text would be.
+        """
+        return bisect.bisect_left(self.starts, source_offset)
+
     def span(self, start: int, end: int, source_length: int) -> tuple[int, int]:
         if not self.starts:
             return 0, 0
@@ -114,6 +123,9 @@ class Document:
     format: str = "text"
     doc_id: str | None = None
     repairs: tuple[Repair, ...] = ()
+    #: factcheck's own comments in the source, read as data (see ``directives``).
+    suppressions: tuple[Suppression, ...] = ()
+    bad_directives: tuple[BadDirective, ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:

@@ -9,28 +9,37 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
 
 from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.reading.document import Document
+from factcheck.reading.document import Document, Evidence
 from factcheck.rules.findings import Finding, with_fingerprints
 from factcheck.rules.loading import Rule
-from factcheck.rules.operators import Conflict, Operator, operators
-from factcheck.rules.suppressions import BUILTIN_RULES, apply_suppressions
-
-#: Rules implemented in Python (not evaluated from YAML), e.g. SUP001 unused-suppression.
-_BUILTIN_IDS = frozenset(rule.id for rule in BUILTIN_RULES)
+from factcheck.rules.operators import operators
+from factcheck.rules.operators._contract import CheckContext, Conflict, Operator
+from factcheck.rules.suppressions import apply_suppressions
 
 
 def run_rules(rules: Sequence[Rule], graph: ClaimGraph, document: Document) -> tuple[Finding, ...]:
-    """Every finding of ``rules`` on one article, suppressions applied, sorted and fingerprinted."""
+    """Every finding of ``rules`` on one article, suppressions applied, sorted and fingerprinted.
+
+    Rules whose operator judges findings (SUP001) run last, given the others'
+    findings once suppression comments have marked them; nothing marks theirs.
+    """
+    context = CheckContext(graph, document, rule_ids=frozenset(rule.id for rule in rules))
+    known = operators()
+    later = [rule for rule in rules if known[rule.operator].reads_findings]
     found: list[Finding] = []
     for rule in rules:
-        if rule.id not in _BUILTIN_IDS:
-            found.extend(evaluate(rule, graph, document))
-    # Suppression comments in the source mark findings and report unused comments (SUP001).
-    found = apply_suppressions(found, document, rules)
+        if not known[rule.operator].reads_findings:
+            found.extend(evaluate(rule, context))
+    found = apply_suppressions(found, document)
+    judged = replace(context, findings=tuple(found))
+    for rule in later:
+        found.extend(evaluate(rule, judged))
     return tuple(with_fingerprints(found))
 
 
@@ -67,20 +76,21 @@ class _FieldView:
         return "" if value is None else str(value)
 
 
-def evaluate(rule: Rule, graph: ClaimGraph, document: Document) -> list[Finding]:
+def evaluate(rule: Rule, context: CheckContext) -> list[Finding]:
     operator = operators()[rule.operator]
-    claims = _selected(rule, graph.claims)
+    document = context.document
+    claims = _selected(rule, context.graph.claims)
     found: list[tuple[tuple[Claim, ...], Conflict]] = []
     if operator.arity == "pair":
         for a, b in itertools.combinations(claims, 2):
             if all(_plain(a.get(g)) == _plain(b.get(g)) for g in rule.group_by):
-                conflict = operator.check((a, b), rule.conflict_field, rule.options, graph)
+                conflict = operator.check((a, b), rule.conflict_field, rule.operator_options, context)
                 if conflict is not None:
                     found.append(((a, b), conflict))
-        groups = _one_problem_each(found, rule, operator, graph)
+        groups = _one_problem_each(found, rule, operator, context)
     else:
         for claim in claims:
-            conflict = operator.check((claim,), rule.conflict_field, rule.options, graph)
+            conflict = operator.check((claim,), rule.conflict_field, rule.operator_options, context)
             if conflict is not None:
                 found.append(((claim,), conflict))
         groups = [[item] for item in found]
@@ -88,7 +98,7 @@ def evaluate(rule: Rule, graph: ClaimGraph, document: Document) -> list[Finding]
     seen: set[tuple[tuple[int, int], ...]] = set()
     for group in groups:
         (first_claims, first_conflict) = group[0]
-        sides: list[Mention] = []
+        sides: list[Mention | Evidence] = []
         for _, conflict in group:
             sides.extend(s for s in conflict.sides if s not in sides)
         if len(group) > 1:
@@ -98,13 +108,13 @@ def evaluate(rule: Rule, graph: ClaimGraph, document: Document) -> list[Finding]
             quoted: set[str] = set()
             unique = []
             for side in sides:
-                text = " ".join(document.text[side.start : side.end].casefold().split())
+                text = " ".join(_words(document, side).casefold().split())
                 inside = any(o is not side and o.start <= side.start and side.end <= o.end for o in sides)
                 if text not in quoted and not inside:
                     quoted.add(text)
                     unique.append(side)
             sides = unique
-        evidence = tuple(document.evidence(s.start, s.end) for s in sides)
+        evidence = tuple(s if isinstance(s, Evidence) else document.evidence(s.start, s.end) for s in sides)
         key = tuple(sorted((e.start, e.end) for e in evidence))
         if key in seen:
             continue
@@ -122,8 +132,16 @@ def evaluate(rule: Rule, graph: ClaimGraph, document: Document) -> list[Finding]
     return findings
 
 
+def _words(document: Document, side: Mention | Evidence) -> str:
+    """The words of a side: analysed text for a mention, the text as given for evidence."""
+    return side.text if isinstance(side, Evidence) else document.text[side.start : side.end]
+
+
 def _one_problem_each(
-    found: list[tuple[tuple[Claim, ...], Conflict]], rule: Rule, operator: Operator, graph: ClaimGraph
+    found: list[tuple[tuple[Claim, ...], Conflict]],
+    rule: Rule,
+    operator: Operator[Any],
+    context: CheckContext,
 ) -> list[list[tuple[tuple[Claim, ...], Conflict]]]:
     """Merge conflicts that are one problem: the same claim contradicted by passages that agree.
 
@@ -147,7 +165,7 @@ def _one_problem_each(
             continue
         (other_i,) = [c for c in found[i][0] if id(c) not in shared]
         (other_j,) = [c for c in found[j][0] if id(c) not in shared]
-        if operator.check((other_i, other_j), rule.conflict_field, rule.options, graph) is None:
+        if operator.check((other_i, other_j), rule.conflict_field, rule.operator_options, context) is None:
             parent[root(j)] = root(i)
     groups: dict[int, list[tuple[tuple[Claim, ...], Conflict]]] = {}
     for index, item in enumerate(found):

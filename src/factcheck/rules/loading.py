@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
-from factcheck.claims.model import COMMON_FIELDS, claim_kinds
+from factcheck.claims.extractors import claim_kinds
+from factcheck.claims.model import COMMON_FIELDS
 from factcheck.datafiles import DataFileError, line_of, load_yaml, strip_lines, validate
-from factcheck.rules.operators import Operator, operators
+from factcheck.rules.operators import operators
+from factcheck.rules.operators._contract import Operator
+from factcheck.rules.options import build_options
 
 RULE_SUFFIXES = (".yaml", ".yml")
 FIXTURE_MARK = ".test"
@@ -35,11 +36,14 @@ class Rule:
     kind: str
     operator: str
     conflict_field: str | None = None
+    #: ``conflict.options`` as written in the rule file.
     options: Mapping[str, Any] = field(default_factory=dict)
     where: Mapping[str, Any] = field(default_factory=dict)
     group_by: tuple[str, ...] = ()
     enabled: bool = True
     path: str = ""
+    #: The operator's typed options, built from ``options`` and checked when the rule loads.
+    operator_options: Any = None
 
     @property
     def fixture_path(self) -> Path | None:
@@ -132,7 +136,7 @@ def parse_rule(raw: Any, path: str) -> Rule:
             f"unknown operator {operator_name!r}; expected one of: {', '.join(sorted(known))}",
         )
     operator = known[operator_name]
-    _check_operator_use(raw, data, path, operator, fields)
+    operator_options = _check_operator_use(raw, data, path, operator, fields, kind_name)
     for name in data["select"].get("where", {}):
         if name not in fields:
             raise DataFileError(
@@ -163,12 +167,14 @@ def parse_rule(raw: Any, path: str) -> Rule:
         group_by=tuple(data.get("group_by", [])),
         enabled=data.get("enabled", True),
         path=path,
+        operator_options=operator_options,
     )
 
 
 def _check_operator_use(
-    raw: Any, data: dict[str, Any], path: str, operator: Operator, fields: Mapping[str, str]
-) -> None:
+    raw: Any, data: dict[str, Any], path: str, operator: Operator[Any], fields: Mapping[str, str], kind: str
+) -> Any:
+    """Check the operator's field, options and arity against the rule; the typed options."""
     conflict = data["conflict"]
     field_name = conflict.get("field")
     if operator.field_types and field_name is None:
@@ -197,34 +203,18 @@ def _check_operator_use(
                 f"{operator.name!r} expects "
                 f"{' or '.join(sorted(operator.field_types))}",
             )
-    options = conflict.get("options", {})
-    try:
-        jsonschema.validate(options, operator.options_schema)
-    except jsonschema.ValidationError as error:
-        raise DataFileError(
-            path,
-            line_of(raw, ("conflict", "options", *map(str, error.absolute_path))),
-            f"bad options for operator {operator.name!r}: {error.message}",
-        ) from None
-    for key, value in options.items():
-        if key in {"giver", "receiver", "things", "person", "agent", "agent_label", "scope", "terms"} and (
-            value not in fields
-        ):
-            raise DataFileError(
-                path,
-                line_of(raw, ("conflict", "options", key)),
-                f"option {key!r} names unknown field {value!r}; expected one of: {', '.join(sorted(fields))}",
-            )
+    operator_options = build_options(operator, raw, path, fields, kind)
     if operator.arity == "single" and data.get("group_by"):
         raise DataFileError(
             path,
             line_of(raw, ("group_by",)),
             f"operator {operator.name!r} checks one claim at a time; group_by applies only to pair operators",
         )
+    return operator_options
 
 
 def _check_template(
-    raw: Any, data: dict[str, Any], path: str, operator: Operator, fields: Mapping[str, str]
+    raw: Any, data: dict[str, Any], path: str, operator: Operator[Any], fields: Mapping[str, str]
 ) -> None:
     line = line_of(raw, ("message",))
     prefixes = ("a", "b") if operator.arity == "pair" else ("claim",)
@@ -248,16 +238,25 @@ def load_rule_file(path: Path) -> Rule:
     return parse_rule(load_yaml(path), str(path))
 
 
-def load_rules(paths: Sequence[Path]) -> list[Rule]:
-    """Every rule under ``paths``; duplicate ids are an error naming both files."""
+def load_rules(paths: Sequence[Path], builtin: Path | None = None) -> list[Rule]:
+    """Every rule under ``paths``; duplicate ids are an error naming both files.
+
+    Rules under ``builtin`` (the shipped folder) load first, so a newsroom's rule
+    that reuses a shipped id is the one reported, as taking a built-in rule's id.
+    """
+    shipped = {path.resolve() for path in rule_files([builtin])} if builtin is not None else set()
     rules: list[Rule] = []
     by_id: dict[str, Rule] = {}
-    for path in rule_files(paths):
+    for path in sorted(rule_files(paths), key=lambda p: p.resolve() not in shipped):
         rule = load_rule_file(path)
         if rule.id in by_id:
-            raise DataFileError(
-                str(path), 1, f"duplicate rule id {rule.id!r}, already defined in {by_id[rule.id].path}"
+            earlier = by_id[rule.id]
+            where = (
+                f"the built-in rule {earlier.name}"
+                if Path(earlier.path).resolve() in shipped
+                else earlier.path
             )
+            raise DataFileError(str(path), 1, f"duplicate rule id {rule.id!r}, already defined in {where}")
         by_id[rule.id] = rule
         rules.append(rule)
     return sorted(rules, key=lambda r: r.id)

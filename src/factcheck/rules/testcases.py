@@ -281,13 +281,19 @@ def expand(paths: Sequence[Path]) -> tuple[list[Path], list[Path], list[FileChec
     return sorted(rules.values()), sorted(fixtures.values()), missing
 
 
-def validate_paths(paths: Sequence[Path], reserved: Mapping[str, str] | None = None) -> list[FileCheck]:
+def validate_paths(paths: Sequence[Path], reserved: Sequence[Rule] = ()) -> list[FileCheck]:
     """Check every rule and fixture file under ``paths``: schema, references, unique ids.
 
-    ``reserved`` maps rule ids that no file may use to what already uses them.
+    ``reserved`` are built-in rules whose ids no other file may use; checking a
+    built-in rule's own file is no clash.
     """
     rule_paths, fixture_paths, checks = expand(paths)
-    taken: dict[str, str] = dict(reserved or {})
+    checked = {path.resolve() for path in rule_paths}
+    taken = {
+        rule.id: f"the built-in rule {rule.name}"
+        for rule in reserved
+        if Path(rule.path).resolve() not in checked
+    }
     loaded: dict[str, Rule] = {}
     broken: set[Path] = set()
     for rule_path in rule_paths:

@@ -28,4 +28,9 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         bounds = (
             (sentence.sent.start_char, sentence.sent.end_char) if sentence else (repair.start, repair.end)
         )
-        yield Claim("encoding_repair", repaired, bounds, {"original": repair.original, "repaired": repaired})
+        yield Claim(
+            kind="encoding_repair",
+            span=repaired,
+            sentence=bounds,
+            values={"original": repair.original, "repaired": repaired},
+        )

@@ -94,10 +94,10 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         )
         for place in frame.places:
             yield Claim(
-                "event_location",
-                _quoted_span(frame, place, context),
-                frame.sentence,
-                {
+                kind="event_location",
+                span=_quoted_span(frame, place, context),
+                sentence=frame.sentence,
+                values={
                     "event": context.events.event(frame),
                     "event_class": frame.event_class,
                     "event_label": label,
@@ -106,6 +106,6 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                     "participants": _participants(frame, context),
                     "bare": _is_bare(frame, context),
                 },
-                frame.attribution,
-                frame.polarity,
+                attributed_to=frame.attribution,
+                polarity=frame.polarity,
             )

@@ -112,10 +112,10 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         normalised = normalise_name(span.text)
         known.setdefault(normalised, span)
         yield Claim(
-            "person_name",
-            mention(span, normalised),
-            sentence_bounds(span.root),
-            {"name": mention(span, normalised), "normalised": normalised, "tagged": True},
+            kind="person_name",
+            span=mention(span, normalised),
+            sentence=sentence_bounds(span.root),
+            values={"name": mention(span, normalised), "normalised": normalised, "tagged": True},
         )
     if not known:
         return
@@ -153,10 +153,10 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                 window = doc[start:end]
                 covered.update(range(start, end))
                 yield Claim(
-                    "person_name",
-                    mention(window, normalised),
-                    sentence_bounds(window.root),
-                    {"name": mention(window, normalised), "normalised": normalised, "tagged": False},
+                    kind="person_name",
+                    span=mention(window, normalised),
+                    sentence=sentence_bounds(window.root),
+                    values={"name": mention(window, normalised), "normalised": normalised, "tagged": False},
                 )
     yield from _surname_variants(doc, texts, is_name_word, known, covered, not_names)
 
@@ -183,10 +183,10 @@ def _surname_variants(
         if any(Levenshtein.distance(surname, normalised, score_cutoff=2) <= 2 for surname in surnames):
             token = doc[i : i + 1]
             yield Claim(
-                "person_name",
-                mention(token, normalised),
-                sentence_bounds(doc[i]),
-                {
+                kind="person_name",
+                span=mention(token, normalised),
+                sentence=sentence_bounds(doc[i]),
+                values={
                     "name": mention(token, normalised),
                     "normalised": normalised,
                     "tagged": doc[i].ent_type_ == "PERSON",

@@ -161,10 +161,10 @@ def _claims(
         opponent = opponents[0] if opponents else None
         start, end = _span_tokens(frame, context)
         yield Claim(
-            "outcome",
-            mention(doc[start:end]),
-            sentence_bounds(trigger),
-            {
+            kind="outcome",
+            span=mention(doc[start:end]),
+            sentence=sentence_bounds(trigger),
+            values={
                 "participant": _key(filler.party),
                 "participant_label": _label(filler, context),
                 "outcome": outcome,
@@ -175,7 +175,7 @@ def _claims(
                 "asserted": asserted,
                 "quoted": frame.quoted or in_quotation(trigger),
             },
-            reported_speaker(trigger),
+            attributed_to=reported_speaker(trigger),
         )
 
 

@@ -258,10 +258,10 @@ def _claims(frame: Frame, context: ExtractionContext) -> Iterator[Claim]:
         if scope is None:
             continue
         yield Claim(
-            "action",
-            mention(_quoted_span(verb, doer, thing, frame.time_index)),
-            sentence_bounds(verb),
-            {
+            kind="action",
+            span=mention(_quoted_span(verb, doer, thing, frame.time_index)),
+            sentence=sentence_bounds(verb),
+            values={
                 "subject": subject,
                 "subject_label": mention(_label(doer)) if doer is not None else None,
                 "verb": frame.lemma,
@@ -274,8 +274,8 @@ def _claims(frame: Frame, context: ExtractionContext) -> Iterator[Claim]:
                 "vague_time": vague,
                 "realis": realis,
             },
-            attributed,
-            "negative" if denied else "positive",
+            attributed_to=attributed,
+            polarity="negative" if denied else "positive",
         )
 
 

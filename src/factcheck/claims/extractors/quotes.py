@@ -189,10 +189,10 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         if span is None:
             continue
         yield Claim(
-            "quote",
-            mention(span),
-            sentence_bounds(span[0]),
-            {
+            kind="quote",
+            span=mention(span),
+            sentence=sentence_bounds(span[0]),
+            values={
                 "quote": f"quote#{quoted.group}",
                 "words": words,
                 "speaker": speaker[0] if speaker is not None else None,

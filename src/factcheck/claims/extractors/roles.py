@@ -427,10 +427,10 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
             span = context.doc[min(first.i, ent.start) : max(last.i + 1, ent.end)]
             person = Mention(ent.start_char, ent.end_char, ent.text, key)
             yield Claim(
-                "role",
-                mention(span),
-                sentence_bounds(ent.root),
-                {
+                kind="role",
+                span=mention(span),
+                sentence=sentence_bounds(ent.root),
+                values={
                     "person": person,
                     "person_name": index.person_names.get(key, ent.text),
                     "office": title.office,
@@ -441,5 +441,5 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                     "coordinated": title.coordinated,
                     "quoted": in_quotation(ent.root),
                 },
-                attribution(ent.root),
+                attributed_to=attribution(ent.root),
             )

@@ -9,18 +9,14 @@ sides with their line:column. Chosen by default when ``GITHUB_ACTIONS=true``.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from factcheck.report.model import DocumentResult, Report
 from factcheck.report.renderers import text
+from factcheck.report.renderers._contract import RenderContext
 from factcheck.rules.findings import Finding
-
-if TYPE_CHECKING:
-    from factcheck.report.renderers import RenderContext
 
 FORMAT = "github"
 DESCRIPTION = "GitHub Actions annotations (default when GITHUB_ACTIONS=true)"
-STREAMING = True
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factcheck.report.model import SCHEMA_VERSION, DocumentResult, Report
+from factcheck.report.renderers._contract import RenderContext
 from factcheck.rules.findings import Finding
-
-if TYPE_CHECKING:
-    from factcheck.report.renderers import RenderContext
 
 FORMAT = "json"
 DESCRIPTION = "one JSON object for the whole run (stable, versioned contract)"
@@ -58,7 +56,7 @@ def tool_data(report: Report) -> dict[str, Any]:
 def summary_data(report: Report) -> dict[str, Any]:
     return {
         "documents": len(report.documents),
-        "errors": report.errors,
+        "unreadable": report.unreadable,
         "findings": len(report.active_findings()),
         "suppressed": sum(1 for f in report.findings if f.suppressed),
         "by_severity": report.by_severity(),

@@ -8,17 +8,14 @@ described in schemas/report.schema.json (``streamedDocument``, ``streamedSummary
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factcheck.report.model import SCHEMA_VERSION, DocumentResult, Report
+from factcheck.report.renderers._contract import RenderContext
 from factcheck.report.renderers.json import document_data, summary_data, tool_data
-
-if TYPE_CHECKING:
-    from factcheck.report.renderers import RenderContext
 
 FORMAT = "jsonl"
 DESCRIPTION = "JSON Lines: one object per document as it finishes, then a summary line"
-STREAMING = True
 
 
 def _line(data: dict[str, Any]) -> str:

@@ -12,16 +12,14 @@ import json
 import re
 from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
 from factcheck.reading.document import Evidence
 from factcheck.report.model import DocumentResult, Report
+from factcheck.report.renderers._contract import RenderContext
 from factcheck.rules.findings import Finding
 from factcheck.rules.loading import Rule
-
-if TYPE_CHECKING:
-    from factcheck.report.renderers import RenderContext
 
 FORMAT = "sarif"
 DESCRIPTION = "SARIF 2.1.0 for GitHub code scanning (upload with github/codeql-action/upload-sarif)"

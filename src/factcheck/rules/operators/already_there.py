@@ -4,36 +4,37 @@
 continue his journey to Russia": Russia contains where Kim already is. Travel to a
 place inside the current one ("continue his journey to Vladivostok") is fine.
 
-``field`` names the destination; option ``person`` the traveller field.
+``field`` names the destination; option ``person`` the traveller field. The
+template value ``current`` names the reason: the destination, with where in it the
+traveller already is ("Russia (Vostochny Cosmodrome)").
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
 
-from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators import Conflict, mentions_of
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field, mentions_of
 
 NAME = "already_there"
-ARITY = "single"
+ARITY: Arity = "single"
 FIELD_TYPES = ("mention",)
-OPTIONS_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["person"],
-    "properties": {"person": {"type": "string"}},
-}
 TEMPLATE_VALUES = ("current",)
+READS_FINDINGS = False
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    #: The traveller: a mention field.
+    person: str = claim_field("mention")
 
 
 def check(
-    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
 ) -> Conflict | None:
     (claim,) = claims
-    found = mentions_of(claim, field, options["person"])
+    found = mentions_of(claim, field, options.person)
     if found is None:
         return None
     destination, person = found
@@ -43,9 +44,17 @@ def check(
     def preference(found: tuple[Mention, Claim]) -> tuple[bool, int]:
         return (found[1].kind != "presence", found[1].span.start)
 
-    for place, source in sorted(graph.presences(person.id), key=preference):
+    for place, source in sorted(context.graph.presences(person.id), key=preference):
         if source.span.start == claim.span.start:
             continue
-        if graph.contains(destination.id, place.id):
-            return Conflict((claim.span, source.span), {"current": place.text})
+        if context.graph.contains(destination.id, place.id):
+            return Conflict((claim.span, source.span), {"current": _within(destination, place, context)})
     return None
+
+
+def _within(destination: Mention, place: Mention, context: CheckContext) -> str:
+    """ "Russia (Vostochny Cosmodrome)": the place travelled to, and the place inside it."""
+    outer = context.graph.place_name(destination.id) if destination.id else destination.text
+    if place.id == destination.id or place.text == outer:
+        return outer
+    return f"{outer} ({place.text})"

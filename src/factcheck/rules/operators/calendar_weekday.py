@@ -12,32 +12,33 @@ further side, e.g. where the year was read.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
 
-from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators import Conflict
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field
 
 NAME = "calendar_weekday"
-ARITY = "single"
+ARITY: Arity = "single"
 FIELD_TYPES = ("text",)
-OPTIONS_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["weekday"],
-    "properties": {"weekday": {"type": "string"}, "source": {"type": "string"}},
-}
 TEMPLATE_VALUES = ("actual",)
+READS_FINDINGS = False
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+@dataclass(frozen=True, slots=True)
+class Options:
+    #: The field with the weekday's English name.
+    weekday: str = claim_field("text")
+    #: A mention quoted as a further side, e.g. where the year was read.
+    source: str | None = claim_field("mention", optional=True)
+
+
 def check(
-    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
 ) -> Conflict | None:
     (claim,) = claims
-    iso, weekday = claim.get(field or ""), claim.get(options["weekday"])
+    iso, weekday = claim.get(field or ""), claim.get(options.weekday)
     if not isinstance(iso, str) or not isinstance(weekday, str):
         return None
     try:
@@ -47,7 +48,7 @@ def check(
     if actual.casefold() == weekday.casefold():
         return None
     sides: tuple[Mention, ...] = (claim.span,)
-    source = claim.get(options.get("source", ""))
+    source = claim.get(options.source) if options.source else None
     if isinstance(source, Mention) and source != claim.span:
         sides = (claim.span, source)
     return Conflict(sides, {"actual": actual})

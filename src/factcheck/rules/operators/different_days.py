@@ -12,30 +12,29 @@ known on both sides and differs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
 
-from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
-from factcheck.rules.operators import Conflict
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field
 
 NAME = "different_days"
-ARITY = "pair"
+ARITY: Arity = "pair"
 FIELD_TYPES = ()
-OPTIONS_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["parts"],
-    "properties": {"parts": {"type": "array", "minItems": 1, "items": {"type": "string"}}},
-}
 TEMPLATE_VALUES = ()
+READS_FINDINGS = False
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    #: The fields that each describe the day.
+    parts: tuple[str, ...] = claim_field()
 
 
 def check(
-    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
 ) -> Conflict | None:
     first, second = claims
-    for part in options["parts"]:
+    for part in options.parts:
         a, b = first.get(part), second.get(part)
         if a is not None and b is not None and a != b:
             return Conflict((first.span, second.span))

@@ -11,23 +11,25 @@ two contests, whatever else they share.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+import dataclasses
+from dataclasses import dataclass
 
-from factcheck.claims.graph import ClaimGraph
+from factcheck.claims.model import FIELD_TYPES as CLAIM_FIELD_TYPES
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators import Conflict
+from factcheck.rules.operators._contract import NAMES_FIELD, Arity, CheckContext, Conflict
 
 NAME = "different_values"
-ARITY = "pair"
+ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
-OPTIONS_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {"apart": {"type": "array", "items": {"type": "string"}, "uniqueItems": True}},
-}
 TEMPLATE_VALUES = ()
+READS_FINDINGS = False
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    #: Fields that keep two claims apart when both sides know them and they differ.
+    apart: tuple[str, ...] = dataclasses.field(default=(), metadata={NAMES_FIELD: CLAIM_FIELD_TYPES})
 
 
 def _plain(value: object) -> object:
@@ -35,13 +37,13 @@ def _plain(value: object) -> object:
 
 
 def check(
-    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
 ) -> Conflict | None:
     first, second = claims
     a, b = first.get(field or ""), second.get(field or "")
     if a is None or b is None or _plain(a) == _plain(b):
         return None
-    for name in options.get("apart", ()):
+    for name in options.apart:
         one, other = _plain(first.get(name)), _plain(second.get(name))
         if one is not None and other is not None and one != other:
             return None

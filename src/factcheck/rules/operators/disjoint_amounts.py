@@ -12,27 +12,27 @@ hours and days, are never compared); options ``low`` and ``high`` name the inter
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
 
-from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
-from factcheck.rules.operators import Conflict
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field
 
 NAME = "disjoint_amounts"
-ARITY = "pair"
+ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
-OPTIONS_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["low", "high"],
-    "properties": {"low": {"type": "string"}, "high": {"type": "string"}},
-}
 TEMPLATE_VALUES = ()
+READS_FINDINGS = False
 
 
-def _bounds(claim: Claim, options: Mapping[str, Any]) -> tuple[float, float | None] | None:
-    low, high = claim.get(options["low"]), claim.get(options["high"])
+@dataclass(frozen=True, slots=True)
+class Options:
+    #: The fields of the interval's bounds; an empty upper bound means none.
+    low: str = claim_field("number")
+    high: str = claim_field("number")
+
+
+def _bounds(claim: Claim, options: Options) -> tuple[float, float | None] | None:
+    low, high = claim.get(options.low), claim.get(options.high)
     if not isinstance(low, float | int) or isinstance(low, bool):
         return None
     if high is not None and (not isinstance(high, float | int) or isinstance(high, bool)):
@@ -41,7 +41,7 @@ def _bounds(claim: Claim, options: Mapping[str, Any]) -> tuple[float, float | No
 
 
 def check(
-    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
 ) -> Conflict | None:
     first, second = claims
     unit_a, unit_b = first.get(field or ""), second.get(field or "")

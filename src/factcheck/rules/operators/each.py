@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
-from factcheck.rules.operators import Conflict
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, NoOptions
 
 NAME = "each"
-ARITY = "single"
+ARITY: Arity = "single"
 FIELD_TYPES = ()
-OPTIONS_SCHEMA = {"type": "object", "additionalProperties": False, "properties": {}}
 TEMPLATE_VALUES = ()
+READS_FINDINGS = False
+
+
+Options = NoOptions
 
 
 def check(
-    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
 ) -> Conflict | None:
     (claim,) = claims
     return Conflict((claim.span,))

@@ -15,47 +15,43 @@ does not prevent a conflict) and ``exclusive`` (pairs of ranks).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
 
-from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators import Conflict
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field, option
 
 NAME = "exclusive_offices"
-ARITY = "pair"
+ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
-OPTIONS_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["rank", "country", "exclusive"],
-    "properties": {
-        "rank": {"type": "string"},
-        "country": {"type": "string"},
-        "exclusive": {
-            "type": "array",
-            "minItems": 1,
-            "items": {"type": "array", "minItems": 2, "maxItems": 2, "items": {"type": "string"}},
-        },
-    },
-}
 TEMPLATE_VALUES = ()
+READS_FINDINGS = False
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    #: The field with the office's rank.
+    rank: str = claim_field("text")
+    #: The office's country, a mention field.
+    country: str = claim_field("mention")
+    #: Pairs of ranks nobody holds at once.
+    exclusive: tuple[tuple[str, str], ...] = option(min_items=1)
 
 
 def check(
-    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
 ) -> Conflict | None:
     first, second = claims
     office_a, office_b = first.get(field or ""), second.get(field or "")
     if not isinstance(office_a, str) or not isinstance(office_b, str) or office_a == office_b:
         return None
-    ranks = (first.get(options["rank"]), second.get(options["rank"]))
-    pairs = {tuple(pair) for pair in options["exclusive"]}
+    ranks = (first.get(options.rank), second.get(options.rank))
+    pairs = {tuple(pair) for pair in options.exclusive}
     if ranks not in pairs and ranks[::-1] not in pairs:
         return None
-    country_a, country_b = first.get(options["country"]), second.get(options["country"])
+    country_a, country_b = first.get(options.country), second.get(options.country)
     if isinstance(country_a, Mention) and isinstance(country_b, Mention):
+        graph = context.graph
         same = graph.contains(country_a.id, country_b.id) or graph.contains(country_b.id, country_a.id)
         if not same:
             return None

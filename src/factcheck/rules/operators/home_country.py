@@ -5,7 +5,8 @@ for North Korea". The traveller's nationality comes from a title in the same
 article; without one, nothing is reported. A trip home ("flew home to Kenya") is not
 called a trip abroad, so it never fires.
 
-``field`` names the destination; option ``person`` the traveller field; option
+``field`` names the destination; option ``person`` the traveller field, ``cue``
+(optional) the words that make it a trip abroad, quoted first; option
 ``country_only`` reports only a destination that is the country itself, not a
 place inside it (a leader's "visit to Texas" is a domestic trip, a "visit to the
 United States" by its own president is not a visit).
@@ -13,44 +14,46 @@ United States" by its own president is not a visit).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
 
-from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators import Conflict, mentions_of
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field, mentions_of
 
 NAME = "home_country"
-ARITY = "single"
+ARITY: Arity = "single"
 FIELD_TYPES = ("mention",)
-OPTIONS_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["person"],
-    "properties": {"person": {"type": "string"}, "country_only": {"type": "boolean"}},
-}
 TEMPLATE_VALUES = ("country",)
+READS_FINDINGS = False
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    #: The traveller: a mention field.
+    person: str = claim_field("mention")
+    country_only: bool = False
+    #: The words that make it a trip abroad, quoted first when they stand apart.
+    cue: str | None = claim_field("mention", optional=True)
 
 
 def check(
-    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
 ) -> Conflict | None:
     (claim,) = claims
-    found = mentions_of(claim, field, options["person"])
+    found = mentions_of(claim, field, options.person)
     if found is None:
         return None
     destination, person = found
-    nationality = graph.nationality(person.id)
+    nationality = context.graph.nationality(person.id)
     if nationality is None:
         return None
     country, evidence = nationality
-    if graph.countries_of(destination.id) != frozenset({country}):
+    if context.graph.countries_of(destination.id) != frozenset({country}):
         return None
-    if options.get("country_only") and destination.id != country:
+    if options.country_only and destination.id != country:
         return None
-    cue = claim.get("cue")
+    cue = claim.get(options.cue) if options.cue else None
     sides: tuple[Mention, ...] = (claim.span, evidence)
     if isinstance(cue, Mention) and cue != claim.span:
         sides = (cue, claim.span, evidence)
-    return Conflict(sides, {"country": graph.place_name(country)})
+    return Conflict(sides, {"country": context.graph.place_name(country)})

@@ -24,29 +24,29 @@ The message may use ``{doer}``: the doer as the side that names one writes it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
 
-from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators import Conflict
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field
 
 NAME = "opposite_polarity"
-ARITY = "pair"
+ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
-OPTIONS_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "agent": {"type": "string"},
-        "agent_label": {"type": "string"},
-        "scope": {"type": "string"},
-        "terms": {"type": "string"},
-    },
-    "dependentRequired": {"scope": ["terms"], "terms": ["scope"], "agent_label": ["agent"]},
-}
 TEMPLATE_VALUES = ("doer",)
+READS_FINDINGS = False
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    #: The doer: two doers both given and different are two actions.
+    agent: str | None = claim_field("text", optional=True)
+    #: How the doer is shown in the message (defaults to ``agent``).
+    agent_label: str | None = claim_field("text", "mention", optional=True)
+    #: What the thing done to covers: "every", "some" or "definite".
+    scope: str | None = claim_field("text", optional=True)
+    #: The words that narrow the thing done to; read only together with ``scope``.
+    terms: str | None = claim_field("texts", optional=True)
 
 
 def _terms(claim: Claim, name: str) -> set[str]:
@@ -54,9 +54,8 @@ def _terms(claim: Claim, name: str) -> set[str]:
     return set(value) if isinstance(value, tuple) else set()
 
 
-def _covers(denial: Claim, assertion: Claim, options: Mapping[str, Any]) -> bool:
+def _covers(denial: Claim, assertion: Claim, scope_of: str, terms_of: str) -> bool:
     """Whether what the denial denies includes what the assertion asserts."""
-    scope_of, terms_of = options["scope"], options["terms"]
     denied, asserted = _terms(denial, terms_of), _terms(assertion, terms_of)
     scopes = (denial.get(scope_of), assertion.get(scope_of))
     if scopes[0] == "every":
@@ -67,7 +66,7 @@ def _covers(denial: Claim, assertion: Claim, options: Mapping[str, Any]) -> bool
 
 
 def check(
-    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
 ) -> Conflict | None:
     first, second = claims
     if first.polarity == second.polarity:
@@ -76,15 +75,15 @@ def check(
     if time_a is not None and time_b is not None and time_a != time_b:
         return None
     values: dict[str, str] = {}
-    if "agent" in options:
-        agents = (first.get(options["agent"]), second.get(options["agent"]))
+    if options.agent is not None:
+        agents = (first.get(options.agent), second.get(options.agent))
         if all(a is not None for a in agents) and agents[0] != agents[1]:
             return None
-        labels = [c.get(options.get("agent_label", options["agent"])) for c in claims]
+        labels = [c.get(options.agent_label or options.agent) for c in claims]
         shown = next((label for label in labels if label is not None), None)
         values["doer"] = shown.text if isinstance(shown, Mention) else str(shown or "Someone")
-    if "scope" in options:
+    if options.scope is not None and options.terms is not None:
         denial, assertion = (first, second) if first.polarity == "negative" else (second, first)
-        if not _covers(denial, assertion, options):
+        if not _covers(denial, assertion, options.scope, options.terms):
             return None
     return Conflict((first.span, second.span), values)

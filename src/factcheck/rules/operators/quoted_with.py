@@ -7,23 +7,22 @@ mention quoted as the second side; when it is empty the claim is quoted alone.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
-from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators import Conflict
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, NoOptions
 
 NAME = "quoted_with"
-ARITY = "single"
+ARITY: Arity = "single"
 FIELD_TYPES = ("mention",)
-OPTIONS_SCHEMA = {"type": "object", "additionalProperties": False, "properties": {}}
 TEMPLATE_VALUES = ()
+READS_FINDINGS = False
+
+
+Options = NoOptions
 
 
 def check(
-    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
 ) -> Conflict | None:
     (claim,) = claims
     reference = claim.get(field or "")

@@ -18,40 +18,37 @@ changed or two swapped): "Volodymyr Zelensky" / "Zelenskyy", but not "Smith" /
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA, Levenshtein
 
-from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
-from factcheck.rules.operators import Conflict
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, option
 
 NAME = "spelling_variant"
-ARITY = "pair"
+ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
-OPTIONS_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "properties": {
-        "max_edits": {"type": "integer", "minimum": 1, "maximum": 4},
-        "min_word_length": {"type": "integer", "minimum": 1},
-        "surnames": {"type": "boolean"},
-    },
-}
 TEMPLATE_VALUES = ()
+READS_FINDINGS = False
 _MIN_LONE_SURNAME = 6
 
 
+@dataclass(frozen=True, slots=True)
+class Options:
+    max_edits: int = option(2, minimum=1, maximum=4)
+    min_word_length: int = option(4, minimum=1)
+    surnames: bool = False
+
+
 def check(
-    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
 ) -> Conflict | None:
     first, second = claims
     a, b = first.get(field or ""), second.get(field or "")
     if not isinstance(a, str) or not isinstance(b, str) or a == b:
         return None
     words_a, words_b = a.split(), b.split()
-    if options.get("surnames") and 1 in (len(words_a), len(words_b)) and words_a != words_b:
+    if options.surnames and 1 in (len(words_a), len(words_b)) and words_a != words_b:
         # A lone surname against a full name: compare it with the surname only, and
         # strictly (one slip of the keys in a long name), since two people may share
         # a similar surname ("Smith" / "Smyth").
@@ -63,8 +60,8 @@ def check(
         return Conflict((first.span, second.span))
     if len(words_a) != len(words_b) or not set(words_a) & set(words_b):
         return None
-    max_edits = options.get("max_edits", 2)
-    min_length = options.get("min_word_length", 4)
+    max_edits = options.max_edits
+    min_length = options.min_word_length
     total = 0
     for word_a, word_b in zip(words_a, words_b, strict=True):
         if word_a == word_b:

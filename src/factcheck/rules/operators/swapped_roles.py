@@ -7,56 +7,57 @@ Ukraine accused Russia" is two accusations, not a contradiction). Two stated
 times that differ (a home and an away match) are two occasions.
 
 Options: ``subject`` and ``object`` name the party fields, ``verb`` the verb
-field, ``time`` the time field, ``verbs`` the one-way verbs (lemmas).
+field, ``time`` the time field, ``vague_time`` the field saying a time is vague
+("in 2019"), ``verbs`` the one-way verbs (lemmas).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
 
-from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
-from factcheck.rules.operators import Conflict
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field, option
 
 NAME = "swapped_roles"
-ARITY = "pair"
+ARITY: Arity = "pair"
 FIELD_TYPES = ()
-OPTIONS_SCHEMA = {
-    "type": "object",
-    "additionalProperties": False,
-    "required": ["subject", "object", "verb", "verbs"],
-    "properties": {
-        "subject": {"type": "string"},
-        "object": {"type": "string"},
-        "verb": {"type": "string"},
-        "time": {"type": "string"},
-        "verbs": {"type": "array", "items": {"type": "string", "pattern": "^[a-z]+$"}, "minItems": 1},
-    },
-}
 TEMPLATE_VALUES = ()
+READS_FINDINGS = False
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    subject: str = claim_field("text")
+    object: str = claim_field("text")
+    verb: str = claim_field("text")
+    #: The one-way verbs (lemmas).
+    verbs: tuple[str, ...] = option(pattern="^[a-z]+$", min_items=1)
+    time: str | None = claim_field("text", optional=True)
+    #: A bool field saying the time is vague ("in 2019"); two claims that differ
+    #: in it may be two occasions.
+    vague_time: str | None = claim_field("bool", optional=True)
 
 
 def check(
-    claims: tuple[Claim, ...], field: str | None, options: Mapping[str, Any], graph: ClaimGraph
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
 ) -> Conflict | None:
     first, second = claims
-    verb = first.get(options["verb"])
-    if verb != second.get(options["verb"]) or verb not in options["verbs"]:
+    verb = first.get(options.verb)
+    if verb != second.get(options.verb) or verb not in options.verbs:
         return None
-    subject, done_to = _party(first.get(options["subject"])), _party(first.get(options["object"]))
+    subject, done_to = _party(first.get(options.subject)), _party(first.get(options.object))
     if subject is None or done_to is None or subject == done_to:
         return None
-    swapped = (_party(second.get(options["subject"])), _party(second.get(options["object"])))
+    swapped = (_party(second.get(options.subject)), _party(second.get(options.object)))
     if swapped != (done_to, subject):
         return None
-    time_field = options.get("time")
+    time_field = options.time
     if time_field:
         times = first.get(time_field), second.get(time_field)
         if None not in times and times[0] != times[1]:
             return None
         # "in 2019" on one side only: an earlier occasion may be meant.
-        if first.get("vague_time") != second.get("vague_time"):
+        if options.vague_time and first.get(options.vague_time) != second.get(options.vague_time):
             return None
     return Conflict((first.span, second.span))
 

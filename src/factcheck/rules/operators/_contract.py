@@ -1,0 +1,151 @@
+"""What an operator module is: the contract every module in the registry meets (mypy checks it).
+
+A module defines:
+
+* ``NAME`` - the operator's name used in rule files;
+* ``ARITY`` - ``"pair"`` (compares two claims) or ``"single"`` (checks one claim
+  against the rest of the graph);
+* ``FIELD_TYPES`` - the field types ``conflict.field`` may name (empty: no field);
+* ``Options`` - a frozen dataclass of its ``conflict.options``: typed fields with
+  defaults, those that name claim fields declared with ``claim_field``;
+* ``TEMPLATE_VALUES`` - names the operator adds to the message template;
+* ``READS_FINDINGS`` - whether it judges the other rules' findings (it then runs
+  after them and finds them in its context);
+* ``check(claims, field, options, context) -> Conflict | None``.
+
+Rule loading builds ``Options`` from the YAML and checks every option, so a
+misspelled option or field name is an error naming the file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, dataclass, field
+from typing import Any, Generic, Literal, Protocol, TypeVar
+
+from factcheck.claims.graph import ClaimGraph
+from factcheck.claims.model import FIELD_TYPES, Claim
+from factcheck.nlp.entities import Mention
+from factcheck.reading.document import Document, Evidence
+from factcheck.rules.findings import Finding
+
+Arity = Literal["pair", "single"]
+OptionsT = TypeVar("OptionsT")
+
+#: Metadata key of an option that names a claim field: the field types it may name.
+NAMES_FIELD = "names_claim_field"
+#: Metadata key of an option's limits: minimum, maximum, pattern, min_items.
+LIMITS = "limits"
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """What an operator found: the spans to quote, and values for the message.
+
+    A side is a span of the analysed text (a Mention), or evidence already located
+    in the text as given, for words the analysed text does not hold (a comment).
+    """
+
+    sides: tuple[Mention | Evidence, ...]
+    values: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class CheckContext:
+    """What an operator may consult beyond the claims it is given."""
+
+    graph: ClaimGraph
+    document: Document
+    #: The findings of the other rules, suppressions applied: given only to an
+    #: operator that READS_FINDINGS, which runs after them.
+    findings: tuple[Finding, ...] = ()
+    #: The ids of every rule in this run.
+    rule_ids: frozenset[str] = frozenset()
+
+
+class OperatorModule(Protocol[OptionsT]):
+    @property
+    def NAME(self) -> str: ...
+
+    @property
+    def ARITY(self) -> Arity: ...
+
+    @property
+    def FIELD_TYPES(self) -> tuple[str, ...]: ...
+
+    @property
+    def TEMPLATE_VALUES(self) -> tuple[str, ...]: ...
+
+    @property
+    def READS_FINDINGS(self) -> bool: ...
+
+    @property
+    def Options(self) -> type[OptionsT]: ...
+
+    def check(
+        self, claims: tuple[Claim, ...], field: str | None, options: OptionsT, context: CheckContext
+    ) -> Conflict | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Operator(Generic[OptionsT]):
+    """One registry entry: the module's contract as data for rule loading and evaluation."""
+
+    name: str
+    arity: Arity
+    field_types: frozenset[str]
+    options_type: type[OptionsT]
+    template_values: tuple[str, ...]
+    reads_findings: bool
+    check: Callable[[tuple[Claim, ...], str | None, OptionsT, CheckContext], Conflict | None]
+
+
+def operator(module: OperatorModule[OptionsT]) -> Operator[OptionsT]:
+    return Operator(
+        module.NAME,
+        module.ARITY,
+        frozenset(module.FIELD_TYPES),
+        module.Options,
+        tuple(module.TEMPLATE_VALUES),
+        module.READS_FINDINGS,
+        module.check,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NoOptions:
+    """The options of an operator that takes none."""
+
+
+def claim_field(*types: str, optional: bool = False) -> Any:
+    """An option whose value names a claim field (a list of them, for a tuple option).
+
+    ``types`` are the field types it may name (any, when none is given). An
+    optional one defaults to None: the operator then reads no such field.
+    """
+    unknown = set(types) - FIELD_TYPES
+    if unknown:
+        raise ValueError(f"unknown field types {sorted(unknown)}")
+    metadata = {NAMES_FIELD: frozenset(types or FIELD_TYPES)}
+    return field(default=None if optional else MISSING, metadata=metadata)
+
+
+def option(
+    default: Any = MISSING,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = None,
+    pattern: str | None = None,
+    min_items: int | None = None,
+) -> Any:
+    """An option with limits that its type alone does not say."""
+    limits = {"minimum": minimum, "maximum": maximum, "pattern": pattern, "min_items": min_items}
+    return field(default=default, metadata={LIMITS: {k: v for k, v in limits.items() if v is not None}})
+
+
+def mentions_of(claim: Claim, *names: str | None) -> tuple[Mention, ...] | None:
+    """The named fields of a claim when every one is a mention (a place, a person), else None."""
+    values = tuple(claim.get(name or "") for name in names)
+    if all(isinstance(value, Mention) for value in values):
+        return values  # type: ignore[return-value]
+    return None
