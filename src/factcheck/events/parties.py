@@ -28,6 +28,7 @@ from factcheck.events.model import Party
 from factcheck.nlp.entities import EntityIndex, entity_span
 from factcheck.nlp.gazetteer import normalise_name
 from factcheck.nlp.lexicon import word_set, words
+from factcheck.nlp.sentences import sentence_of
 
 #: Words that end an organisation's name without telling organisations apart.
 _LEGAL_SUFFIXES = frozenset(
@@ -153,7 +154,7 @@ class PartyIndex:
                 if found is not None and found.kind != "person":
                     return found
         position = bisect.bisect_left(self.subjects, pronoun.i, key=lambda item: item[0])
-        window_start = self.doc[max(pronoun.sent.start - 1, 0)].sent.start
+        window_start = sentence_of(self.doc[max(sentence_of(pronoun).start - 1, 0)]).start
         for index in range(position - 1, -1, -1):
             at, party = self.subjects[index]
             if at < window_start:

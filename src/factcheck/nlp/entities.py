@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factcheck.nlp.gazetteer import Gazetteer, normalise_name
 from factcheck.nlp.lexicon import words
+from factcheck.nlp.sentences import sentence_of
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -106,11 +107,11 @@ class EntityIndex:
         With none, a fronted clause may name its person later: "After his trip
         abroad, Ruto flew home" - the subject of the sentence is then the person.
         """
-        sentence = pronoun.sent
+        sentence = sentence_of(pronoun)
         window_start = sentence.start
         previous = 0
         while window_start > 0 and previous < 2:
-            window_start = self.doc[window_start - 1].sent.start
+            window_start = sentence_of(self.doc[window_start - 1]).start
             previous += 1
         for i in range(pronoun.i - 1, window_start - 1, -1):
             found = self.persons.get(i)
@@ -272,7 +273,8 @@ def _nationality_before(ent: Span, index: EntityIndex) -> Nationality | None:
     titles = _title_words()
     i = ent.start - 1
     saw_title = False
-    while i >= 0 and doc[i].sent == ent.sent:
+    sentence_start = sentence_of(ent.root).start
+    while i >= 0 and i >= sentence_start:
         token = doc[i]
         if token.ent_type_ == "NORP" and token.ent_id_:
             start = entity_span(token).start

@@ -6,13 +6,16 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
+
+from factcheck.nlp.sentences import sentence_of, text_of
 
 _QUOTES = '"“”«»'
 _OPENING = frozenset("“«")
 _CLOSING = frozenset("”»")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _USER_DATA_KEY = "factcheck.quotations"
+_ACCORDING_KEY = "factcheck.according_to"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +74,7 @@ def quotations(doc: Doc) -> tuple[Quotation, ...]:
     """The quotations of a parsed article, read once and kept with it."""
     cached = doc.user_data.get(_USER_DATA_KEY)
     if cached is None:
-        cached = _read_quotations(doc.text)
+        cached = _read_quotations(text_of(doc))
         doc.user_data[_USER_DATA_KEY] = cached
     return cached
 
@@ -162,7 +165,16 @@ def reported_speaker(token: Token) -> str | None:
 def according_to(token: Token) -> str | None:
     """The source a sentence names with "according to": "according to preliminary results"."""
     doc = token.doc
-    for left in token.sent:
+    sentence = sentence_of(token)
+    cache: dict[int, str | None] = doc.user_data.setdefault(_ACCORDING_KEY, {})
+    if sentence.start not in cache:
+        cache[sentence.start] = _according_to(sentence)
+    return cache[sentence.start]
+
+
+def _according_to(sentence: Span) -> str | None:
+    doc = sentence.doc
+    for left in sentence:
         if left.lower_ == "according" and left.i + 1 < len(doc) and doc[left.i + 1].lower_ == "to":
             source = [t.text for t in doc[left.i + 1].subtree if t.i > left.i + 1]
             return " ".join(source) or "according to"

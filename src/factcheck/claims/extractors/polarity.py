@@ -43,6 +43,7 @@ from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.events import Frame, Party
 from factcheck.nlp.entities import entity_span
 from factcheck.nlp.lexicon import word_set
+from factcheck.nlp.sentences import sentence_of
 from factcheck.nlp.speech import in_quotation
 
 KINDS = (
@@ -166,7 +167,7 @@ def _realis(frame: Frame, verb: Token) -> bool:
     irrealis = word_set("polarity", "irrealis_verbs")
     realis_preps = word_set("polarity", "realis_preps") | word_set("polarity", "negating_preps")
     time_adverbs = word_set("polarity", "time_adverbs")
-    if verb.sent.text.rstrip().endswith("?"):
+    if sentence_of(verb).text.rstrip().endswith("?"):
         return False
     if any(
         c.lower_ in time_adverbs for c in verb.children if c.dep_ in {"advmod", "neg", "npadvmod", "prep"}
@@ -239,7 +240,7 @@ def _claims(frame: Frame, context: ExtractionContext) -> Iterator[Claim]:
     doer, doer_party = doers[0] if doers else (None, None)
     # A pronoun's antecedent is only a guess, and a doer we cannot name is not "no
     # doer": a contradiction must rest on neither.
-    if doer is not None and (doer.pos_ == "PRON" or doer_party is None):
+    if not done_to or (doer is not None and (doer.pos_ == "PRON" or doer_party is None)):
         return
     subject = _key(doer_party) if doer_party is not None else None
     definite_words = context.events.lexicon.definite_determiners

@@ -31,6 +31,7 @@ from factcheck.claims.extractors._syntax import mention, sentence_bounds
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.nlp.entities import Mention, entity_span
 from factcheck.nlp.lexicon import data_file, word_set
+from factcheck.nlp.sentences import sentence_of
 from factcheck.nlp.speech import REPORTING_VERBS, Quotation, quotation_at, quotations
 
 KINDS = (
@@ -86,7 +87,7 @@ def _speaker_of(quoted: _Quoted, context: ExtractionContext) -> None:
     words = doc.char_span(quotation.start, quotation.end, alignment_mode="expand")
     if words is None:
         return
-    sentences = [words[0].sent, words[-1].sent]
+    sentences = [sentence_of(words[0]), sentence_of(words[-1])]
     candidates = [v for s in dict.fromkeys(sentences) for v in _reporting_verbs(s, context)]
     if not candidates:
         return
@@ -97,7 +98,7 @@ def _speaker_of(quoted: _Quoted, context: ExtractionContext) -> None:
 
 
 def _read(context: ExtractionContext) -> list[_Quoted]:
-    text = context.doc.text
+    text = context.document.text
     found = [_Quoted(q, _folded(text[q.start : q.end])) for q in quotations(context.doc)]
     for quoted in found:
         _speaker_of(quoted, context)
@@ -142,7 +143,7 @@ def _speaker_key(token: Token | None, context: ExtractionContext) -> tuple[str, 
 def _echoes(quoted: _Quoted, others: list[str], context: ExtractionContext) -> bool:
     if quoted.verb is not None and quoted.verb.lemma_.lower() in word_set("quotes", "echo_verbs"):
         return True
-    sentence = quoted.verb.sent if quoted.verb is not None else None
+    sentence = sentence_of(quoted.verb) if quoted.verb is not None else None
     if sentence is None:
         return False
     # 'Lima repeated Ortega's pledge: "..."': the other speaker is named beside it.
@@ -162,7 +163,7 @@ def _quoted_span(quoted: _Quoted, speaker: Mention | None, context: ExtractionCo
         return None
     if speaker is not None and quoted.verb is not None:
         verb = quoted.verb
-        if verb.sent == words[0].sent or verb.sent == words[-1].sent:
+        if sentence_of(verb) in (sentence_of(words[0]), sentence_of(words[-1])):
             start = min(start, speaker.start, verb.idx)
             end = max(end, speaker.end, verb.idx + len(verb.text))
     return doc.char_span(start, end, alignment_mode="expand")
@@ -180,10 +181,10 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         keyed.append((quoted, speaker))
         if speaker is not None:
             speakers.setdefault(quoted.group, []).append(speaker[0])
-    doc = context.doc
+    text = context.document.text
     for quoted, speaker in keyed:
         quotation = quoted.quotation
-        words = Mention(quotation.start, quotation.end, doc.text[quotation.start : quotation.end], "")
+        words = Mention(quotation.start, quotation.end, text[quotation.start : quotation.end], "")
         others = [s for s in speakers.get(quoted.group, []) if speaker is None or s != speaker[0]]
         span = _quoted_span(quoted, speaker[1] if speaker is not None else None, context)
         if span is None:

@@ -30,6 +30,7 @@ from factcheck.claims.extractors._syntax import mention, sentence_bounds
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.nlp.entities import POSSESSIVE, EntityIndex, Mention, entity_span, title_nationality
 from factcheck.nlp.lexicon import data_file, word_set
+from factcheck.nlp.sentences import sentence_of
 from factcheck.nlp.speech import attribution, in_quotation
 
 KINDS = (
@@ -139,7 +140,8 @@ def _premodifier_title(ent: Span) -> _Title | None:
     )
     i = ent.start - 1
     tokens: list[Token] = []
-    while i >= 0 and doc[i].sent == ent.sent:
+    sentence = sentence_of(ent.root)
+    while i >= 0 and i >= sentence.start:
         token = doc[i]
         if token.is_space:
             i -= 1
@@ -169,7 +171,7 @@ def _premodifier_title(ent: Span) -> _Title | None:
     coordinated = i >= 0 and doc[i].lower_ in _COORDINATORS
     # "Moderna president Stephen Hoge", "party chairman X": the word before the title
     # names whose office it is, and it is not a country's.
-    if i >= 0 and doc[i].sent == ent.sent and doc[i].pos_ in {"NOUN", "PROPN"} and not doc[i].is_space:
+    if i >= sentence.start and doc[i].pos_ in {"NOUN", "PROPN"} and not doc[i].is_space:
         tokens.insert(0, doc[i])
     return _Title(tuple(tokens), office, coordinated)
 
@@ -269,7 +271,7 @@ def _counterpart_titles(ent: Span, key: str, held: list[_Held], index: EntityInd
             for h in held
             if h.person != key
             and h.start < noun.i
-            and (h.person == owner_key[1] if owner_key else h.sentence == noun.sent.start)
+            and (h.person == owner_key[1] if owner_key else h.sentence == sentence_of(noun).start)
         ]
         country = _modifier_country(noun, index)
         if not earlier or country is None:
@@ -392,7 +394,7 @@ def _current(title: _Title, ent: Span) -> bool:
         return False
     if _changes_over_time(title):
         return False
-    return not _DATED.search(ent.sent.text)
+    return not _DATED.search(sentence_of(ent.root).text)
 
 
 def _changes_office(title: _Title) -> bool:
@@ -422,7 +424,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         for title in titles:
             if title is None or _names_organisation(title, index) or _changes_office(title):
                 continue
-            held.append(_Held(ent.start, ent.sent.start, key, title.office))
+            held.append(_Held(ent.start, sentence_of(ent.root).start, key, title.office))
             first, last = title.tokens[0], title.tokens[-1]
             span = context.doc[min(first.i, ent.start) : max(last.i + 1, ent.end)]
             person = Mention(ent.start_char, ent.end_char, ent.text, key)
