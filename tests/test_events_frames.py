@@ -229,6 +229,14 @@ def test_an_event_noun_can_be_what_a_generic_action_is_done_to(layer: Layer) -> 
     assert _slots(frame) == {"subject": "agent: operator", "object": "theme: 40 regional trains"}
 
 
+def test_a_verb_done_to_nothing_evokes_no_generic_action(layer: Layer) -> None:
+    found = layer("Ferry fares rose sharply. The harbour board raised the fares in May.")
+    assert [(f.lemma, sorted(_slots(f))) for f in found.of_class("action")] == [
+        ("raise", ["object", "subject"])
+    ]
+    assert all(f.places == () for f in found.of_class("action"))
+
+
 def test_light_verbs_and_class_verbs_evoke_no_generic_action(layer: Layer) -> None:
     found = layer("Kazakhstan sold wheat to Georgia. The minister said it was good.")
     assert [f.lemma for f in found.of_class("action")] == []

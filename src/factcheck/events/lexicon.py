@@ -86,14 +86,12 @@ class FrameLexicon:
     generic_except: frozenset[str] = frozenset()
     #: "left without signing": prepositions that deny the frame they govern.
     negating_prepositions: frozenset[str] = frozenset()
+    #: The classes of the generic senses ("action"), read once: asked for every frame.
+    generic_classes: frozenset[str] = frozenset()
     #: Classes whose parties keep one role for the whole event: one case has one plaintiff.
     fixed_roles: frozenset[str] = frozenset()
     #: class -> the roles its role nouns give: "plaintiff" and "defendant" of a case.
     role_noun_roles: Mapping[str, frozenset[str]] = field(default_factory=dict)
-
-    @property
-    def generic_classes(self) -> frozenset[str]:
-        return frozenset(sense.event_class for sense in self.generic_verbs)
 
     def generic_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
         """The generic senses of a verb no class claims, unless it is too light: "approved", not "was"."""
@@ -240,6 +238,7 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
         holding_verbs=frozenset(data["places"]["holding_verbs"]),
         arrival_verbs=frozenset(data["places"]["arrival_verbs"]),
         generic_verbs=tuple(generic),
+        generic_classes=frozenset(sense.event_class for sense in generic),
         generic_except=frozenset(generic_except),
         negating_prepositions=frozenset(data.get("negating_prepositions", ())),
         fixed_roles=frozenset(name for name, entry in data["classes"].items() if entry.get("fixed_roles")),

@@ -26,6 +26,7 @@ from factcheck.events.model import Filler, Frame, Reference
 from factcheck.events.parties import PartyIndex
 from factcheck.events.slots import Slots, light_verb, noun_slots, rider, verb_slots
 from factcheck.nlp.entities import EntityIndex, Mention, entity_span
+from factcheck.nlp.sentences import sentence_of
 from factcheck.nlp.speech import attribution, in_quotation
 
 _PLACE_PREPS = frozenset({"in", "at"})
@@ -511,11 +512,13 @@ def _frame(
         time = _time(token, form, lexicon)
     if time is None and sense.role_noun and token.dep_ == "attr":
         time = _time(token.head, VERB, lexicon)  # "Vargas was the defendant in 2019"
-    sentence = token.sent
+    sentence = sentence_of(token)
     roles = _fillers(sense, slots, parties, entities, lexicon)
     kinds = lexicon.roles[sense.event_class]
-    # A role noun ("the buyer in Lima") names a side, not where an event happened.
-    places = [] if sense.role_noun else _places(token, form, entities, light, lexicon)
+    # A role noun ("the buyer in Lima") names a side, not where an event happened; a
+    # generic action is placed by no rule.
+    unplaced = sense.role_noun or sense.event_class in lexicon.generic_classes
+    places = [] if unplaced else _places(token, form, entities, light, lexicon)
     placing_role = lexicon.place_of_role.get(sense.event_class)
     for filler in roles:
         if filler.role == placing_role:
