@@ -65,6 +65,39 @@ def test_a_surname_and_a_pronoun_resolve_to_the_full_name(analyse: Analyse) -> N
     assert keys == {"angela merkel"}
 
 
+def test_a_surname_the_model_calls_a_product_is_the_person(checker, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from factcheck.nlp.entities import build_entity_index
+
+    doc = checker.pipeline.nlp("Maria Kowalski arrived on Monday. Kowalski, the envoy, spoke later.")
+    surname = next(t for t in doc if t.text == "Kowalski" and t.i > 2)
+    doc.ents = [e for e in doc.ents if surname.i not in range(e.start, e.end)] + [
+        Span(doc, surname.i, surname.i + 1, label="PRODUCT")
+    ]
+    index = build_entity_index(doc, gazetteer)
+    assert index.person_key(surname) is not None
+    assert index.person_key(surname)[1] == "maria kowalski"  # type: ignore[index]
+
+
+def test_a_surname_the_model_calls_an_unknown_place_is_the_person(checker, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Span
+
+    from factcheck.nlp.entities import build_entity_index
+
+    text = "Maria Kowalski arrived in Warsaw on Monday. Kowalski, the envoy, spoke later."
+    doc = checker.pipeline.nlp(text)
+    surname = next(t for t in doc if t.text == "Kowalski" and t.i > 2)
+    doc.ents = [e for e in doc.ents if surname.i not in range(e.start, e.end)] + [
+        Span(doc, surname.i, surname.i + 1, label="GPE")
+    ]
+    index = build_entity_index(doc, gazetteer)
+    assert index.person_key(surname)[1] == "maria kowalski"  # type: ignore[index]
+    assert surname.i not in index.places
+    warsaw = next(t for t in doc if t.text == "Warsaw")
+    assert warsaw.i in index.places and index.person_key(warsaw) is None
+
+
 def test_the_speaker_of_a_reported_clause(analyse: Analyse) -> None:
     doc = analyse("Analyst Ana Prieto said Georgia would sell cotton to Armenia.").doc
     sell = next(t for t in doc if t.lemma_ == "sell")

@@ -44,3 +44,23 @@ def test_a_lone_near_miss_of_a_known_surname_is_claimed(claims_of: ClaimsOf) -> 
 def test_a_lone_surname_spelled_right_is_not_claimed(claims_of: ClaimsOf) -> None:
     text = "Ukrainian President Volodymyr Zelensky spoke first. Later Zelensky thanked the troops."
     assert [n for n, _, _ in names(claims_of, text)] == ["Volodymyr Zelensky"]
+
+
+def test_a_country_or_demonym_is_never_a_variant_of_a_surname(claims_of: ClaimsOf) -> None:
+    text = "Striker Ivan Franco scored twice. France lost, and a Kenyan, Kenya's coach, watched Franco."
+    names = [c.get("normalised") for c in claims_of(text, "person_name")]
+    assert names == ["ivan franco"]
+
+
+def test_a_title_the_model_took_into_a_name_is_left_out(claims_of: ClaimsOf) -> None:
+    (claim,) = claims_of("Striker Ivan Franco scored twice on Sunday.", "person_name")
+    assert claim.span.text == "Ivan Franco"
+
+
+def test_a_word_the_article_writes_in_lower_case_is_no_surname(checker, gazetteer) -> None:  # type: ignore[no-untyped-def]
+    from factcheck.claims.extractors.names import _NotNames
+
+    doc = checker.pipeline.nlp("Lucas Shortle was sent off. Shortly after, play stopped shortly before nine.")
+    not_names = _NotNames.of(doc, gazetteer)
+    assert "Shortly" in not_names and "France" in not_names and "Kenyan" in not_names
+    assert "Shortle" not in not_names and "Lucas" not in not_names

@@ -16,6 +16,7 @@ from factcheck.rules.operators import (
     already_there,
     calendar_weekday,
     different_days,
+    different_values,
     disjoint_amounts,
     disjoint_places,
     each,
@@ -67,6 +68,7 @@ def test_every_registered_operator_has_its_tests_here() -> None:
             already_there,
             calendar_weekday,
             different_days,
+            different_values,
             disjoint_amounts,
             disjoint_places,
             each,
@@ -306,16 +308,61 @@ def test_home_country_another_country_or_a_person_of_no_known_nationality(contex
 # -- opposite_polarity -----------------------------------------------------------------
 
 
+POLARITY = opposite_polarity.Options()
+
+
 def test_opposite_polarity_asserted_and_denied_at_one_time() -> None:
     said, denied = claim(0, time="monday"), claim(10, "negative", time=None)
-    assert opposite_polarity.check((said, denied), "time", NoOptions(), _unused_context()) is not None
+    assert opposite_polarity.check((said, denied), "time", POLARITY, _unused_context()) is not None
 
 
 def test_opposite_polarity_one_polarity_or_two_times() -> None:
     said, again = claim(0, time="monday"), claim(10, time="monday")
     later = claim(10, "negative", time="friday")
-    assert opposite_polarity.check((said, again), "time", NoOptions(), _unused_context()) is None
-    assert opposite_polarity.check((said, later), "time", NoOptions(), _unused_context()) is None
+    assert opposite_polarity.check((said, again), "time", POLARITY, _unused_context()) is None
+    assert opposite_polarity.check((said, later), "time", POLARITY, _unused_context()) is None
+
+
+def test_opposite_polarity_two_doers_are_two_actions_and_the_doer_is_named() -> None:
+    options = opposite_polarity.Options(agent="agent")
+    court, denied = claim(0, agent="court"), claim(10, "negative", agent="court")
+    ministry = claim(10, "negative", agent="ministry")
+    conflict = opposite_polarity.check((court, denied), None, options, _unused_context())
+    assert conflict is not None and conflict.values == {"doer": "court"}
+    assert opposite_polarity.check((court, ministry), None, options, _unused_context()) is None
+
+
+def test_opposite_polarity_a_denial_covers_only_what_it_names() -> None:
+    options = opposite_polarity.Options(scope="scope", terms="terms")
+    none_of_them = claim(0, "negative", scope="every", terms=("treaty",))
+    signed = claim(10, scope="definite", terms=("border", "treaty"))
+    not_this_one = claim(0, "negative", scope="definite", terms=("trade", "treaty"))
+    some = claim(0, "negative", scope="some", terms=("treaty",))
+    assert opposite_polarity.check((none_of_them, signed), None, options, _unused_context()) is not None
+    assert opposite_polarity.check((signed, none_of_them), None, options, _unused_context()) is not None
+    assert opposite_polarity.check((not_this_one, signed), None, options, _unused_context()) is None
+    assert opposite_polarity.check((some, signed), None, options, _unused_context()) is None
+
+
+# -- different_values ------------------------------------------------------------------
+
+
+def test_different_values_one_field_known_on_both_sides_and_different() -> None:
+    options = different_values.Options(apart=("opponent",))
+    won, lost = (
+        claim(0, outcome="win", opponent=None),
+        claim(10, outcome="loss", opponent=place("Ruiz", "ruiz")),
+    )
+    assert different_values.check((won, lost), "outcome", options, _unused_context()) is not None
+
+
+def test_different_values_one_value_an_unknown_or_a_field_that_keeps_them_apart() -> None:
+    options = different_values.Options(apart=("opponent",))
+    won = claim(0, outcome="win", opponent=place("Ruiz", "ruiz"))
+    again, unknown = claim(10, outcome="win", opponent=None), claim(10, outcome=None, opponent=None)
+    other_contest = claim(10, outcome="loss", opponent=place("Soto", "soto"))
+    for other in (again, unknown, other_contest):
+        assert different_values.check((won, other), "outcome", options, _unused_context()) is None
 
 
 # -- reversed_direction ----------------------------------------------------------------
