@@ -16,6 +16,7 @@ Components added to the English pipeline, in order:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import Any
 
@@ -201,13 +202,28 @@ def _relabel_facility(span: Span) -> Span:
     return span
 
 
+def _inside_last_starting(spans: list[Span], starts: list[int], span: Span) -> bool:
+    """Whether ``span`` lies inside one of ``spans`` (in text order, none overlapping).
+
+    Only the last of them starting at or before ``span`` can hold it.
+    """
+    index = bisect.bisect_right(starts, span.start) - 1
+    return index >= 0 and span.end <= spans[index].end
+
+
 @Language.component("factcheck_entities")
 def merge_gazetteer_entities(doc: Doc) -> Doc:
     model_ents = [_relabel_facility(_trim_possessive(ent)) for ent in doc.ents]
     matches = filter_spans(list(doc.spans.get(GAZETTEER_SPANS, [])))
+    # Both lists are in text order and never overlap within themselves, so the
+    # matches touching an entity, and the entity that may hold a match, are found
+    # by bisection rather than by a scan of the whole article for each.
+    match_starts = [m.start for m in matches]
+    match_ends = [m.end for m in matches]
     kept: list[Span] = []
     for ent in model_ents:
-        overlapping = [m for m in matches if m.start < ent.end and ent.start < m.end]
+        first = bisect.bisect_right(match_ends, ent.start)
+        overlapping = matches[first : bisect.bisect_left(match_starts, ent.end, lo=first)]
         # The model's entity wins only when it is strictly longer than every match
         # inside it and is itself a person or organisation name ("Michael Jordan").
         if any(not (m.start >= ent.start and m.end <= ent.end) for m in overlapping):
@@ -217,10 +233,11 @@ def merge_gazetteer_entities(doc: Doc) -> Doc:
         if overlapping and ent.label_ in _PLACE_LABELS | {"NORP"}:
             continue
         kept.append(ent)
+    kept_starts = [k.start for k in kept]
     kept_matches = [
         Span(doc, m.start, m.end, label=m.label, span_id=m.id)
         for m in matches
-        if not any(k.start <= m.start and m.end <= k.end for k in kept)
+        if not _inside_last_starting(kept, kept_starts, m)
     ]
     doc.ents = filter_spans(kept + kept_matches)
     return doc
