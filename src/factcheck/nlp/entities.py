@@ -55,6 +55,11 @@ class EntityIndex:
     nationality: dict[str, Nationality] = field(default_factory=dict)
     #: Containment read from the article itself: (container id, contained id).
     text_containment: set[tuple[str, str]] = field(default_factory=set)
+    #: ``text_containment`` by contained id, and each place's ancestors, as of
+    #: ``_indexed`` pairs: rules ask about the same few places again and again.
+    _text_parents: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
+    _ancestors: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
 
     # -- places -------------------------------------------------------------
 
@@ -67,24 +72,37 @@ class EntityIndex:
         return Mention.of(found[0], found[1]) if found else None
 
     def ancestors(self, place_id: str) -> set[str]:
+        return set(self._ancestors_of(place_id))
+
+    def _ancestors_of(self, place_id: str) -> frozenset[str]:
+        if self._indexed != len(self.text_containment):
+            self._text_parents.clear()
+            for outer, inner in self.text_containment:
+                self._text_parents.setdefault(inner, set()).add(outer)
+            self._ancestors.clear()
+            self._indexed = len(self.text_containment)
+        cached = self._ancestors.get(place_id)
+        if cached is not None:
+            return cached
         found: set[str] = set()
         frontier = [place_id]
         while frontier:
             current = frontier.pop()
-            parents = {a for a, b in self.text_containment if b == current}
+            parents = set(self._text_parents.get(current, ()))
             parents |= set(self.gazetteer.ancestors(current)) if current in self.gazetteer.places else set()
             for parent in parents - found:
                 found.add(parent)
                 frontier.append(parent)
-        return found
+        cached = self._ancestors[place_id] = frozenset(found)
+        return cached
 
     def contains(self, outer: str, inner: str) -> bool:
-        return outer == inner or outer in self.ancestors(inner)
+        return outer == inner or outer in self._ancestors_of(inner)
 
     def countries_of(self, place_id: str) -> frozenset[str]:
         if self.gazetteer.is_country(place_id):
             return frozenset({place_id})
-        return frozenset(a for a in self.ancestors(place_id) if self.gazetteer.is_country(a))
+        return frozenset(a for a in self._ancestors_of(place_id) if self.gazetteer.is_country(a))
 
     # -- people -------------------------------------------------------------
 
@@ -350,4 +368,11 @@ def _add_containment(index: EntityIndex, outer: str, inner: str) -> None:
     # The text never overrules the gazetteer: a country is not put inside a city.
     if index.gazetteer.is_country(inner) or index.contains(inner, outer):
         return
+    if (outer, inner) in index.text_containment:
+        return
     index.text_containment.add((outer, inner))
+    if index._indexed == len(index.text_containment) - 1:
+        # Keep the index in step rather than rebuild it from every pair.
+        index._text_parents.setdefault(inner, set()).add(outer)
+        index._ancestors.clear()
+        index._indexed += 1
