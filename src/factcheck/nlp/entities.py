@@ -6,6 +6,7 @@ such as "which place does this token name?" or "whose is this pronoun?".
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -220,6 +221,7 @@ def _index_people(index: EntityIndex, people: Iterable[Span]) -> None:
             key = normalise_name(" ".join(tokens))
             full_names.append((ent.start, tokens, key))
             index.person_names.setdefault(key, " ".join(tokens))
+    by_word = _full_names_by_word(full_names)
     for ent in people:
         tokens = _name_tokens(ent)
         if not tokens:
@@ -227,7 +229,7 @@ def _index_people(index: EntityIndex, people: Iterable[Span]) -> None:
         if len(tokens) >= 2:
             key = normalise_name(" ".join(tokens))
         else:
-            key = _resolve_short_name(tokens[0], ent.start, full_names)
+            key = _resolve_short_name(tokens[0], ent.start, by_word)
             index.person_names.setdefault(key, tokens[0])
         for token in ent:
             index.persons[token.i] = (ent, key)
@@ -253,16 +255,41 @@ def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, lis
             index.persons[token.i] = (index.doc[token.i : token.i + 1], known[1])
 
 
-def _resolve_short_name(name: str, position: int, full_names: list[tuple[int, list[str], str]]) -> str:
-    """ "Putin" is "Vladimir Putin"; "Kim" is "Kim Jong Un" (family name first)."""
-    candidates = [(start, key) for start, tokens, key in full_names if name in (tokens[0], tokens[-1])]
-    if not candidates:
+@dataclass(slots=True)
+class _NamesWithWord:
+    """The full names whose first or last word is one word, in text order."""
+
+    starts: list[int] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    distinct: set[str] = field(default_factory=set)
+
+
+def _full_names_by_word(full_names: list[tuple[int, list[str], str]]) -> dict[str, _NamesWithWord]:
+    """Full names by their first and by their last word, so a lone name looks up its own."""
+    by_word: dict[str, _NamesWithWord] = {}
+    for start, tokens, key in full_names:
+        for word in dict.fromkeys((tokens[0], tokens[-1])):
+            names = by_word.setdefault(word, _NamesWithWord())
+            names.starts.append(start)
+            names.keys.append(key)
+            names.distinct.add(key)
+    return by_word
+
+
+def _resolve_short_name(name: str, position: int, by_word: dict[str, _NamesWithWord]) -> str:
+    """ "Putin" is "Vladimir Putin"; "Kim" is "Kim Jong Un" (family name first).
+
+    With two people of that name, the one named last before; with none before,
+    the first named after.
+    """
+    candidates = by_word.get(name)
+    if candidates is None:
         return normalise_name(name)
-    before = [c for c in candidates if c[0] <= position]
-    keys = {key for _, key in candidates}
-    if len(keys) == 1:
-        return candidates[0][1]
-    return max(before)[1] if before else min(candidates)[1]
+    if len(candidates.distinct) == 1:
+        return candidates.keys[0]
+    # Entities never overlap, so the starts are distinct and in text order.
+    before = bisect.bisect_right(candidates.starts, position)
+    return candidates.keys[before - 1] if before else candidates.keys[0]
 
 
 def title_nationality(ent: Span, index: EntityIndex) -> Nationality | None:
