@@ -82,11 +82,16 @@ def evaluate(rule: Rule, context: CheckContext) -> list[Finding]:
     claims = _selected(rule, context.graph.claims)
     found: list[tuple[tuple[Claim, ...], Conflict]] = []
     if operator.arity == "pair":
-        for a, b in itertools.combinations(claims, 2):
-            if all(_plain(a.get(g)) == _plain(b.get(g)) for g in rule.group_by):
+        # Only claims alike in every group_by field are compared, so each bucket of
+        # them is paired on its own; the pairs are then put back in the order of
+        # pairing every claim with every later one.
+        order = {id(claim): index for index, claim in enumerate(claims)}
+        for bucket in _buckets(claims, rule.group_by):
+            for a, b in itertools.combinations(bucket, 2):
                 conflict = operator.check((a, b), rule.conflict_field, rule.operator_options, context)
                 if conflict is not None:
                     found.append(((a, b), conflict))
+        found.sort(key=lambda item: (order[id(item[0][0])], order[id(item[0][1])]))
         groups = _one_problem_each(found, rule, operator, context)
     else:
         for claim in claims:
@@ -137,6 +142,14 @@ def _words(document: Document, side: Mention | Evidence) -> str:
     return side.text if isinstance(side, Evidence) else document.text[side.start : side.end]
 
 
+def _buckets(claims: list[Claim], group_by: tuple[str, ...]) -> list[list[Claim]]:
+    """Claims with equal values in every ``group_by`` field, each bucket in claim order."""
+    buckets: dict[tuple[object, ...], list[Claim]] = {}
+    for claim in claims:
+        buckets.setdefault(tuple(_plain(claim.get(g)) for g in group_by), []).append(claim)
+    return list(buckets.values())
+
+
 def _one_problem_each(
     found: list[tuple[tuple[Claim, ...], Conflict]],
     rule: Rule,
@@ -158,15 +171,28 @@ def _one_problem_each(
             i = parent[i]
         return i
 
-    for i, j in itertools.combinations(range(len(found)), 2):
-        claims_i, claims_j = set(map(id, found[i][0])), set(map(id, found[j][0]))
-        shared = claims_i & claims_j
-        if len(shared) != 1:
-            continue
-        (other_i,) = [c for c in found[i][0] if id(c) not in shared]
-        (other_j,) = [c for c in found[j][0] if id(c) not in shared]
-        if operator.check((other_i, other_j), rule.conflict_field, rule.operator_options, context) is None:
-            parent[root(j)] = root(i)
+    # Two conflicts can be one problem only when they share a claim, so each is
+    # compared with the later conflicts of its own two claims, in the order of
+    # comparing every two, which keeps the merges (and so the groups' order) as
+    # they were.
+    conflicts_of: dict[int, list[int]] = {}
+    for index, (pair, _) in enumerate(found):
+        for claim in pair:
+            conflicts_of.setdefault(id(claim), []).append(index)
+    agree: dict[tuple[int, int], bool] = {}
+    for i, (pair_i, _) in enumerate(found):
+        later = sorted({j for claim in pair_i for j in conflicts_of[id(claim)] if j > i})
+        for j in later:
+            pair_j = found[j][0]
+            ids_i, ids_j = {id(c) for c in pair_i}, {id(c) for c in pair_j}
+            (other_i,) = [c for c in pair_i if id(c) not in ids_j]
+            (other_j,) = [c for c in pair_j if id(c) not in ids_i]
+            key = (id(other_i), id(other_j))
+            if key not in agree:
+                options = rule.operator_options
+                agree[key] = operator.check((other_i, other_j), rule.conflict_field, options, context) is None
+            if agree[key]:
+                parent[root(j)] = root(i)
     groups: dict[int, list[tuple[tuple[Claim, ...], Conflict]]] = {}
     for index, item in enumerate(found):
         groups.setdefault(root(index), []).append(item)
