@@ -20,6 +20,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PERSON_PREFIX_WORDS = frozenset({"former", "then", "vice", "deputy", "acting", "late"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+#: spaCy's ``Token.ent_iob`` codes.
+_INSIDE, _BEGIN = 1, 3
+_INSIDE_OR_BEGIN = frozenset({_INSIDE, _BEGIN})
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +350,27 @@ def entity_span(token: Token) -> Span:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token is part of, as ``doc.ents`` gives it (label, ids), or None.
+
+    Read from the token's own IOB marks, so the cost is the entity's length, not the
+    article's (``doc.ents`` builds every entity of the document on each access).
+    """
+    doc = token.doc
+    if token.ent_iob not in _INSIDE_OR_BEGIN:
+        return None
+    start = token.i
+    while start > 0 and doc[start].ent_iob == _INSIDE:
+        start -= 1
+    first = doc[start]
+    if first.ent_iob != _BEGIN or first.ent_type == 0:
+        return None
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob == _INSIDE:
+        end += 1
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
 
 
 def _nationality_in_apposition(ent: Span, index: EntityIndex) -> Nationality | None:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 from factcheck.claims.extractors._reference import find_occasions, resolve_occasions
 from factcheck.claims.extractors._syntax import mention, sentence_bounds
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
-from factcheck.nlp.entities import Mention
+from factcheck.nlp.entities import Mention, entity_of
 from factcheck.nlp.lexicon import data_file, word_set
 from factcheck.nlp.speech import attribution, in_quotation
 
@@ -472,17 +472,10 @@ def _sentence(doc: Doc, span: Mention) -> tuple[int, int]:
     return found.sent.start_char, found.sent.end_char
 
 
-def _entity_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
-
-
 def _day_of_prep(prep: Token) -> Span | None:
     for obj in prep.children:
         if obj.dep_ == "pobj" and obj.ent_type_ == "DATE":
-            return _entity_of(obj)
+            return entity_of(obj)
     return None
 
 
@@ -490,11 +483,11 @@ def _day_of(token: Token) -> Span | None:
     """The DATE entity a token heads, or that a preposition "on" hanging off it introduces."""
     for child in token.children:
         if child.dep_ in {"poss", "compound", "nmod", "npadvmod", "tmod"} and child.ent_type_ == "DATE":
-            return _entity_of(child)
+            return entity_of(child)
         if child.dep_ == "prep" and child.lower_ == "on":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.ent_type_ == "DATE":
-                    return _entity_of(obj)
+                    return entity_of(obj)
     return None
 
 

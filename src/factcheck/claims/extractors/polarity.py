@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from factcheck.claims.extractors._syntax import children, is_negated, mention, sentence_bounds, subject_of
 from factcheck.claims.extractors.dates import read_day
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
-from factcheck.nlp.entities import EntityIndex, entity_span
+from factcheck.nlp.entities import EntityIndex, entity_of, entity_span
 from factcheck.nlp.gazetteer import normalise_name
 from factcheck.nlp.lexicon import word_set
 from factcheck.nlp.speech import attribution, in_quotation
@@ -183,7 +183,9 @@ def _time(verb: Token, done_to: Token) -> tuple[str | None, bool]:
         for obj in candidates:
             if obj.ent_type_ not in {"DATE", "TIME"}:
                 continue
-            ent = next(e for e in verb.doc.ents if e.start <= obj.i < e.end)
+            ent = entity_of(obj)
+            if ent is None:  # pragma: no cover - a DATE or TIME token is in an entity
+                continue
             read = read_day(ent) if ent.label_ == "DATE" else None
             # A time of day ("at 3pm", "in the 89th minute") is as precise as a day.
             vague = ent.label_ == "DATE" and read is None
@@ -192,10 +194,25 @@ def _time(verb: Token, done_to: Token) -> tuple[str | None, bool]:
     return None, False
 
 
+def _time_ends(doc: Doc) -> dict[int, int]:
+    """For each verb a date or time hangs from (up to three heads up), where the last one ends.
+
+    Read once for the article, not once for each verb.
+    """
+    ends: dict[int, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in {"DATE", "TIME"}:
+            head = ent.root.head
+            for verb in (head, head.head, head.head.head):
+                ends[verb.i] = max(ends.get(verb.i, 0), ent.end)
+    return ends
+
+
 def extract(context: ExtractionContext) -> Iterator[Claim]:
     index = context.entities
     light = word_set("polarity", "light_verbs")
     doc = context.doc
+    time_ends = _time_ends(doc)
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() in light:
             continue
@@ -212,15 +229,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         if done_to in own and done_to.i < verb.i:
             first = min(first, done_to.left_edge.i)
         last = max([verb.i, *(t.i for t in own if t.i > verb.i)]) + 1
-        time_end = max(
-            (
-                e.end
-                for e in doc.ents
-                if e.label_ in {"DATE", "TIME"}
-                and verb in (e.root.head, e.root.head.head, e.root.head.head.head)
-            ),
-            default=0,
-        )
+        time_end = time_ends.get(verb.i, 0)
         if time is not None and time_end > last:
             last = time_end
         span = doc[first:last]
