@@ -11,7 +11,14 @@ A module defines:
 * ``TEMPLATE_VALUES`` - names the operator adds to the message template;
 * ``READS_FINDINGS`` - whether it judges the other rules' findings (it then runs
   after them and finds them in its context);
-* ``check(claims, field, options, context) -> Conflict | None``.
+* ``check(claims, field, options, context) -> Conflict | None``;
+* ``signature(claim, field, options)`` - what ``check`` reads of one claim, or
+  ``None`` (a single operator; a pair operator that gives none). Claims with equal
+  signatures must get the same answer from ``check`` against any other claim, in
+  either place, and a pair operator quotes its two claims' spans as its sides.
+  Rules then compare each kind of claim once rather than every claim with every
+  other (an article that tells "the summit in Oslo" twenty times); without it, a
+  claim's whole set of fields is its signature.
 
 Rule loading builds ``Options`` from the YAML and checks every option, so a
 misspelled option or field name is an error naming the file and line.
@@ -19,7 +26,7 @@ misspelled option or field name is an error naming the file and line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import MISSING, dataclass, field
 from typing import Any, Generic, Literal, Protocol, TypeVar
 
@@ -31,6 +38,9 @@ from factcheck.rules.findings import Finding
 
 Arity = Literal["pair", "single"]
 OptionsT = TypeVar("OptionsT")
+
+#: What ``check`` reads of one claim, given the rule's field and options.
+Signature = Callable[[Claim, str | None, OptionsT], Hashable]
 
 #: Metadata key of an option that names a claim field: the field types it may name.
 NAMES_FIELD = "names_claim_field"
@@ -86,6 +96,9 @@ class OperatorModule(Protocol[OptionsT]):
         self, claims: tuple[Claim, ...], field: str | None, options: OptionsT, context: CheckContext
     ) -> Conflict | None: ...
 
+    @property
+    def signature(self) -> Signature[OptionsT] | None: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Operator(Generic[OptionsT]):
@@ -98,6 +111,7 @@ class Operator(Generic[OptionsT]):
     template_values: tuple[str, ...]
     reads_findings: bool
     check: Callable[[tuple[Claim, ...], str | None, OptionsT, CheckContext], Conflict | None]
+    signature: Signature[OptionsT] | None
 
 
 def operator(module: OperatorModule[OptionsT]) -> Operator[OptionsT]:
@@ -109,6 +123,7 @@ def operator(module: OperatorModule[OptionsT]) -> Operator[OptionsT]:
         tuple(module.TEMPLATE_VALUES),
         module.READS_FINDINGS,
         module.check,
+        module.signature,
     )
 
 

@@ -20,6 +20,7 @@ ARITY: Arity = "single"
 FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ("current",)
 READS_FINDINGS = False
+signature = None
 
 
 @dataclass(frozen=True, slots=True)

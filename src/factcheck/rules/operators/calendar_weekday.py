@@ -23,6 +23,7 @@ ARITY: Arity = "single"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ("actual",)
 READS_FINDINGS = False
+signature = None
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 

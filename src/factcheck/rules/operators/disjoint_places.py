@@ -15,6 +15,7 @@ must be one ("the meeting in Lyon"), not one that describes its event anew
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -35,6 +36,13 @@ class Options:
     #: A bool field saying the later mention is a plain back-reference; when
     #: named, a later mention that is not one never conflicts.
     later_bare: str | None = claim_field("bool", optional=True)
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (see ``OperatorModule.signature``)."""
+    place = claim.get(field or "")
+    bare = claim.get(options.later_bare) if options.later_bare else None
+    return (place.id if isinstance(place, Mention) else None), bare
 
 
 def check(

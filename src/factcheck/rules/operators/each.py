@@ -10,6 +10,7 @@ ARITY: Arity = "single"
 FIELD_TYPES = ()
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+signature = None
 
 
 Options = NoOptions

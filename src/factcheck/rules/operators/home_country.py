@@ -25,6 +25,7 @@ ARITY: Arity = "single"
 FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ("country",)
 READS_FINDINGS = False
+signature = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,8 @@ time given on one side only does not prevent a conflict.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 from factcheck.claims.model import Claim
 from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, NoOptions
 
@@ -20,6 +22,11 @@ READS_FINDINGS = False
 
 
 Options = NoOptions
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (see ``OperatorModule.signature``)."""
+    return claim.polarity, claim.get(field or "")
 
 
 def check(

@@ -16,6 +16,7 @@ ARITY: Arity = "single"
 FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+signature = None
 
 
 Options = NoOptions

@@ -11,6 +11,7 @@ folded stems, ``min_shared`` how many stems the two things must share.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
@@ -30,6 +31,11 @@ class Options:
     #: The field of folded stems of what is given.
     things: str = claim_field("texts")
     min_shared: int = option(1, minimum=1)
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (see ``OperatorModule.signature``)."""
+    return claim.get(options.giver), claim.get(options.receiver), claim.get(options.things)
 
 
 def check(

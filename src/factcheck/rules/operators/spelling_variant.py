@@ -18,6 +18,7 @@ changed or two swapped): "Volodymyr Zelensky" / "Zelenskyy", but not "Smith" /
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -38,6 +39,11 @@ class Options:
     max_edits: int = option(2, minimum=1, maximum=4)
     min_word_length: int = option(4, minimum=1)
     surnames: bool = False
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (see ``OperatorModule.signature``)."""
+    return claim.get(field or "")
 
 
 def check(

@@ -13,6 +13,7 @@ field, ``time`` the time field, ``vague_time`` the field saying a time is vague
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
@@ -36,6 +37,14 @@ class Options:
     #: A bool field saying the time is vague ("in 2019"); two claims that differ
     #: in it may be two occasions.
     vague_time: str | None = claim_field("bool", optional=True)
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (see ``OperatorModule.signature``)."""
+    parties = _party(claim.get(options.subject)), _party(claim.get(options.object))
+    vague = claim.get(options.vague_time) if options.vague_time else None
+    times = (claim.get(options.time), vague) if options.time else None
+    return claim.get(options.verb), parties, times
 
 
 def check(

@@ -25,6 +25,7 @@ ARITY: Arity = "single"
 FIELD_TYPES = ()
 TEMPLATE_VALUES = ("problem",)
 READS_FINDINGS = True
+signature = None
 
 
 @dataclass(frozen=True, slots=True)
