@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -88,22 +89,33 @@ _DATELINE_LENGTH = 8
 
 @Language.component("factcheck_paragraphs")
 def mark_line_breaks(doc: Doc) -> Doc:
+    # Setting Token.is_sent_start checks the whole document for a parse each time
+    # (a table of ten thousand cells made that quadratic), so the starts are
+    # collected here and written to the document at once.
+    starts = [token.is_sent_start is True for token in doc]
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             following = doc[token.i + 1]
             if not following.text[:1].islower():
-                following.is_sent_start = True
+                starts[following.i] = True
     for token in doc:
         if token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
-            _mark_dateline(doc, token.i)
-    bound_sentences(doc)
+            _mark_dateline(doc, token.i, starts)
+    bound_sentences(doc, starts)
+    values = doc.to_array(SENT_START)
+    for i, start in enumerate(starts):
+        if start:
+            values[i] = 1
+    column: Any = values.reshape(-1, 1)  # spaCy's arrays of attribute ids (uint64)
+    doc.from_array([SENT_START], column)
     return doc
 
 
-def _mark_dateline(doc: Doc, start: int) -> None:
+def _mark_dateline(doc: Doc, start: int, starts: list[bool]) -> None:
     """ "ASTANA, Kazakhstan — Kazakhstan will supply ...": the dateline is a sentence of its own.
 
-    Otherwise the parser reads the city as the subject of the first sentence.
+    Otherwise the parser reads the city as the subject of the first sentence. The
+    sentence start after the dash is added to ``starts``.
     """
     first = doc[start]
     if not (first.is_alpha and first.is_upper and len(first) > 1):
@@ -111,16 +123,17 @@ def _mark_dateline(doc: Doc, start: int) -> None:
     for token in doc[start + 1 : start + _DATELINE_LENGTH]:
         if token.text in _DATELINE_DASHES:
             if token.i + 1 < len(doc):
-                doc[token.i + 1].is_sent_start = True
+                starts[token.i + 1] = True
             return
         if "\n" in token.whitespace_ or not (token.is_punct or token.text[:1].isupper()):
             return
 
 
-def bound_sentences(doc: Doc, limit: int = MAX_SENTENCE_TOKENS) -> None:
+def bound_sentences(doc: Doc, starts: list[bool], limit: int = MAX_SENTENCE_TOKENS) -> None:
     """Start a sentence wherever ``limit`` tokens pass without a possible sentence end.
 
-    A table of lower-case cells or a line of clauses strung together by commas has
+    ``starts`` holds, for each token, whether it starts a sentence; cuts are added
+    to it. A table of lower-case cells or a line of clauses strung together by commas has
     no full stop; read as one sentence, it makes the parser and every extractor that
     looks across a sentence slow out of all proportion. Such a run is cut at its
     last paragraph break, else its last line break, else after its last clause mark
@@ -134,7 +147,7 @@ def bound_sentences(doc: Doc, limit: int = MAX_SENTENCE_TOKENS) -> None:
     cuts: list[int | None] = [None, None, None]
     for i in range(1, len(doc)):
         previous = doc[i - 1]
-        if doc[i].is_sent_start or previous.text.endswith(_SENTENCE_ENDS):
+        if starts[i] or previous.text.endswith(_SENTENCE_ENDS):
             run_start = i
             cuts = [None, None, None]
             continue
@@ -148,7 +161,7 @@ def bound_sentences(doc: Doc, limit: int = MAX_SENTENCE_TOKENS) -> None:
         if i - run_start < limit:
             continue
         cut = next((c for c in cuts if c is not None), i)
-        doc[cut].is_sent_start = True
+        starts[cut] = True
         run_start = cut
         cuts = [c if c is not None and c > cut else None for c in cuts]
 
