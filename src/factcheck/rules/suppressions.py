@@ -16,6 +16,7 @@ by comments (use the configuration's ``ignore`` instead).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from factcheck.reading.directives import Suppression
@@ -34,8 +35,42 @@ def covers(suppression: Suppression, finding: Finding) -> bool:
 
 def apply_suppressions(findings: Sequence[Finding], document: Document) -> list[Finding]:
     """The findings, those a suppression comment of the document covers marked suppressed."""
+    suppressions = document.suppressions
+    scopes = _Scopes(suppressions)
     result: list[Finding] = []
     for finding in findings:
-        covering = [s for s in document.suppressions if covers(s, finding)]
-        result.append(finding.suppress(covering[0].reason) if covering else finding)
+        covering = [i for i in scopes.around(finding) if covers(suppressions[i], finding)]
+        result.append(finding.suppress(suppressions[covering[0]].reason) if covering else finding)
     return result
+
+
+class _Scopes:
+    """Which suppressions' scopes may hold a finding, without asking every suppression.
+
+    Scopes are sorted by start, with the furthest end reached so far: walking back
+    from the last scope starting at or before an evidence start stops where no
+    earlier scope reaches it. Paragraph scopes rarely overlap, so the walk is short.
+    """
+
+    def __init__(self, suppressions: Sequence[Suppression]) -> None:
+        self.whole_file = [i for i, s in enumerate(suppressions) if s.whole_file]
+        scoped = sorted(
+            (s.scope_start, i, s.scope_end) for i, s in enumerate(suppressions) if not s.whole_file
+        )
+        self.starts = [start for start, _, _ in scoped]
+        self.indexes = [index for _, index, _ in scoped]
+        self.ends = [end for _, _, end in scoped]
+        self.reach: list[int] = []
+        for end in self.ends:
+            self.reach.append(max(end, self.reach[-1]) if self.reach else end)
+
+    def around(self, finding: Finding) -> list[int]:
+        """Indexes (in suppression order) of every suppression whose scope holds evidence."""
+        found = set(self.whole_file)
+        for evidence in finding.evidence:
+            at = bisect.bisect_right(self.starts, evidence.start) - 1
+            while at >= 0 and self.reach[at] > evidence.start:
+                if self.ends[at] > evidence.start:
+                    found.add(self.indexes[at])
+                at -= 1
+        return sorted(found)
