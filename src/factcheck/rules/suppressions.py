@@ -17,7 +17,8 @@ by comments (use the configuration's ``ignore`` instead).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from factcheck.reading.directives import Suppression
 from factcheck.reading.document import Document
@@ -74,3 +75,33 @@ class _Scopes:
                     found.add(self.indexes[at])
                 at -= 1
         return sorted(found)
+
+
+@dataclass(frozen=True, slots=True)
+class FindingStarts:
+    """Where each rule's findings quote the text: their evidence starts, by rule id, in order.
+
+    Asks "does this comment silence any finding?" by bisection instead of asking
+    ``covers`` of every finding, for every comment.
+    """
+
+    by_rule: Mapping[str, list[int]]
+
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> FindingStarts:
+        by_rule: dict[str, list[int]] = {}
+        for finding in findings:
+            by_rule.setdefault(finding.rule_id, []).extend(e.start for e in finding.evidence)
+        return cls({rule_id: sorted(starts) for rule_id, starts in by_rule.items()})
+
+    def covered_by(self, suppression: Suppression) -> bool:
+        """Whether ``suppression`` covers some finding (as ``covers`` decides)."""
+        for rule_id, starts in self.by_rule.items():
+            if not suppression.covers_rule(rule_id):
+                continue
+            if suppression.whole_file:
+                return True
+            first = bisect.bisect_left(starts, suppression.scope_start)
+            if first < len(starts) and starts[first] < suppression.scope_end:
+                return True
+        return False

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import MISSING, dataclass, field
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeVar, cast
 
 from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import FIELD_TYPES, Claim
@@ -38,6 +38,7 @@ from factcheck.rules.findings import Finding
 
 Arity = Literal["pair", "single"]
 OptionsT = TypeVar("OptionsT")
+IndexT = TypeVar("IndexT")
 
 #: What ``check`` reads of one claim, given the rule's field and options.
 Signature = Callable[[Claim, str | None, OptionsT], Hashable]
@@ -71,6 +72,21 @@ class CheckContext:
     findings: tuple[Finding, ...] = ()
     #: The ids of every rule in this run.
     rule_ids: frozenset[str] = frozenset()
+    #: What ``indexed`` built, by the function that built it.
+    _indexes: dict[Callable[[CheckContext], object], object] = field(
+        init=False, default_factory=dict, repr=False, compare=False
+    )
+
+    def indexed(self, build: Callable[[CheckContext], IndexT]) -> IndexT:
+        """``build(self)``, built on first use and kept for this context.
+
+        An operator checks one claim at a time; what it looks up among all of them
+        (the findings by place, say) is built once, not once per claim.
+        """
+        if build not in self._indexes:
+            self._indexes[build] = build(self)
+        # The key is the function that built the value, so it has that function's type.
+        return cast(IndexT, self._indexes[build])
 
 
 class OperatorModule(Protocol[OptionsT]):
