@@ -186,7 +186,7 @@ def _pair_groups(
 
     Claims told alike (see ``_signature``) are compared once as a kind; when an
     operator's answers show it does not keep the contract that makes this sound
-    (see ``OperatorModule.signature``), every two claims are compared instead.
+    (see ``rules/operators/_contract.py``), every two claims are compared instead.
     """
     order = {id(claim): index for index, claim in enumerate(claims)}
     options = rule.operator_options
@@ -199,9 +199,16 @@ def _pair_groups(
             return _signature(claim)
         return operator.signature(claim, rule.conflict_field, options)
 
+    keys: Callable[[Claim], Iterable[Hashable]] | None = None
+    if operator.pair_keys is not None:
+        pair_keys = operator.pair_keys
+
+        def keys(claim: Claim) -> Iterable[Hashable]:
+            return pair_keys(claim, rule.conflict_field, options)
+
     found: list[tuple[tuple[int, int], _Group]] = []
     for bucket in _buckets(claims, rule.group_by):
-        groups = _AlikeClaims(bucket, order, check, signature).groups()
+        groups = _AlikeClaims(bucket, order, check, signature, keys).groups()
         if groups is None:
             return _pairwise_groups(rule, operator, claims, context)
         found.extend(groups)
@@ -268,6 +275,7 @@ class _AlikeClaims:
         order: dict[int, int],
         check: Callable[[Claim, Claim], Conflict | None],
         signature: Callable[[Claim], Hashable],
+        keys: Callable[[Claim], Iterable[Hashable]] | None = None,
     ) -> None:
         self.check = check
         self.claims = {order[id(claim)]: claim for claim in bucket}
@@ -288,15 +296,26 @@ class _AlikeClaims:
         #: (P, Q) when a claim of kind P conflicts with a later claim of kind Q.
         self.conflicts: set[tuple[int, int]] = {
             (p, q)
-            for p in range(count)
-            for q in range(count)
-            if p != q and self._conflict(representatives[p], representatives[q])
+            for p, q in self._candidates(keys)
+            if self._conflict(representatives[p], representatives[q])
         }
         self.partners: list[list[int]] = [[] for _ in range(count)]
         for p, q in sorted(self.conflicts):
             if p < q or (q, p) not in self.conflicts:
                 self.partners[p].append(q)
                 self.partners[q].append(p)
+
+    def _candidates(self, keys: Callable[[Claim], Iterable[Hashable]] | None) -> list[tuple[int, int]]:
+        """The pairs of kinds that may conflict: all, or those sharing an operator's key."""
+        count = len(self.kinds)
+        if keys is None:
+            return [(p, q) for p in range(count) for q in range(count) if p != q]
+        by_key: dict[Hashable, list[int]] = {}
+        for kind, members in enumerate(self.kinds):
+            for key in dict.fromkeys(keys(self.claims[members[0]])):
+                by_key.setdefault(key, []).append(kind)
+        pairs = {(p, q) for kinds in by_key.values() for p in kinds for q in kinds if p != q}
+        return sorted(pairs)
 
     def _conflict(self, first: int, second: int) -> bool:
         a, b = self.claims[first], self.claims[second]

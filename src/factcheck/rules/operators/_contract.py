@@ -12,13 +12,21 @@ A module defines:
 * ``READS_FINDINGS`` - whether it judges the other rules' findings (it then runs
   after them and finds them in its context);
 * ``check(claims, field, options, context) -> Conflict | None``;
-* ``signature(claim, field, options)`` - what ``check`` reads of one claim, or
-  ``None`` (a single operator; a pair operator that gives none). Claims with equal
-  signatures must get the same answer from ``check`` against any other claim, in
-  either place, and a pair operator quotes its two claims' spans as its sides.
-  Rules then compare each kind of claim once rather than every claim with every
-  other (an article that tells "the summit in Oslo" twenty times); without it, a
-  claim's whole set of fields is its signature.
+
+and two optional hooks that let a pair rule compare fewer claims. Each is a
+function taking the operator's typed ``Options``, or ``None`` when the operator
+has none (the module says ``signature = None``, so mypy still checks every entry):
+
+* ``signature(claim, field, options) -> Hashable`` - what ``check`` reads of one
+  claim. Claims with equal signatures must get the same answer from ``check``
+  against any other claim, in either place, and a pair operator quotes its two
+  claims' spans as its sides. Rules then compare each kind of claim once rather
+  than every claim with every other (an article that tells "the summit in Oslo"
+  twenty times); without it, a claim's whole set of fields is its signature.
+* ``pair_keys(claim, field, options) -> Iterable[Hashable]`` - keys two claims
+  must share one of to conflict at all ("the same word of a name"), so a rule
+  with no ``group_by`` compares only claims that can conflict, not every two
+  kinds. Without it, every two kinds are compared.
 
 Rule loading builds ``Options`` from the YAML and checks every option, so a
 misspelled option or field name is an error naming the file and line.
@@ -26,7 +34,7 @@ misspelled option or field name is an error naming the file and line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import MISSING, dataclass, field
 from typing import Any, Generic, Literal, Protocol, TypeVar, cast
 
@@ -42,6 +50,8 @@ IndexT = TypeVar("IndexT")
 
 #: What ``check`` reads of one claim, given the rule's field and options.
 Signature = Callable[[Claim, str | None, OptionsT], Hashable]
+#: Keys one of which two claims share when they can conflict.
+PairKeys = Callable[[Claim, str | None, OptionsT], Iterable[Hashable]]
 
 #: Metadata key of an option that names a claim field: the field types it may name.
 NAMES_FIELD = "names_claim_field"
@@ -115,6 +125,9 @@ class OperatorModule(Protocol[OptionsT]):
     @property
     def signature(self) -> Signature[OptionsT] | None: ...
 
+    @property
+    def pair_keys(self) -> PairKeys[OptionsT] | None: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Operator(Generic[OptionsT]):
@@ -128,6 +141,7 @@ class Operator(Generic[OptionsT]):
     reads_findings: bool
     check: Callable[[tuple[Claim, ...], str | None, OptionsT, CheckContext], Conflict | None]
     signature: Signature[OptionsT] | None
+    pair_keys: PairKeys[OptionsT] | None
 
 
 def operator(module: OperatorModule[OptionsT]) -> Operator[OptionsT]:
@@ -140,6 +154,7 @@ def operator(module: OperatorModule[OptionsT]) -> Operator[OptionsT]:
         module.READS_FINDINGS,
         module.check,
         module.signature,
+        module.pair_keys,
     )
 
 

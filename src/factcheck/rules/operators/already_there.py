@@ -21,6 +21,7 @@ FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ("current",)
 READS_FINDINGS = False
 signature = None
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)

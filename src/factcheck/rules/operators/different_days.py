@@ -23,6 +23,7 @@ ARITY: Arity = "pair"
 FIELD_TYPES = ()
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class Options:
 
 
 def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
-    """What ``check`` reads of one claim (see ``OperatorModule.signature``)."""
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
     return tuple(claim.get(part) for part in options.parts)
 
 

@@ -23,6 +23,7 @@ ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +43,7 @@ def _bounds(claim: Claim, options: Options) -> tuple[float, float | None] | None
 
 
 def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
-    """What ``check`` reads of one claim (see ``OperatorModule.signature``)."""
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
     return claim.get(field or ""), _bounds(claim, options)
 
 

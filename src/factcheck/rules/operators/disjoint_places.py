@@ -28,6 +28,7 @@ ARITY: Arity = "pair"
 FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,7 @@ class Options:
 
 
 def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
-    """What ``check`` reads of one claim (see ``OperatorModule.signature``)."""
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
     place = claim.get(field or "")
     bare = claim.get(options.later_bare) if options.later_bare else None
     return (place.id if isinstance(place, Mention) else None), bare

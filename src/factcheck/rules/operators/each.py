@@ -11,6 +11,7 @@ FIELD_TYPES = ()
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
 signature = None
+pair_keys = None
 
 
 Options = NoOptions

@@ -27,6 +27,7 @@ ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +41,7 @@ class Options:
 
 
 def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
-    """What ``check`` reads of one claim (see ``OperatorModule.signature``)."""
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
     country = claim.get(options.country)
     return (
         claim.get(field or ""),

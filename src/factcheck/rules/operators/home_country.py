@@ -26,6 +26,7 @@ FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ("country",)
 READS_FINDINGS = False
 signature = None
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,13 +19,14 @@ ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+pair_keys = None
 
 
 Options = NoOptions
 
 
 def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
-    """What ``check`` reads of one claim (see ``OperatorModule.signature``)."""
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
     return claim.polarity, claim.get(field or "")
 
 

@@ -17,6 +17,7 @@ FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
 signature = None
+pair_keys = None
 
 
 Options = NoOptions

@@ -11,7 +11,7 @@ folded stems, ``min_shared`` how many stems the two things must share.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
@@ -34,8 +34,17 @@ class Options:
 
 
 def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
-    """What ``check`` reads of one claim (see ``OperatorModule.signature``)."""
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
     return claim.get(options.giver), claim.get(options.receiver), claim.get(options.things)
+
+
+def pair_keys(claim: Claim, field: str | None, options: Options) -> Iterable[Hashable]:
+    """Keys two claims share when they can conflict (its contract: ``_contract.py``)."""
+    giver, receiver = claim.get(options.giver), claim.get(options.receiver)
+    if giver is None or receiver is None:
+        return ()
+    # The other telling has the same two sides the other way round.
+    return (frozenset({giver, receiver}),)
 
 
 def check(

@@ -26,6 +26,7 @@ FIELD_TYPES = ()
 TEMPLATE_VALUES = ("problem",)
 READS_FINDINGS = True
 signature = None
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)
