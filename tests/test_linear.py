@@ -1,0 +1,332 @@
+"""The paths that keep time linear in input size give the results of the plain ones.
+
+Large tables, lines without a sentence end, many alike claims, many names and many
+suppressions each take a shortcut (bisection, an index, kinds of claims instead of
+claims); these tests check that each shortcut answers as the direct way does.
+Speed itself is measured in benchmarks/scaling.py, never here.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+from rapidfuzz.distance import Levenshtein
+from spacy.tokens import Span
+
+from factcheck.claims.extractors.names import NearMisses
+from factcheck.claims.graph import ClaimGraph
+from factcheck.claims.model import Claim
+from factcheck.nlp.entities import Mention, entity_of
+from factcheck.nlp.pipeline import MAX_SENTENCE_TOKENS, bound_sentences
+from factcheck.pipeline import Checker
+from factcheck.reading.directives import Suppression
+from factcheck.reading.document import Evidence
+from factcheck.reading.inputs import document_from_text
+from factcheck.reading.readers.markdown import read_markdown
+from factcheck.rules import evaluation
+from factcheck.rules.findings import Finding
+from factcheck.rules.loading import Rule
+from factcheck.rules.operators import CheckContext, Conflict
+from factcheck.rules.operators._contract import NoOptions, Operator
+from factcheck.rules.suppressions import _Scopes, covers
+
+# -- reading ---------------------------------------------------------------------
+
+
+def _assert_exact(source: str, text: str, starts: tuple[int, ...], ends: tuple[int, ...]) -> None:
+    """Every analysis character but a paragraph break is the source character it maps to."""
+    for index, char in enumerate(text):
+        if char != "\n":
+            assert source[starts[index] : ends[index]] == char, index
+
+
+def test_a_large_markdown_table_reads_cell_by_cell_with_exact_offsets() -> None:
+    rows = [[f"Harbour {n}", f"{n * 7} crates", f"pilot Vera Lund {n}"] for n in range(400)]
+    source = "# Landings\n\n| Port | Load | Note |\n| --- | --- | --- |\n"
+    source += "".join("| " + " | ".join(row) + " |\n" for row in rows)
+    text, offsets = read_markdown(source)
+    cells = ["Port", "Load", "Note", *(cell for row in rows for cell in row)]
+    assert text == "\n\n".join(["Landings", *cells])
+    _assert_exact(source, text, offsets.starts, offsets.ends)
+    last = text.rindex("pilot Vera Lund 399")
+    assert source[offsets.starts[last] : offsets.ends[last + 18]] == "pilot Vera Lund 399"
+
+
+def test_a_one_row_table_of_thousands_of_cells_keeps_every_cell_and_offset() -> None:
+    cells = [f"gate{n}" for n in range(3000)]
+    source = "| " + " | ".join(f"h{n}" for n in range(3000)) + " |\n"
+    source += "|" + "---|" * 3000 + "\n| " + " | ".join(cells) + " |\n"
+    text, offsets = read_markdown(source)
+    assert text.split("\n\n")[3000:] == cells
+    _assert_exact(source, text, offsets.starts, offsets.ends)
+
+
+# -- sentences -------------------------------------------------------------------
+
+
+def _runs(starts: list[bool]) -> list[int]:
+    """Lengths of the stretches between sentence starts."""
+    points = [i for i, start in enumerate(starts) if start or i == 0] + [len(starts)]
+    return [b - a for a, b in itertools.pairwise(points)]
+
+
+def test_a_line_without_a_sentence_end_is_cut_after_clause_marks(checker: Checker) -> None:
+    clause = "the ferry left the quay, "
+    doc = checker.pipeline.nlp.make_doc(clause * 200)
+    starts = [token.i == 0 for token in doc]
+    bound_sentences(doc, starts, limit=40)
+    assert max(_runs(starts)) <= 40
+    cuts = [i for i, start in enumerate(starts) if start and i > 0]
+    assert cuts and all(doc[i - 1].text == "," for i in cuts)
+
+
+def test_prose_with_full_stops_is_never_cut(checker: Checker) -> None:
+    prose = "The ferry left the quay at dawn. It reached the island by noon. "
+    doc = checker.pipeline.nlp.make_doc(prose * 50)
+    starts = [token.i == 0 for token in doc]
+    bound_sentences(doc, starts, limit=40)
+    assert starts == [token.i == 0 for token in doc]
+
+
+def test_a_cut_prefers_a_paragraph_break_then_a_line_break_then_a_clause_mark(checker: Checker) -> None:
+    nlp = checker.pipeline.nlp
+    words = ["grain", "rye", "oats", "barley", "millet", "spelt"]
+
+    def first_cut(text: str) -> str:
+        doc = nlp.make_doc(text)
+        starts = [token.i == 0 for token in doc]
+        bound_sentences(doc, starts, limit=12)
+        return next(doc[i].text for i, start in enumerate(starts) if start and i > 0)
+
+    assert first_cut(" ".join(words) + ", wheat\n\nmaize, " + " ".join(words * 3)) == "maize"
+    assert first_cut(" ".join(words) + ", wheat\nmaize " + " ".join(words * 3)) == "maize"
+    assert first_cut(" ".join(words) + ", wheat maize " + " ".join(words * 3)) == "wheat"
+    assert first_cut(" ".join(f"w{n}" for n in range(30))) == "w12"
+
+
+def test_a_parsed_long_line_has_no_sentence_over_the_limit(checker: Checker) -> None:
+    doc = checker.pipeline.nlp("the crews loaded the barges in the rain, " * 150)
+    assert max(len(sentence) for sentence in doc.sents) <= MAX_SENTENCE_TOKENS
+
+
+# -- entities and the graph --------------------------------------------------------
+
+
+def test_entity_of_gives_the_entity_doc_ents_holds(analyse) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse(
+        "On Monday, Vera Lund of Norway met Tomas Berg in Oslo. By Friday the 12 crates had "
+        "reached the Port of Gdansk, 3 km away, and Berg flew home to Sweden."
+    )
+    doc = analysis.doc
+    for token in doc:
+        expected = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+        found = entity_of(token)
+        if expected is None:
+            assert found is None
+        else:
+            assert isinstance(found, Span)
+            assert (found.start, found.end, found.label_, found.ent_id_, found.kb_id_) == (
+                expected.start,
+                expected.end,
+                expected.label_,
+                expected.ent_id_,
+                expected.kb_id_,
+            )
+
+
+def _presences_by_scan(graph: ClaimGraph, person: str) -> Iterator[tuple[Mention, Claim]]:
+    attended = set()
+    for claim in graph.claims:
+        person_value = claim.get("person")
+        if claim.kind == "presence" and isinstance(person_value, Mention) and person_value.id == person:
+            place = claim.get("place")
+            if isinstance(place, Mention):
+                yield place, claim
+        elif claim.kind == "event_location":
+            participants = claim.get("participants")
+            if isinstance(participants, tuple) and person in participants:
+                attended.add(claim.get("event"))
+    for claim in graph.claims:
+        place = claim.get("place")
+        if claim.kind == "event_location" and claim.get("event") in attended and isinstance(place, Mention):
+            yield place, claim
+
+
+def test_the_presence_index_answers_as_a_scan_of_the_claims(analyse) -> None:  # type: ignore[no-untyped-def]
+    analysis = analyse(
+        "At the harbour in Gdansk, Vera Lund was shown the new cranes. Vera Lund and Tomas Berg "
+        "held a summit in Oslo on Monday. Later Tomas Berg was in Riga. Lund met Berg at the "
+        "talks in Tallinn."
+    )
+    graph = analysis.graph
+    people = {
+        value.id for claim in graph.claims for value in [claim.get("person")] if isinstance(value, Mention)
+    } | {p for claim in graph.claims for p in (claim.get("participants") or ()) if isinstance(p, str)}
+    assert people
+    for person in [*sorted(people), "nobody"]:
+        assert list(graph.presences(person)) == list(_presences_by_scan(graph, person))
+
+
+# -- rules -------------------------------------------------------------------------
+
+
+def _claims(random_: random.Random, count: int, values: int) -> list[Claim]:
+    claims = []
+    position = 0
+    for _ in range(count):
+        position += random_.randint(0, 3)
+        span = Mention(position, position + random_.randint(1, 6), f"t{random_.randint(0, 3)}", "")
+        fields = {
+            "v": float(random_.randrange(values)),
+            "bare": random_.random() < 0.5,
+            "g": float(random_.randint(0, 1)),
+        }
+        claims.append(Claim(kind="k", span=span, sentence=(0, 0), values=fields))
+    return sorted(claims, key=lambda c: (c.span.start, c.span.end))
+
+
+def _operators(random_: random.Random, values: int) -> list[Operator[NoOptions]]:
+    """A symmetric operator, a one-way one (the later claim must be bare), and one whose
+    alike claims conflict with each other, each with and without a signature."""
+    table = {(a, b): random_.random() < 0.5 for a in range(values) for b in range(values)}
+
+    def value(claim: Claim) -> int:
+        found = claim.get("v")
+        assert isinstance(found, float)
+        return int(found)
+
+    def symmetric(claims: tuple[Claim, ...], *_: object) -> Conflict | None:
+        a, b = claims
+        key = (min(value(a), value(b)), max(value(a), value(b)))
+        return Conflict((a.span, b.span)) if key[0] != key[1] and table[key] else None
+
+    def one_way(claims: tuple[Claim, ...], *_: object) -> Conflict | None:
+        a, b = claims
+        conflict = value(a) != value(b) and table[value(a), value(b)] and b.get("bare") is True
+        return Conflict((a.span, b.span)) if conflict else None
+
+    def with_twins(claims: tuple[Claim, ...], *_: object) -> Conflict | None:
+        a, b = claims
+        return Conflict((a.span, b.span)) if table[value(a), value(b)] else None
+
+    def signature(claim: Claim, *_: object) -> tuple[object, ...]:
+        return claim.get("v"), claim.get("bare")
+
+    return [
+        Operator("test", "pair", frozenset(), NoOptions, (), False, check, sign, None)
+        for check in (symmetric, one_way, with_twins)
+        for sign in (signature, None)
+    ]
+
+
+def _shown(groups: list[evaluation._Group]) -> list[tuple[object, ...]]:
+    """Each problem: its first two claims, how many conflicts, the sides it quotes."""
+    return [
+        (tuple(map(id, g.claims)), g.size, sorted((s.start, s.end, s.text) for s in g.sides)) for g in groups
+    ]
+
+
+def test_kinds_of_claims_give_the_problems_of_pairing_every_two() -> None:
+    random_ = random.Random(12)
+    # The test operators read nothing beyond their two claims.
+    context = CheckContext(ClaimGraph.__new__(ClaimGraph), document_from_text("Unread.", "<test>", "text"))
+    for _ in range(400):
+        values = random_.randint(1, 5)
+        claims = _claims(random_, random_.randint(0, 14), values)
+        for operator in _operators(random_, values):
+            group_by = ("g",) if random_.random() < 0.5 else ()
+            rule = Rule("TST001", "t", "location", "error", "", "m", "k", "test", group_by=group_by)
+            rule = replace(rule, operator_options=NoOptions())
+            by_kinds = evaluation._pair_groups(rule, operator, claims, context)
+            by_pairs = evaluation._pairwise_groups(rule, operator, claims, context)
+            assert _shown(by_kinds) == _shown(by_pairs)
+
+
+def test_an_article_of_repeated_claims_gets_the_findings_of_pairing_every_two(
+    checker: Checker,
+    analyse,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    places = ["Oslo", "Lisbon", "Warsaw", "Vienna"]
+    sentences = []
+    for n in range(60):
+        place = places[n % 4]
+        surname = "Brandtner" if n % 5 else "Brandner"
+        sentences.append(
+            f"The summit in {place} drew {n + 10} delegates. Halvard {surname} flew to {place}. "
+            f"Norway agreed to send {n + 2} ferries to Poland."
+        )
+        if n % 7 == 0:
+            sentences.append("Poland agreed to send ferries to Norway.")
+    analysis = analyse("Summit talks resume\n\n" + " ".join(sentences))
+    by_kinds = checker.findings(analysis)
+    monkeypatch.setattr(evaluation._AlikeClaims, "groups", lambda self: None)
+    by_pairs = checker.findings(analysis)
+    assert {f.rule_id for f in by_kinds} >= {"LOC001", "NAM001", "TRF001"}
+    assert by_kinds == by_pairs
+
+
+def test_passages_inside_others_are_found_by_the_sweep_as_by_comparing_all() -> None:
+    random_ = random.Random(4)
+    for _ in range(300):
+        sides = list(
+            dict.fromkeys(
+                Mention(start, start + random_.randint(1, 5), random_.choice("ab"), "")
+                for start in (random_.randint(0, 12) for _ in range(random_.randint(0, 8)))
+            )
+        )
+        expected = {
+            i
+            for i, side in enumerate(sides)
+            if any(o is not side and o.start <= side.start and side.end <= o.end for o in sides)
+        }
+        assert evaluation._inside_another(sides) == expected
+
+
+# -- names and suppressions --------------------------------------------------------
+
+
+def test_near_misses_are_the_strings_within_the_edits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(NearMisses, "SCAN_UP_TO", 0)
+    random_ = random.Random(8)
+    letters = "abcde "
+    for _ in range(1500):
+        edits = random_.choice([1, 2, 3])
+        strings = ["".join(random_.choices(letters, k=random_.randint(0, 9))) for _ in range(8)]
+        near = NearMisses(strings, edits)
+        for _ in range(4):
+            query = "".join(random_.choices(letters, k=random_.randint(0, 10)))
+            expected = any(Levenshtein.distance(s, query, score_cutoff=edits) <= edits for s in strings)
+            assert near.any_within(query) == expected
+
+
+def test_suppression_scopes_are_found_as_by_asking_every_suppression() -> None:
+    random_ = random.Random(6)
+    for _ in range(300):
+        suppressions = []
+        for _ in range(random_.randint(0, 8)):
+            start = random_.randint(0, 40)
+            suppressions.append(
+                Suppression(
+                    (random_.choice(["LOC", "NAM001"]),),
+                    None,
+                    random_.random() < 0.1,
+                    0,
+                    0,
+                    start,
+                    start + random_.randint(0, 15),
+                )
+            )
+        scopes = _Scopes(suppressions)
+        for _ in range(5):
+            evidence = tuple(
+                Evidence(at, at + 1, 1, at + 1, 1, at + 2, "x")
+                for at in (random_.randint(0, 50) for _ in range(random_.randint(1, 3)))
+            )
+            finding = Finding(random_.choice(["LOC001", "NAM001"]), "n", "location", "error", "m", evidence)
+            expected = [i for i, s in enumerate(suppressions) if covers(s, finding)]
+            assert [i for i in scopes.around(finding) if covers(suppressions[i], finding)] == expected
