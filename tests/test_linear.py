@@ -30,9 +30,9 @@ from factcheck.reading.readers.markdown import read_markdown
 from factcheck.rules import evaluation
 from factcheck.rules.findings import Finding
 from factcheck.rules.loading import Rule
-from factcheck.rules.operators import CheckContext, Conflict
+from factcheck.rules.operators import CheckContext, Conflict, spelling_variant
 from factcheck.rules.operators._contract import NoOptions, Operator
-from factcheck.rules.suppressions import _Scopes, covers
+from factcheck.rules.suppressions import FindingStarts, _Scopes, covers
 
 # -- reading ---------------------------------------------------------------------
 
@@ -330,3 +330,78 @@ def test_suppression_scopes_are_found_as_by_asking_every_suppression() -> None:
             finding = Finding(random_.choice(["LOC001", "NAM001"]), "n", "location", "error", "m", evidence)
             expected = [i for i, s in enumerate(suppressions) if covers(s, finding)]
             assert [i for i in scopes.around(finding) if covers(suppressions[i], finding)] == expected
+
+
+def test_comments_that_silence_a_finding_are_found_as_by_asking_every_finding() -> None:
+    random_ = random.Random(10)
+    for _ in range(300):
+        findings = [
+            Finding(
+                random_.choice(["LOC001", "LOC002", "NAM001"]),
+                "n",
+                "location",
+                "error",
+                "m",
+                tuple(
+                    Evidence(at, at + 1, 1, at + 1, 1, at + 2, "x")
+                    for at in (random_.randint(0, 60) for _ in range(random_.randint(1, 3)))
+                ),
+            )
+            for _ in range(random_.randint(0, 6))
+        ]
+        starts = FindingStarts.of(findings)
+        for _ in range(6):
+            start = random_.randint(0, 60)
+            suppression = Suppression(
+                (random_.choice(["LOC", "LOC002", "NAM001", "TRV"]),),
+                None,
+                random_.random() < 0.15,
+                0,
+                0,
+                start,
+                start + random_.randint(0, 20),
+            )
+            expected = any(covers(suppression, finding) for finding in findings)
+            assert starts.covered_by(suppression) == expected
+
+
+def _slip(random_: random.Random, word: str) -> str:
+    """The word with one letter added, dropped, changed or two swapped."""
+    at = random_.randrange(len(word))
+    match random_.randrange(4):
+        case 0:
+            return word[:at] + random_.choice("abcd") + word[at:]
+        case 1:
+            return word[:at] + word[at + 1 :]
+        case 2:
+            return word[:at] + random_.choice("abcd") + word[at + 1 :]
+        case _:
+            return word[:at] + word[at + 1 : at + 2] + word[at : at + 1] + word[at + 2 :]
+
+
+def test_two_names_the_spelling_rule_pairs_share_a_pair_key() -> None:
+    random_ = random.Random(14)
+    context = CheckContext(ClaimGraph.__new__(ClaimGraph), document_from_text("Unread.", "<test>", "text"))
+    paired = 0
+    for options in (spelling_variant.Options(), spelling_variant.Options(surnames=True)):
+        for _ in range(3000):
+            words = ["".join(random_.choices("abcd", k=random_.randint(4, 9))) for _ in range(3)]
+            first = words[: random_.randint(1, 3)]
+            second = [_slip(random_, w) if random_.random() < 0.4 else w for w in first]
+            if random_.random() < 0.3:
+                second = second[-1:]
+            claims = tuple(
+                Claim(
+                    kind="person_name",
+                    span=Mention(n, n + 1, "x", ""),
+                    sentence=(0, 0),
+                    values={"name": name},
+                )
+                for n, name in enumerate((" ".join(first), " ".join(second)))
+            )
+            if spelling_variant.check(claims, "name", options, context) is None:
+                continue
+            paired += 1
+            keys_a, keys_b = (set(spelling_variant.pair_keys(c, "name", options)) for c in claims)
+            assert keys_a & keys_b
+    assert paired > 100
