@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/scaling.py [--base CHARS] [--sizes 1,4,16,64]
                                            [--readers text,markdown,...] [--timeout S]
+                                           [--bare]
 
 For each reader (plain text, Markdown prose, a Markdown file holding one long table,
 one very wide table, HTML, a JSON Lines corpus, one long line without a sentence
@@ -12,6 +13,8 @@ the wall-clock seconds of both, the peak memory and its growth over the loaded
 model, and the least-squares slope of log(CPU time) against log(size): 1.0 is
 linear, 2.0 quadratic. CPU time is fitted because the wall clock of a machine shared
 with other work is mostly noise. The model is loaded before the clocks start.
+With ``--bare`` it also times the English model alone on the same texts, since the
+parse is most of the time and has a growth of its own on one very long document.
 
 The inputs are generated here from made-up names and wordings, with names and
 claims repeated throughout, as in a long article that keeps coming back to its
@@ -31,6 +34,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 # -- generated inputs ----------------------------------------------------------
 
@@ -239,7 +243,7 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(reader: str, size: int) -> dict[str, float | int]:
+def measure(reader: str, size: int, bare: bool = False) -> dict[str, float | int]:
     from factcheck.config import Settings
     from factcheck.engine import gazetteer_for, rules_for
     from factcheck.pipeline import Checker
@@ -272,6 +276,8 @@ def measure(reader: str, size: int) -> dict[str, float | int]:
             errors += result.error is not None
         check = time.process_time() - cpu_started
         wall = time.perf_counter() - started
+    texts = [item.text for item in items if isinstance(item, Document)]
+    spacy_time = _bare_parse(texts, checker) if bare else 0.0
     return {
         "chars": len(source),
         "documents": len(items),
@@ -280,9 +286,21 @@ def measure(reader: str, size: int) -> dict[str, float | int]:
         "read": read,
         "check": check,
         "wall": wall,
+        "spacy": spacy_time,
         "peak": _peak_mib(),
         "loaded": loaded,
     }
+
+
+def _bare_parse(texts: list[str], checker: Any) -> float:
+    """CPU seconds of the English model alone (no factcheck component) on the texts."""
+    nlp = checker.pipeline.nlp
+    ours = [name for name in nlp.pipe_names if name.startswith("factcheck_")]
+    with nlp.select_pipes(disable=ours):
+        started = time.process_time()
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+        return time.process_time() - started
 
 
 # -- the table -------------------------------------------------------------------
@@ -297,8 +315,8 @@ def slope(sizes: list[float], times: list[float]) -> float:
     return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
 
 
-def _run_child(reader: str, size: int, timeout: float) -> dict[str, float | int] | None:
-    command = [sys.executable, __file__, "--child", reader, str(size)]
+def _run_child(reader: str, size: int, timeout: float, bare: bool) -> dict[str, float | int] | None:
+    command = [sys.executable, __file__, "--child", reader, str(size), *(["--bare"] if bare else [])]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
@@ -315,10 +333,15 @@ def main() -> int:
     parser.add_argument("--sizes", default="1,4,16,64", help="multiples of the base (default 1,4,16,64)")
     parser.add_argument("--readers", default=",".join(READERS), help="comma-separated; default all")
     parser.add_argument("--timeout", type=float, default=120, help="seconds per run before giving up")
+    parser.add_argument(
+        "--bare",
+        action="store_true",
+        help="also time the English model alone on the same texts (its own growth, for comparison)",
+    )
     parser.add_argument("--child", nargs=2, metavar=("READER", "CHARS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure(args.child[0], int(args.child[1]))))
+        print(json.dumps(measure(args.child[0], int(args.child[1]), args.bare)))
         return 0
     multiples = [int(m) for m in args.sizes.split(",")]
     readers = args.readers.split(",")
@@ -330,14 +353,16 @@ def main() -> int:
     print(
         f"{'reader':10} {'size':>4} {'chars':>9} {'docs':>5} {'found':>6} "
         f"{'read s':>7} {'check s':>8} {'wall s':>7} {'peak MiB':>9} {'+MiB':>6}"
+        + (f" {'spaCy s':>8}" if args.bare else "")
     )
     exponents: dict[str, str] = {}
     for reader in readers:
         sizes: list[float] = []
         times: list[float] = []
+        bare_times: list[float] = []
         timed_out = False
         for multiple in multiples:
-            result = _run_child(reader, args.base * multiple, args.timeout)
+            result = _run_child(reader, args.base * multiple, args.timeout, args.bare)
             if result is None:
                 print(f"{reader:10} {multiple:>3}x  timed out after {args.timeout:.0f} s", flush=True)
                 # The timeout is a lower bound on the time: the slope is one too.
@@ -350,11 +375,13 @@ def main() -> int:
             total = float(result["read"]) + float(result["check"])
             sizes.append(float(result["chars"]))
             times.append(total)
+            bare_times.append(float(result["spacy"]))
             print(
                 f"{reader:10} {multiple:>3}x {result['chars']:>9,} {result['documents']:>5} "
                 f"{result['findings']:>6} {result['read']:>7.2f} {result['check']:>8.2f} "
                 f"{result['wall']:>7.2f} {result['peak']:>9.0f} "
-                f"{float(result['peak']) - float(result['loaded']):>6.0f}",
+                f"{float(result['peak']) - float(result['loaded']):>6.0f}"
+                + (f" {result['spacy']:>8.2f}" if args.bare else ""),
                 flush=True,
             )
         bound = ">=" if timed_out else ""
@@ -364,6 +391,11 @@ def main() -> int:
         # The last step alone shows growth the small, overhead-bound sizes can hide.
         last = slope(sizes[-2:], times[-2:])
         exponents[reader] = f"{bound}{slope(sizes, times):.2f}   last step {bound}{last:.2f}"
+        if args.bare and not timed_out:
+            exponents[reader] += (
+                f"   (spaCy alone {slope(sizes, bare_times):.2f}, last step "
+                f"{slope(sizes[-2:], bare_times[-2:]):.2f})"
+            )
     print()
     print("growth exponent (slope of log CPU time against log size; 1.0 is linear):")
     for reader, exponent in exponents.items():
