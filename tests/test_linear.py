@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pytest
@@ -20,7 +21,8 @@ from spacy.tokens import Span
 from factcheck.claims.extractors.names import NearMisses
 from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
-from factcheck.nlp.entities import Mention, entity_of
+from factcheck.events import EventLayer, Frame, build_event_layer, identity
+from factcheck.nlp.entities import Mention, build_entity_index, entity_of
 from factcheck.nlp.pipeline import MAX_SENTENCE_TOKENS, bound_sentences
 from factcheck.pipeline import Checker
 from factcheck.reading.directives import Suppression
@@ -169,6 +171,99 @@ def test_the_presence_index_answers_as_a_scan_of_the_claims(analyse) -> None:  #
     assert people
     for person in [*sorted(people), "nobody"]:
         assert list(graph.presences(person)) == list(_presences_by_scan(graph, person))
+
+
+# -- events ------------------------------------------------------------------------
+
+
+def _story(random_: random.Random, paragraphs: int) -> str:
+    """A story that keeps coming back to a few meetings, matches, votes and deliveries."""
+    teams, cities = ["Norway", "Chile", "Peru", "Spain"], ["Oslo", "Bergen", "Lima", "Cadiz"]
+    days = ["Monday", "Tuesday", "Saturday"]
+    wordings = [
+        "{a} beat {b} in {city} on {day}.",
+        "The victory in {city} lifted {a}.",
+        "{day}'s match in {city} sold out.",
+        "Ministers from {a} and {b} met in {city} on {day}.",
+        "The meeting ended without a statement.",
+        "They will meet again in {city} next month.",
+        "Lawmakers held a vote on {day}.",
+        "A second vote is due on {day}.",
+        "The vote was close.",
+        "{a} agreed to send ferries to {b}.",
+        "crates of grain sent to {city}",
+    ]
+    story = ["Talks and matches in the north"]
+    for _ in range(paragraphs):
+        sentences = []
+        for _ in range(random_.randint(2, 4)):
+            a, b = random_.sample(teams, 2)
+            wording = random_.choice(wordings)
+            sentences.append(wording.format(a=a, b=b, city=random_.choice(cities), day=random_.choice(days)))
+        story.append(" ".join(sentences))
+    return "\n\n".join(story)
+
+
+def _layer(checker: Checker, text: str) -> EventLayer:
+    doc = checker.pipeline.nlp(text)
+    return build_event_layer(doc, build_entity_index(doc, checker.gazetteer))[0]
+
+
+def _choose_by_scan(
+    self: identity._ClassEvents, frame: Frame, fits: Callable[[identity._Event, Frame], bool]
+) -> identity._Event | None:
+    """The rules of ``choose`` applied to every event, each with every one of its mentions."""
+    events = [event for group in self.groups.values() for event in group.values()]
+
+    def fits_every_mention(event: identity._Event) -> bool:
+        whole = replace(event, distinct=dict(enumerate(event.frames)))
+        return fits(whole, frame)
+
+    candidates = [event for event in events if fits_every_mention(event)]
+    if len(candidates) <= 1:
+        return candidates[0] if candidates else None
+    sides = identity._sides(frame)
+    sharing = [event for event in candidates if sides & event.sides]
+    if len(sharing) == 1:
+        return sharing[0]
+    reported = self.reported
+    if reported in candidates:
+        others = [event for event in events if event is not reported]
+        if not any(f.lemma == frame.lemma for event in others for f in event.frames):
+            return reported
+    return None
+
+
+def test_events_asked_by_kind_are_the_events_of_asking_each_one(
+    checker: Checker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    random_ = random.Random(16)
+    for paragraphs in (6, 20, 60):
+        text = _story(random_, paragraphs)
+        by_kinds = _layer(checker, text)
+        with monkeypatch.context() as patch:
+            patch.setattr(identity._ClassEvents, "choose", _choose_by_scan)
+            by_scan = _layer(checker, text)
+        assert by_kinds.event_of == by_scan.event_of
+        # The story tells some events more than once, and some apart.
+        told = Counter(by_kinds.event_of.values())
+        assert max(told.values()) > 1
+        assert len(told) > len({f.event_class for f in by_kinds.frames})
+
+
+def test_the_event_layer_indexes_answer_as_a_scan_of_the_frames(checker: Checker) -> None:
+    layer = _layer(checker, _story(random.Random(18), 12))
+    frames = layer.frames
+    assert frames
+    for event_class in {f.event_class for f in frames} | {"nothing"}:
+        assert list(layer.of_class(event_class)) == [f for f in frames if f.event_class == event_class]
+    classes = sorted({f.event_class for f in frames})[:2]
+    assert list(layer.of_class(*classes, classes[0])) == [f for f in frames if f.event_class in classes]
+    for token in {f.trigger_index for f in frames} | {-1}:
+        assert layer.at(token) == tuple(f for f in frames if f.trigger_index == token)
+    for event_id in set(layer.event_of.values()) | {"none#0"}:
+        expected = tuple(f for f in frames if layer.event_of[f.frame_id] == event_id)
+        assert layer.mentions_of(event_id) == expected
 
 
 # -- rules -------------------------------------------------------------------------

@@ -28,7 +28,8 @@ exactly the contradictions the date and location rules report.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.events.lexicon import NOUN, FrameLexicon
@@ -70,10 +71,38 @@ class _Event:
     reported: bool
     frames: list[Frame] = field(default_factory=list)
     sides: set[str] = field(default_factory=set)
+    #: One frame of each profile among ``frames`` (see ``_profile``): all ``_fits``
+    #: needs to read, however often the article comes back to the event.
+    distinct: dict[Hashable, Frame] = field(default_factory=dict)
 
     @property
     def first(self) -> Frame:
         return self.frames[0]
+
+    def add(self, frame: Frame, text: str) -> None:
+        self.frames.append(frame)
+        self.distinct.setdefault(_profile(frame, text), frame)
+        self.sides |= _sides(frame)
+
+    def key(self) -> Hashable:
+        """All that ``_fits`` and ``_ClassEvents.choose`` read of this event: events alike in it are
+        told apart by nothing a later mention could show."""
+        first = self.first
+        qualifiers = tuple(sorted(first.reference.qualifiers.items()))
+        return self.reported, first.form, qualifiers, frozenset(self.distinct), frozenset(self.sides)
+
+
+def _profile(frame: Frame, text: str) -> Hashable:
+    """All ``_fits`` reads of an earlier mention of an event: mentions alike in it fit alike."""
+    reference = frame.reference
+    return (
+        reference.stage,
+        reference.day_name,
+        _time_words(frame, text),
+        frame.modality in _NOT_HAPPENING,
+        tuple(place.id for place in frame.places),
+        tuple(sorted(reference.qualifiers.items())),
+    )
 
 
 def _sides(frame: Frame) -> set[str]:
@@ -111,7 +140,7 @@ def _qualifiers_fit(event: _Event, later: Frame) -> bool:
     ("a vote on Thursday" ... "Friday's vote on the amendment" may be a second vote),
     unless the event was first told by a verb, which has no qualifiers to compare."""
     two = later.reference.qualifiers
-    for earlier in event.frames:
+    for earlier in event.distinct.values():
         one = earlier.reference.qualifiers
         if any(one[slot] != two[slot] for slot in one.keys() & two.keys()):
             return False
@@ -133,7 +162,7 @@ def _places_apart(first: Frame, later: Frame, contains: Contains) -> bool:
 
 
 def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon, contains: Contains) -> bool:
-    for earlier in event.frames:
+    for earlier in event.distinct.values():
         if earlier.reference.stage != frame.reference.stage:
             return False
         days = (earlier.reference.day_name, frame.reference.day_name)
@@ -169,23 +198,27 @@ def resolve_events(
 ) -> dict[str, str]:
     """frame id -> event id for every frame; ``lede_end`` is where the first body paragraph ends."""
     event_of: dict[str, str] = {}
-    by_class: dict[str, list[_Event]] = {}
+    by_class: dict[str, _ClassEvents] = {}
     at_token: dict[tuple[str, int], _Event] = {}
     count = 0
     ordered = sorted(frames, key=lambda f: (f.trigger.start, f.event_class))
+
+    def fits(event: _Event, frame: Frame) -> bool:
+        return _fits(event, frame, text, lexicon, contains)
+
     for frame in ordered:
-        events = by_class.setdefault(frame.event_class, [])
+        events = by_class.setdefault(frame.event_class, _ClassEvents())
         chosen = _linked(frame, at_token, ordered)
-        if chosen is None and not frame.reference.other_occasion:
-            candidates = [e for e in events if _fits(e, frame, text, lexicon, contains)]
-            if _can_refer_back(frame, frame.trigger.start < lede_end):
-                chosen = _choose(candidates, events, frame)
+        if (
+            chosen is None
+            and not frame.reference.other_occasion
+            and _can_refer_back(frame, frame.trigger.start < lede_end)
+        ):
+            chosen = events.choose(frame, fits)
         if chosen is None:
             count += 1
             chosen = _Event(f"{frame.event_class}#{count}", reported=frame.trigger.start < lede_end)
-            events.append(chosen)
-        chosen.frames.append(frame)
-        chosen.sides |= _sides(frame)
+        events.join(chosen, frame, text)
         event_of[frame.frame_id] = chosen.event_id
         at_token[(frame.event_class, frame.trigger_index)] = chosen
     return event_of
@@ -203,22 +236,61 @@ def _linked(frame: Frame, at_token: dict[tuple[str, int], _Event], frames: Seque
     return None
 
 
-def _choose(candidates: Sequence[_Event], events: Sequence[_Event], frame: Frame) -> _Event | None:
-    """Of the earlier events a mention fits, the one it refers to, or None when that cannot be told.
+@dataclass(slots=True)
+class _ClassEvents:
+    """The events of one class so far, grouped by all that ``_fits`` and ``_choose``
+    read of them (``_Event.key``).
 
-    One that shares a side wins. Otherwise the event the article reports (its
-    first) wins, unless the same word already named another occasion: "a vote on
-    Thursday ... a second vote ... the vote" could mean either.
+    A story that keeps coming back to its events ("the deal" forty times, a table
+    of deliveries) has many events of a class, but few kinds of them: each later
+    mention asks each kind once, not each event.
     """
-    if len(candidates) <= 1:
-        return candidates[0] if candidates else None
-    sides = _sides(frame)
-    sharing = [e for e in candidates if sides & e.sides]
-    if len(sharing) == 1:
-        return sharing[0]
-    reported = events[0]
-    if reported in candidates:
-        others = [e for e in events if e is not reported]
-        if not any(f.lemma == frame.lemma for e in others for f in e.frames):
-            return reported
-    return None
+
+    #: The first event of the class: the one the article reports.
+    reported: _Event | None = None
+    groups: dict[Hashable, dict[str, _Event]] = field(default_factory=dict)
+    keys: dict[str, Hashable] = field(default_factory=dict)
+    #: How many mentions of each word the events after the reported one hold.
+    later_lemmas: Counter[str] = field(default_factory=Counter)
+
+    def join(self, event: _Event, frame: Frame, text: str) -> None:
+        """Add a mention to an event of this class, new or not."""
+        old = self.keys.get(event.event_id)
+        if old is not None:
+            group = self.groups[old]
+            del group[event.event_id]
+            if not group:
+                del self.groups[old]
+        if self.reported is None:
+            self.reported = event
+        elif event is not self.reported:
+            self.later_lemmas[frame.lemma] += 1
+        event.add(frame, text)
+        key = self.keys[event.event_id] = event.key()
+        self.groups.setdefault(key, {})[event.event_id] = event
+
+    def choose(self, frame: Frame, fits: Callable[[_Event, Frame], bool]) -> _Event | None:
+        """Of the earlier events a mention fits, the one it refers to, or None when that cannot be told.
+
+        One that shares a side wins. Otherwise the event the article reports (its
+        first) wins, unless the same word already named another occasion: "a vote on
+        Thursday ... a second vote ... the vote" could mean either.
+        """
+        # Events of one group are alike in all ``fits`` reads: one answers for all.
+        fitting = [group for group in self.groups.values() if fits(next(iter(group.values())), frame)]
+        candidates = sum(len(group) for group in fitting)
+        if candidates <= 1:
+            return _only(fitting)
+        sides = _sides(frame)
+        sharing = [group for group in fitting if sides & next(iter(group.values())).sides]
+        if sum(len(group) for group in sharing) == 1:
+            return _only(sharing)
+        reported = self.reported
+        if reported is None or not any(reported.event_id in group for group in fitting):
+            return None
+        return None if self.later_lemmas[frame.lemma] else reported
+
+
+def _only(groups: Sequence[dict[str, _Event]]) -> _Event | None:
+    """The one event of some groups that hold one between them, or None when they hold none."""
+    return next((event for group in groups for event in group.values()), None)
