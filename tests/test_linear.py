@@ -16,12 +16,13 @@ from dataclasses import replace
 
 import pytest
 from rapidfuzz.distance import Levenshtein
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from factcheck.claims.extractors.names import NearMisses
 from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
-from factcheck.events import EventLayer, Frame, build_event_layer, identity
+from factcheck.events import EventLayer, Frame, Party, PartyIndex, build_event_layer, identity
+from factcheck.events.parties import build_party_index
 from factcheck.nlp.entities import Mention, build_entity_index, entity_of
 from factcheck.nlp.pipeline import MAX_SENTENCE_TOKENS, bound_sentences
 from factcheck.pipeline import Checker
@@ -264,6 +265,76 @@ def test_the_event_layer_indexes_answer_as_a_scan_of_the_frames(checker: Checker
     for event_id in set(layer.event_of.values()) | {"none#0"}:
         expected = tuple(f for f in frames if layer.event_of[f.frame_id] == event_id)
         assert layer.mentions_of(event_id) == expected
+
+
+def _organisations_story(random_: random.Random, paragraphs: int) -> str:
+    """Companies named in full, by their first words and by what they are."""
+    companies = [
+        ("Northwind Ferries Ltd", "Northwind", "operator"),
+        ("Harbour Grain Company", "Harbour Grain", "trader"),
+        ("Fjordline Holdings", "Fjordline", "carrier"),
+        ("Kestrel Mining Corp", "Kestrel", "miner"),
+        # The same first word as another: "Northwind" is the one named first.
+        ("Northwind Grain Company", "Northwind", "trader"),
+    ]
+    wordings = [
+        "{full}, a {noun} based in {city}, bought {count} trucks.",
+        "{short} said its profits rose.",
+        "The {noun} will open a depot in {city}.",
+        "Oslo's {full} sold its stake to {other}.",
+        "{other} agreed to buy grain from {short}.",
+    ]
+    cities = ["Oslo", "Bergen", "Tromso"]
+    story = ["Shipping firms report"]
+    for _ in range(paragraphs):
+        sentences = []
+        for _ in range(random_.randint(2, 3)):
+            (full, short, noun), (other, _, _) = random_.sample(companies, 2)
+            wording = random_.choice(wordings)
+            city, count = random_.choice(cities), random_.randint(2, 90)
+            sentences.append(
+                wording.format(full=full, short=short, noun=noun, other=other, city=city, count=count)
+            )
+        story.append(" ".join(sentences))
+    return "\n\n".join(story)
+
+
+def test_organisations_are_found_by_index_as_by_a_scan(
+    checker: Checker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    doc = checker.pipeline.nlp(_organisations_story(random.Random(20), 40))
+    entities = build_entity_index(doc, checker.gazetteer)
+
+    def parties() -> tuple[list[object], list[object]]:
+        index = build_party_index(doc, entities)
+        return [index.party(token) for token in doc], list(index.subjects)
+
+    by_index = parties()
+
+    def named_by_scan(self: PartyIndex, tokens: tuple[str, ...]) -> object:
+        return next((n for n in self.organisations if n.tokens[: len(tokens)] == tokens), None)
+
+    def organisation_by_scan(self: PartyIndex, key: str) -> Party:
+        named = next(n for n in self.organisations if n.key == key)
+        return Party(f"org:{key}", named.side, "organisation")
+
+    def described_by_scan(self: PartyIndex, noun: Token) -> Party:
+        lemma = noun.lemma_.lower()
+        definite = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children)
+        if definite:
+            places = {self.entities.places[c.i][1] for c in noun.children if c.i in self.entities.places}
+            for named in sorted(self.organisations, key=lambda n: -n.position):
+                if named.position < noun.i and lemma in named.descriptions and self._placed(named, places):
+                    return self._organisation(named.key)
+        return Party(f"thing:{lemma}", f"thing:{lemma}", "thing")
+
+    monkeypatch.setattr(PartyIndex, "_named", named_by_scan)
+    monkeypatch.setattr(PartyIndex, "_organisation", organisation_by_scan)
+    monkeypatch.setattr(PartyIndex, "_described", described_by_scan)
+    by_scan = parties()
+    assert by_index == by_scan
+    kinds = {party.key.split(":")[0] for party in by_index[0] if isinstance(party, Party)}
+    assert {"org", "thing"} <= kinds
 
 
 # -- rules -------------------------------------------------------------------------

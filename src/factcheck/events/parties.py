@@ -73,6 +73,12 @@ class PartyIndex:
     doc: Doc
     entities: EntityIndex
     organisations: list[_Named] = field(default_factory=list)
+    #: The organisations by key, by each leading run of their words (the first one
+    #: so named: "Andina" and "Andina Minerals" find "Andina Minerals"), and by each
+    #: word that describes them, in text order: asked once per mention, never scanned.
+    _by_key: dict[str, _Named] = field(default_factory=dict, repr=False)
+    _by_leading_words: dict[tuple[str, ...], _Named] = field(default_factory=dict, repr=False)
+    _by_description: dict[str, list[_Named]] = field(default_factory=dict, repr=False)
     #: token index -> organisation key, for every token of a named organisation.
     organisation_at: dict[int, str] = field(default_factory=dict)
     #: (token index, party) of each clause subject, in text order: for "it" and "its".
@@ -103,8 +109,24 @@ class PartyIndex:
         return None
 
     def _organisation(self, key: str) -> Party:
-        named = next(n for n in self.organisations if n.key == key)
-        return Party(f"org:{key}", named.side, "organisation")
+        return Party(f"org:{key}", self._by_key[key].side, "organisation")
+
+    def _named(self, tokens: tuple[str, ...]) -> _Named | None:
+        """The first organisation named by these words or by more words that start with them."""
+        return self._by_leading_words.get(tokens)
+
+    def _add(self, named: _Named) -> None:
+        self.organisations.append(named)
+        self._by_key.setdefault(named.key, named)
+        for length in range(1, len(named.tokens) + 1):
+            self._by_leading_words.setdefault(named.tokens[:length], named)
+
+    def _index_descriptions(self) -> None:
+        """Once every organisation has all its descriptions."""
+        self._by_description.clear()
+        for named in self.organisations:
+            for description in named.descriptions:
+                self._by_description.setdefault(description, []).append(named)
 
     def _pronoun(self, pronoun: Token) -> Party | None:
         """ "its" and "it": the subject of the clause, or the last subject before it that is not a person."""
@@ -132,9 +154,11 @@ class PartyIndex:
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children)
         if definite:
             places = {self.entities.places[c.i][1] for c in noun.children if c.i in self.entities.places}
-            for named in sorted(self.organisations, key=lambda n: -n.position):
-                if named.position < noun.i and lemma in named.descriptions and self._placed(named, places):
-                    return self._organisation(named.key)
+            described = self._by_description.get(lemma, [])
+            before = bisect.bisect_left(described, noun.i, key=lambda n: n.position)
+            for position in range(before - 1, -1, -1):
+                if self._placed(described[position], places):
+                    return self._organisation(described[position].key)
         return Party(f"thing:{lemma}", f"thing:{lemma}", "thing")
 
     def _placed(self, named: _Named, places: set[str]) -> bool:
@@ -160,11 +184,6 @@ def _organisation_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
     while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
         words.pop()
     return tuple(words)
-
-
-def _is_alias(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """ "Andina" for "Andina Minerals", "Pacific Rim" for "Pacific Rim Holdings": a leading run of words."""
-    return 0 < len(short) < len(full) and full[: len(short)] == short
 
 
 def _place_in(tokens: Span, index: EntityIndex) -> str | None:
@@ -226,18 +245,19 @@ def build_party_index(doc: Doc, entities: EntityIndex) -> PartyIndex:
         tokens = _organisation_key(tuple(normalise_name(t.text) for t in ent))
         if not tokens:
             continue
-        named = next(
-            (n for n in index.organisations if n.tokens == tokens or _is_alias(tokens, n.tokens)), None
-        )
+        # The same words, or the leading words of a longer name ("Andina" for "Andina
+        # Minerals"): the organisation named before.
+        named = index._named(tokens)
         if named is None:
             key = " ".join(tokens)
             home = _home(ent, entities)
             side = entities.side_of_place(home) if home is not None else f"org:{key}"
             named = _Named(key, tokens, side, home, position=ent.start)
-            index.organisations.append(named)
+            index._add(named)
         named.descriptions |= _descriptions(ent)
         for token in ent:
             index.organisation_at[token.i] = named.key
+    index._index_descriptions()
     for token in doc:
         if token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ not in _NEUTER_PRONOUNS | _PLURAL_PRONOUNS:
             party = index.party(entity_span(token).root if token.ent_type_ else token)
