@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.claims.model import Claim
 from helpers import view
 
@@ -152,3 +154,63 @@ def test_a_visit_is_a_trip_not_a_located_event(claims_of) -> None:  # type: igno
         "event_location",
     )
     assert claims == []
+
+
+# -- every located class, every wording ---------------------------------------------
+
+
+def test_each_located_wording_places_its_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+    cases = {
+        # A contest noun, in a later definite mention.
+        "Ghana beat Togo 2-0 on Saturday.\n\nThe victory in Accra sent Ghana top.": ("contest", "Accra"),
+        # A crowd gathering for the event: the clause's place.
+        "Ghana beat Togo 2-0 on Saturday.\n\nA crowd of 30,000 gathered in Lome for the match.": (
+            "contest",
+            "Lome",
+        ),
+        # A capital named by its country's demonym.
+        "Ministers held talks in the Kenyan capital on Monday.": ("meeting", "Kenyan capital"),
+        # A host city, and an adjective the tagger reads for the noun ("the final").
+        "Accra hosted the final on Saturday.": ("contest", "Accra"),
+        "The final was hosted by Accra on Saturday.": ("contest", "Accra"),
+        # An opening ceremony, a rally, a strike.
+        "The opening ceremony in Nairobi was held on Friday.": ("opening", "Nairobi"),
+        "Thousands attended a rally in Lusaka on Sunday.": ("gathering", "Lusaka"),
+        "Dock workers held a strike in Mombasa on Monday.": ("strike", "Mombasa"),
+    }
+    for text, (event_class, place) in cases.items():
+        found = [(c.get("event_class"), c.get("place").text) for c in claims_of(text, "event_location")]  # type: ignore[union-attr]
+        assert found == [(event_class, place)], text
+
+
+def test_the_same_contest_in_two_wordings_is_one_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+    claims = claims_of(
+        "Ghana beat Togo 2-0 on Saturday.\n\nA crowd of 20,000 had gathered in the Togolese capital "
+        "for the match.\n\nThe victory in Accra lifts Ghana to the top of the group.",
+        "event_location",
+    )
+    assert [c.get("place").text for c in claims] == ["Togolese capital", "Accra"]  # type: ignore[union-attr]
+    assert occasions(claims) == [0, 0]
+
+
+def test_a_dateline_city_is_never_the_event_s_place_but_the_article_may_name_it(claims_of) -> None:  # type: ignore[no-untyped-def]
+    assert claims_of("ACCRA, Ghana — Ghana beat Togo 2-0 on Saturday.", "event_location") == []
+    (claim,) = claims_of("ACCRA, Ghana — Ghana beat Togo 2-0 in Accra on Saturday.", "event_location")
+    assert claim.span.text == "beat Togo 2-0 in Accra"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A later meeting in another city.
+        "Ministers held talks in Nairobi on Monday.\n\nThey will meet again in Kampala in November.",
+        # The return fixture.
+        "Ghana beat Togo in Accra on Saturday.\n\nThe return fixture in Lome is on June 9.",
+        # Two meetings on two days.
+        "Ministers met in Nairobi on Monday.\n\nOn Tuesday, ministers met in Kampala to sign the deal.",
+        # A second meeting, counted.
+        "Ministers met in Nairobi in March.\n\nTheir second meeting, in Kampala, was in June.",
+    ],
+)
+def test_other_occasions_in_other_places(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert occasions(claims_of(text, "event_location")) == [0, 1]

@@ -35,6 +35,7 @@ CLAIM_EDGES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "quantity": (("occasion", "event"), ("amount", "text")),
     "role": (("person", "person"), ("office", "text")),
     "action": (("subject", "party"), ("object", "party")),
+    "story_role": (("party", "party"), ("event", "event")),
 }
 
 
@@ -213,7 +214,7 @@ def build_graph(document: Document, entities: EntityIndex, claims: Iterable[Clai
         source_value, target_value = claim.get(source_field), claim.get(target_field)
         if source_value is None or target_value is None:
             continue
-        source = add_node(source_type, source_value, _label(source_value))
+        source = add_node(_end_type(source_type, source_value), source_value, _label(source_value))
         target = add_node(target_type, target_value, _label(target_value))
         graph.add_edge(
             source,
@@ -254,6 +255,13 @@ def build_graph(document: Document, entities: EntityIndex, claims: Iterable[Clai
                 provenance=_provenance(document, nationality.evidence),
             )
     return ClaimGraph(graph, claim_list, entities)
+
+
+def _end_type(declared: str, value: object) -> str:
+    """A traveller is a person unless the claim names a party ("thing:bus", "org:acme")."""
+    if declared == "person" and isinstance(value, Mention) and ":" in value.id:
+        return "party"
+    return declared
 
 
 def _label(value: object) -> str:

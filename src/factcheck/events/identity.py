@@ -4,31 +4,49 @@ Frames are resolved to events class by class, in text order:
 
     "Samoa beat Fiji on Saturday ... The victory in Suva lifts Samoa"   one contest
     "Tonga, who beat Japan in Tokyo"                                    another (other sides)
+    "Chile drew with Peru" after "Norway beat Chile"                    another (a third side)
     "a vote on Thursday ... a second vote on Friday"                    two votes (ordinal)
+    "a landslide ... the storm"                                         two disasters (nouns of
+                                                                        distinct kinds)
     "the Senate vote ... the House vote"                                two votes (owners differ)
     "Saturday's match ... Wednesday's match"                            two matches (each named
                                                                         by its day)
     "the talks in Geneva ... talks in Paris next month"                 two (a relative time)
     "Saturday's final" against "the match on Tuesday"                   two (a stage named on
                                                                         one side only)
+    "beat Ireland on Tuesday ... Ireland lost to Peru on Sunday"        two (another day and
+                                                                        another side)
+    "Italy have three wins ... Italy lost to Wales"                     two (a plural names
+                                                                        other occasions)
 
 The first mention opens the event the article reports. A later mention joins an
 earlier event of its class when it can refer back (a verb clause, a definite or
 possessed noun, or an indefinite one still in the headline and first paragraph,
 which introduce the story together) and nothing tells them apart: no mark of
-another occasion, no stage, owner or qualifier that differs, no sides that differ,
-no time that is relative or in another year on one side only, no plan set against
-a fact. When several earlier events fit, the one sharing a side wins; when none
-can be told, the mention refers to neither, so nothing is compared by accident.
+another occasion, no stage, owner or qualifier that differs (an owner that is
+already a side, or the same party named another way, does not), no sides that
+differ or that would be more than the class allows, no time that is relative or in
+another year on one side only (except a headline's mention without a time and the
+first paragraph's), no plan set against a fact. When several earlier events fit,
+the one sharing a side wins; when none can be told, the mention refers to neither,
+so nothing is compared by accident.
+
+A story that keeps coming back to its events ("the deal" forty times, a table of
+deliveries) is not read mention against mention: an event keeps one mention of
+each profile (all the tests below read of an earlier mention), and events alike in
+everything the tests read are asked once, as a group (``_ClassEvents``).
 
 Two stated days or two places for one event are not told apart here: those are
 exactly the contradictions the date and location rules report.
+
+A role noun ("Soria, the plaintiff,", "the buyer") is resolved after the other
+mentions: it names a side of an event already told, the one its party takes part in.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 
@@ -64,6 +82,25 @@ _NOT_HAPPENING = frozenset({"planned", "requested", "hypothetical"})
 Contains = Callable[[str, str], bool]
 
 
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """The article's text and where its headline and its first paragraph end."""
+
+    text: str
+    headline_end: int
+    lede_end: int
+
+    def headline_of(self, earlier: Frame, later: Frame) -> bool:
+        """A headline's mention with no time, and one in the first paragraph that gives it
+        ("Party falls short in snap election" ... "in last week's snap election"): the
+        headline names the story's event, whose time the paragraph tells."""
+        return (
+            earlier.trigger.start < self.headline_end
+            and earlier.time is None
+            and self.headline_end <= later.trigger.start < self.lede_end
+        )
+
+
 @dataclass(slots=True)
 class _Event:
     event_id: str
@@ -71,6 +108,8 @@ class _Event:
     reported: bool
     frames: list[Frame] = field(default_factory=list)
     sides: set[str] = field(default_factory=set)
+    #: ``_parties(frames)``, kept as mentions join rather than read again each time.
+    parties: set[str] = field(default_factory=set)
     #: One frame of each profile among ``frames`` (see ``_profile``): all ``_fits``
     #: needs to read, however often the article comes back to the event.
     distinct: dict[Hashable, Frame] = field(default_factory=dict)
@@ -79,29 +118,43 @@ class _Event:
     def first(self) -> Frame:
         return self.frames[0]
 
-    def add(self, frame: Frame, text: str) -> None:
+    def add(self, frame: Frame, story: _Story) -> None:
         self.frames.append(frame)
-        self.distinct.setdefault(_profile(frame, text), frame)
+        self.distinct.setdefault(_profile(frame, story), frame)
         self.sides |= _sides(frame)
+        self.parties |= _parties([frame])
 
     def key(self) -> Hashable:
-        """All that ``_fits`` and ``_ClassEvents.choose`` read of this event: events alike in it are
-        told apart by nothing a later mention could show."""
+        """All that ``_fits``, ``_role_fits`` and ``_ClassEvents.choose`` read of this event:
+        events alike in it are told apart by nothing a later mention could show."""
         first = self.first
-        qualifiers = tuple(sorted(first.reference.qualifiers.items()))
-        return self.reported, first.form, qualifiers, frozenset(self.distinct), frozenset(self.sides)
+        return (
+            self.reported,
+            first.form,
+            first.reference.plural,
+            tuple(sorted(first.reference.qualifiers.items())),
+            frozenset(self.distinct),
+            frozenset(self.sides),
+            frozenset(self.parties),
+        )
 
 
-def _profile(frame: Frame, text: str) -> Hashable:
-    """All ``_fits`` reads of an earlier mention of an event: mentions alike in it fit alike."""
+def _profile(frame: Frame, story: _Story) -> Hashable:
+    """All ``_fits`` and ``_role_fits`` read of an earlier mention of an event: mentions
+    alike in it fit alike."""
     reference = frame.reference
     return (
         reference.stage,
         reference.day_name,
-        _time_words(frame, text),
+        frame.form,
+        frame.lemma,
+        frame.time is None,
+        _time_words(frame, story.text),
+        frame.trigger.start < story.headline_end,
         frame.modality in _NOT_HAPPENING,
         tuple(place.id for place in frame.places),
         tuple(sorted(reference.qualifiers.items())),
+        frozenset(_owners(frame)),
     )
 
 
@@ -111,6 +164,16 @@ def _sides(frame: Frame) -> set[str]:
         if filler.role in _SIDE_ROLES and filler.party is not None and filler.party.kind != "thing":
             found.update({filler.party.key, filler.party.side})
     return found
+
+
+def _parties(frames: Sequence[Frame]) -> set[str]:
+    """The sides the frames name, one per party: "Norway beat Chile" has two."""
+    return {
+        filler.party.side
+        for frame in frames
+        for filler in frame.roles
+        if filler.role in _SIDE_ROLES and filler.party is not None and filler.party.kind != "thing"
+    }
 
 
 def _time_words(frame: Frame, text: str) -> str:
@@ -142,12 +205,28 @@ def _qualifiers_fit(event: _Event, later: Frame) -> bool:
     two = later.reference.qualifiers
     for earlier in event.distinct.values():
         one = earlier.reference.qualifiers
-        if any(one[slot] != two[slot] for slot in one.keys() & two.keys()):
+        differ = {slot for slot in one.keys() & two.keys() if one[slot] != two[slot]}
+        # "his visit" and "Mensah's visit": one owner, named two ways.
+        if "owner" in differ and _owners(earlier) & _owners(later):
+            differ.discard("owner")
+        if differ:
             return False
     first = event.first
     if first.form != NOUN:
         return True
-    return all(slot in first.reference.qualifiers or slot in _DESCRIPTIVE for slot in two)
+    # "Norway's win" after "Norway beat Chile": an owner that is already a side adds nothing.
+    known_owner = any(
+        f.slot == "possessor" and f.party is not None and {f.party.key, f.party.side} & event.sides
+        for f in later.roles
+    )
+    return all(
+        slot in first.reference.qualifiers or slot in _DESCRIPTIVE or (slot == "owner" and known_owner)
+        for slot in two
+    )
+
+
+def _owners(frame: Frame) -> set[str]:
+    return {f.party.key for f in frame.roles if f.slot == "possessor" and f.party is not None}
 
 
 def _places_apart(first: Frame, later: Frame, contains: Contains) -> bool:
@@ -161,14 +240,39 @@ def _places_apart(first: Frame, later: Frame, contains: Contains) -> bool:
     )
 
 
-def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon, contains: Contains) -> bool:
+def _other_kinds(earlier: Frame, later: Frame, generic: frozenset[str]) -> bool:
+    """Two nouns of a class whose nouns name distinct kinds: "a landslide" ... "the storm"."""
+    nouns = earlier.form == NOUN and later.form == NOUN
+    return nouns and earlier.lemma != later.lemma and not {earlier.lemma, later.lemma} & generic
+
+
+def _new_side(event: _Event, frame: Frame) -> bool:
+    """Whether the frame names a side the event has not had: "Ireland lost to South Africa"
+    after "Sri Lanka beat Ireland"."""
+    if not event.sides:
+        return False
+    return any(
+        filler.party.key not in event.sides and filler.party.side not in event.sides
+        for filler in frame.roles
+        if filler.role in _SIDE_ROLES and filler.party is not None and filler.party.kind != "thing"
+    )
+
+
+def _fits(event: _Event, frame: Frame, story: _Story, lexicon: FrameLexicon, contains: Contains) -> bool:
+    text = story.text
+    # "three wins" are several occasions; "the win" is none of them.
+    if event.first.reference.plural != frame.reference.plural:
+        return False
+    generic = lexicon.generic_nouns.get(frame.event_class)
     for earlier in event.distinct.values():
         if earlier.reference.stage != frame.reference.stage:
+            return False
+        if generic is not None and _other_kinds(earlier, frame, generic):
             return False
         days = (earlier.reference.day_name, frame.reference.day_name)
         if all(days) and days[0] != days[1]:
             return False
-        if _times_apart(earlier, frame, text, lexicon):
+        if _times_apart(earlier, frame, text, lexicon) and not story.headline_of(earlier, frame):
             return False
         times = (_folded(_time_words(earlier, text)), _folded(_time_words(frame, text)))
         # Outside the story's own event, two stated times are two occasions ("the game
@@ -178,12 +282,18 @@ def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon, contain
             return False
         if (earlier.modality in _NOT_HAPPENING) != (frame.modality in _NOT_HAPPENING):
             return False
-        # Another day and another place: a later mention that differs in both tells
-        # of another occasion ("met in Brussels on Monday" ... "on Tuesday the meeting
-        # in London"); one that differs in one is that one's contradiction.
-        if all(times) and times[0] != times[1] and _places_apart(earlier, frame, contains):
+        # Another day and another place, or another day and another side: a later
+        # mention that differs in both tells of another occasion ("met in Brussels on
+        # Monday" ... "on Tuesday the meeting in London"; "beat Ireland on Tuesday" ...
+        # "Ireland lost to South Africa on Sunday"); one that differs in one is that
+        # one's contradiction.
+        apart = _places_apart(earlier, frame, contains) or _new_side(event, frame)
+        if all(times) and times[0] != times[1] and apart:
             return False
     if not _qualifiers_fit(event, frame):
+        return False
+    limit = lexicon.sides.get(frame.event_class)
+    if limit is not None and len(event.parties | _parties([frame])) > limit:
         return False
     sides = _sides(frame)
     return not (sides and event.sides and not sides & event.sides)
@@ -197,6 +307,7 @@ def resolve_events(
     frames: Sequence[Frame], text: str, lede_end: int, lexicon: FrameLexicon, contains: Contains
 ) -> dict[str, str]:
     """frame id -> event id for every frame; ``lede_end`` is where the first body paragraph ends."""
+    story = _Story(text, _headline_end(text), lede_end)
     event_of: dict[str, str] = {}
     by_class: dict[str, _ClassEvents] = {}
     at_token: dict[tuple[str, int], _Event] = {}
@@ -204,11 +315,22 @@ def resolve_events(
     ordered = sorted(frames, key=lambda f: (f.trigger.start, f.event_class))
 
     def fits(event: _Event, frame: Frame) -> bool:
-        return _fits(event, frame, text, lexicon, contains)
+        return _fits(event, frame, story, lexicon, contains)
 
+    #: (class, token) of an event word -> the frame about it that came first: "lost their opening game".
+    about_token: dict[tuple[str, int], Frame] = {}
     for frame in ordered:
+        if frame.role_noun:
+            continue
         events = by_class.setdefault(frame.event_class, _ClassEvents())
         chosen = _linked(frame, at_token, ordered)
+        told_by = about_token.get((frame.event_class, frame.trigger_index))
+        if chosen is None and told_by is not None:
+            teller = at_token.get((told_by.event_class, told_by.trigger_index))
+            if teller is not None and fits(teller, frame):
+                chosen = teller
+        for index in frame.about:
+            about_token.setdefault((frame.event_class, index), frame)
         if (
             chosen is None
             and not frame.reference.other_occasion
@@ -218,10 +340,64 @@ def resolve_events(
         if chosen is None:
             count += 1
             chosen = _Event(f"{frame.event_class}#{count}", reported=frame.trigger.start < lede_end)
-        events.join(chosen, frame, text)
+        events.join(chosen, frame, story)
         event_of[frame.frame_id] = chosen.event_id
         at_token[(frame.event_class, frame.trigger_index)] = chosen
+    for frame in ordered:
+        if frame.role_noun:
+            count += 1
+            chosen = _named_by_role(frame, by_class.get(frame.event_class), at_token, ordered, text, lexicon)
+            event_of[frame.frame_id] = (
+                chosen.event_id if chosen is not None else f"{frame.event_class}#{count}"
+            )
     return event_of
+
+
+def _headline_end(text: str) -> int:
+    """Where the first line with words on it ends."""
+    position = 0
+    for line in text.split("\n"):
+        if line.strip():
+            return position + len(line)
+        position += len(line) + 1
+    return 0
+
+
+def _named_by_role(
+    frame: Frame,
+    events: _ClassEvents | None,
+    at_token: dict[tuple[str, int], _Event],
+    frames: Sequence[Frame],
+    text: str,
+    lexicon: FrameLexicon,
+) -> _Event | None:
+    """The event a role noun names a side of: "Soria, the plaintiff," is a side of the case
+    the article tells in which Soria takes part ("the defendant in the libel case": that case).
+
+    A role noun never opens an event of its own, nor changes the events it names: with no
+    event to name, or several, it refers to none.
+    """
+    linked = _linked(frame, at_token, frames)
+    if linked is not None or frame.reference.other_occasion or events is None:
+        return linked
+    sides = _sides(frame)
+
+    def names_a_side(event: _Event, role: Frame) -> bool:
+        return bool(sides & event.sides) and _role_fits(event, role, text, lexicon)
+
+    return events.choose(frame, names_a_side)
+
+
+def _role_fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon) -> bool:
+    """Whether a role noun can name a side of an event: only a time or a plan of its own
+    ("the winner in 2019", "the proposed buyer") tells it apart; its words describe its
+    party, not the occasion ("the Brazilian buyer")."""
+    for earlier in event.distinct.values():
+        if frame.time is not None and _times_apart(earlier, frame, text, lexicon):
+            return False
+        if (earlier.modality in _NOT_HAPPENING) != (frame.modality in _NOT_HAPPENING):
+            return False
+    return True
 
 
 def _linked(frame: Frame, at_token: dict[tuple[str, int], _Event], frames: Sequence[Frame]) -> _Event | None:
@@ -238,8 +414,8 @@ def _linked(frame: Frame, at_token: dict[tuple[str, int], _Event], frames: Seque
 
 @dataclass(slots=True)
 class _ClassEvents:
-    """The events of one class so far, grouped by all that ``_fits`` and ``_choose``
-    read of them (``_Event.key``).
+    """The events of one class so far, grouped by all that ``_fits``, ``_role_fits`` and
+    ``choose`` read of them (``_Event.key``).
 
     A story that keeps coming back to its events ("the deal" forty times, a table
     of deliveries) has many events of a class, but few kinds of them: each later
@@ -250,10 +426,11 @@ class _ClassEvents:
     reported: _Event | None = None
     groups: dict[Hashable, dict[str, _Event]] = field(default_factory=dict)
     keys: dict[str, Hashable] = field(default_factory=dict)
-    #: How many mentions of each word the events after the reported one hold.
-    later_lemmas: Counter[str] = field(default_factory=Counter)
+    #: lemma -> the qualifiers of each singular mention of the events after the
+    #: reported one: what ``_rival`` reads of them.
+    rivals: dict[str, set[frozenset[tuple[str, str]]]] = field(default_factory=dict)
 
-    def join(self, event: _Event, frame: Frame, text: str) -> None:
+    def join(self, event: _Event, frame: Frame, story: _Story) -> None:
         """Add a mention to an event of this class, new or not."""
         old = self.keys.get(event.event_id)
         if old is not None:
@@ -263,9 +440,10 @@ class _ClassEvents:
                 del self.groups[old]
         if self.reported is None:
             self.reported = event
-        elif event is not self.reported:
-            self.later_lemmas[frame.lemma] += 1
-        event.add(frame, text)
+        elif event is not self.reported and not frame.reference.plural:
+            qualifiers = frozenset(frame.reference.qualifiers.items())
+            self.rivals.setdefault(frame.lemma, set()).add(qualifiers)
+        event.add(frame, story)
         key = self.keys[event.event_id] = event.key()
         self.groups.setdefault(key, {})[event.event_id] = event
 
@@ -288,7 +466,20 @@ class _ClassEvents:
         reported = self.reported
         if reported is None or not any(reported.event_id in group for group in fitting):
             return None
-        return None if self.later_lemmas[frame.lemma] else reported
+        return None if self._has_rival(frame) else reported
+
+    def _has_rival(self, frame: Frame) -> bool:
+        """Whether a singular mention of another event could be what ``frame`` names: one
+        of the same word with no qualifier ``frame`` lacks ("a 3-2 win on aggregate" is not
+        what "the 3-1 win" names; "a second vote" may be what "the vote" names)."""
+        known = self.rivals.get(frame.lemma)
+        if not known:
+            return False
+        own = frozenset(frame.reference.qualifiers.items())
+        if 2 ** len(own) > len(known):
+            return any(qualifiers <= own for qualifiers in known)
+        subsets = itertools.chain.from_iterable(itertools.combinations(own, n) for n in range(len(own) + 1))
+        return any(frozenset(subset) in known for subset in subsets)
 
 
 def _only(groups: Sequence[dict[str, _Event]]) -> _Event | None:

@@ -8,7 +8,7 @@ same event share an event id (events/identity.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from factcheck.events.lexicon import FrameLexicon
@@ -96,6 +96,12 @@ class Frame:
     sentence: tuple[int, int]
     #: Event words this frame is about (token indexes): "won the runoff", "beat Fiji in the match".
     about: tuple[int, ...] = ()
+    #: Told by a role noun ("Soria, the plaintiff,"): it names a side of an event the
+    #: article tells elsewhere, and has no place of its own.
+    role_noun: bool = False
+    #: The verb that carries a noun frame, if any (token index): "made a trip", "left for a trip",
+    #: "the trip took him to Kenya".
+    support: int | None = None
 
     def fillers(self, role: str) -> tuple[Filler, ...]:
         return tuple(f for f in self.roles if f.role == role)
@@ -112,37 +118,36 @@ class EventLayer:
     #: frame id -> event id ("contest#1"); frames of one event share it.
     event_of: Mapping[str, str]
     lexicon: FrameLexicon
-    #: Positions in ``frames`` by class, by trigger token and by event: the questions
-    #: below are asked of one frame at a time and must not scan the article each time.
+    #: Positions in ``frames`` by class, and the frames of each trigger token and of
+    #: each event: the questions below are asked of one frame or token at a time and
+    #: must not scan the article each time.
     _by_class: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
-    _by_token: Mapping[int, tuple[int, ...]] = field(init=False, repr=False, compare=False)
-    _by_event: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _by_token: Mapping[int, tuple[Frame, ...]] = field(init=False, repr=False, compare=False)
+    _by_event: Mapping[str, tuple[Frame, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_class: dict[str, list[int]] = {}
-        by_token: dict[int, list[int]] = {}
-        by_event: dict[str, list[int]] = {}
+        by_token: dict[int, list[Frame]] = {}
+        by_event: dict[str, list[Frame]] = {}
         for position, frame in enumerate(self.frames):
             by_class.setdefault(frame.event_class, []).append(position)
-            by_token.setdefault(frame.trigger_index, []).append(position)
-            by_event.setdefault(self.event_of[frame.frame_id], []).append(position)
+            by_token.setdefault(frame.trigger_index, []).append(frame)
+            by_event.setdefault(self.event_of[frame.frame_id], []).append(frame)
         # Frozen: the indexes are set once, here, as the frames are.
-        for name, index in (("_by_class", by_class), ("_by_token", by_token), ("_by_event", by_event)):
-            object.__setattr__(self, name, {key: tuple(found) for key, found in index.items()})
-
-    def _frames_at(self, positions: Iterable[int]) -> tuple[Frame, ...]:
-        return tuple(self.frames[position] for position in positions)
+        object.__setattr__(self, "_by_class", {key: tuple(found) for key, found in by_class.items()})
+        object.__setattr__(self, "_by_token", {key: tuple(found) for key, found in by_token.items()})
+        object.__setattr__(self, "_by_event", {key: tuple(found) for key, found in by_event.items()})
 
     def of_class(self, *classes: str) -> Iterator[Frame]:
         """The frames of these classes, in the order of ``frames``."""
         positions = sorted(p for event_class in set(classes) for p in self._by_class.get(event_class, ()))
-        return iter(self._frames_at(positions))
+        return (self.frames[position] for position in positions)
 
     def at(self, token_index: int) -> tuple[Frame, ...]:
-        return self._frames_at(self._by_token.get(token_index, ()))
+        return self._by_token.get(token_index, ())
 
     def event(self, frame: Frame) -> str:
         return self.event_of[frame.frame_id]
 
     def mentions_of(self, event_id: str) -> tuple[Frame, ...]:
-        return self._frames_at(self._by_event.get(event_id, ()))
+        return self._by_event.get(event_id, ())

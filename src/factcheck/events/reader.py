@@ -24,12 +24,13 @@ from spacy.tokens import Doc, Span, Token
 from factcheck.events.lexicon import NOUN, VERB, FrameLexicon, Sense
 from factcheck.events.model import Filler, Frame, Reference
 from factcheck.events.parties import PartyIndex
-from factcheck.events.slots import Slots, light_verb, noun_slots, verb_slots
+from factcheck.events.slots import Slots, light_verb, noun_slots, rider, verb_slots
 from factcheck.nlp.entities import EntityIndex, Mention, entity_span
 from factcheck.nlp.speech import attribution, in_quotation
 
 _PLACE_PREPS = frozenset({"in", "at"})
-_TIME_PREPS = frozenset({"on", "in", "during", "at", "since", "until", "by"})
+#: Not "since" or "until": they bound a period, they do not date the event ("the first visit since 2017").
+_TIME_PREPS = frozenset({"on", "in", "during", "at", "by"})
 _TIME_DEPS = frozenset({"compound", "nmod", "npadvmod", "poss", "amod", "tmod"})
 #: Prepositions whose object says which occasion it is: "the vote on the budget".
 _QUALIFYING_PREPS = frozenset({"on", "over", "against", "between", "with", "for"})
@@ -38,6 +39,11 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _POSSIBLE = frozenset({"would", "could", "may", "might", "can", "should", "must", "ca"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Prepositions of an adjunct: a noun in one is not what the verb above it plans or
+#: weighs ("trains stopped running at the start of a strike": the strike is real).
+_ADJUNCT_PREPS = frozenset(
+    {"at", "in", "on", "during", "after", "before", "amid", "since", "until", "despite", "throughout"}
+)
 _ORDINALS = {
     "first": 1,
     "opening": 1,
@@ -57,12 +63,30 @@ _ORDINAL_NUMBER = re.compile(r"^(\d+)(st|nd|rd|th)$")
 def _is_verb_trigger(token: Token) -> bool:
     if token.pos_ == "VERB":
         return True
-    # A headline verb the tagger calls a noun: "Biden and Xi meet in San Francisco".
-    return token.pos_ == "NOUN" and token.dep_ == "ROOT" and any(c.dep_ == "nsubj" for c in token.children)
+    if token.pos_ != "NOUN" or token.dep_ != "ROOT":
+        return False
+    # A headline verb the tagger calls a noun: "Biden and Xi meet in San Francisco",
+    # "Trade minister heads to Gulf" (its subject read as a compound).
+    return any(
+        c.dep_ == "nsubj" or (c.dep_ == "compound" and c.i < token.i and token.tag_ == "NNS")
+        for c in token.children
+    )
+
+
+#: Where an adjective stands as a noun: "Suva hosted the final", "the final was played in Apia".
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 
 
 def _is_noun_trigger(token: Token) -> bool:
+    if token.pos_ == "ADJ":
+        # An adjective with a determiner in a noun's place is a noun the tagger missed.
+        return token.dep_ in _NOMINAL_DEPS and any(c.dep_ in {"det", "poss"} for c in token.children)
     return token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound"
+
+
+def _is_title(token: Token) -> bool:
+    """A noun before a name, as a title: "plaintiff Ana Soria" (read for role nouns only)."""
+    return token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "PROPN"
 
 
 def _phrase(token: Token) -> Span:
@@ -85,9 +109,11 @@ def _phrase(token: Token) -> Span:
 
 
 def _evokes_event(token: Token, lexicon: FrameLexicon) -> bool:
-    return _is_noun_trigger(token) and bool(
-        lexicon.noun_senses(token)[1] or _generic_head_sense(token, lexicon)[1]
-    )
+    """A noun of an event; not a role noun ("the buyer" names a party), nor one that is an
+    event only with a required slot ("a bus" is a vehicle, "a bus from Kathmandu to Pokhara"
+    a trip): those may fill a party's role."""
+    senses = lexicon.noun_senses(token)[1] or _generic_head_sense(token, lexicon)[1]
+    return _is_noun_trigger(token) and any(not s.requires and not s.role_noun for s in senses)
 
 
 def _fits_type(token: Token, kind: str, entities: EntityIndex, lexicon: FrameLexicon) -> bool:
@@ -133,7 +159,7 @@ def _place_from_preps(token: Token, entities: EntityIndex) -> Iterator[Mention]:
                         yield found
 
 
-def _places(
+def _places(  # noqa: C901 - its owner is reworking it (issue 8); to be split there
     trigger: Token, form: str, entities: EntityIndex, light: Token | None, lexicon: FrameLexicon
 ) -> list[Mention]:
     """Where a frame happened: its own "in"/"at", its clause's, or its name ("the Vladivostok summit").
@@ -161,11 +187,15 @@ def _places(
         clause: Token | None = light
         if trigger.dep_ in {"nsubj", "nsubjpass"} and lemma in lexicon.happening_verbs:
             clause = head
-        elif trigger.dep_ == "dobj" and lemma in lexicon.holding_verbs:
+        elif trigger.dep_ in {"dobj", "nsubjpass"} and lemma in lexicon.holding_verbs:
             clause = head
             if lemma == "host":
-                for subject in head.children:
-                    place = entities.place_mention(subject) if subject.dep_ == "nsubj" else None
+                # "Suva hosted the final", "the final was hosted by Suva"
+                hosts = [c for c in head.children if c.dep_ == "nsubj"]
+                agents = [a for a in head.children if a.dep_ == "agent"]
+                hosts += [o for a in agents for o in a.children if o.dep_ == "pobj"]
+                for host in hosts:
+                    place = entities.place_mention(host)
                     if place is not None:
                         found.append(place)
         elif (
@@ -204,32 +234,89 @@ def _date_entity(token: Token) -> Span | None:
     return None if _DURATION.match(text) or _SCORE.match(text) else span
 
 
-def _time(trigger: Token, form: str) -> Span | None:
+def _dated(obj: Token) -> Span | None:
+    """The date of a preposition's object, or of the part of a day it names: "on Sunday afternoon"."""
+    span = _date_entity(obj)
+    if span is not None or obj.ent_type_ != "TIME":
+        return span
+    for child in obj.children:
+        if child.dep_ in {"compound", "nmod", "amod"}:
+            if (span := _date_entity(child)) is not None:
+                return span
+            if child.pos_ == "PROPN":  # "Friday night" tagged as one time
+                return obj.doc[child.i : child.i + 1]
+    return None
+
+
+def _time(trigger: Token, form: str, lexicon: FrameLexicon) -> Span | None:
     """The date words attached to a frame: "on Wednesday", "in 2019", "Friday's vote".
 
-    An event noun that is the subject or object of a clause takes the clause's time:
-    "On Tuesday the meeting in London focused on trade".
+    An event noun that is the subject of a clause, or the object of a verb that holds
+    it, takes the clause's time: "On Tuesday the meeting in London focused on trade",
+    "MPs held the vote on Thursday" (not "announced the vote on Thursday"), unless the
+    clause tells of another event too ("the walkout would be followed by a strike next
+    month": whose month cannot be told). A participle that holds the noun gives its time: "the
+    by-election held on June 8", "the match, which was played on Tuesday".
     """
+    own = _own_time(trigger)
+    if own is not None:
+        return own
+    if form == VERB:
+        return _time_on_object(trigger)
+    for clause in trigger.children:
+        held = clause.dep_ in {"acl", "relcl"} and clause.lemma_.lower() in _holding(lexicon)
+        if held and (span := _time(clause, VERB, lexicon)) is not None:
+            return span
+    if trigger.head.i != trigger.i and _takes_clause_time(trigger, lexicon):
+        return _time(trigger.head, VERB, lexicon)
+    return None
+
+
+def _own_time(trigger: Token) -> Span | None:
+    """ "Friday's vote", "met on Wednesday", "the talks on Sunday afternoon"."""
     for child in trigger.children:
         if child.dep_ in _TIME_DEPS and (span := _date_entity(child)) is not None:
             return span
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS:
             for obj in prep.children:
-                if obj.dep_ == "pobj" and (span := _date_entity(obj)) is not None:
+                if obj.dep_ == "pobj" and (span := _dated(obj)) is not None:
                     return span
-    if form == NOUN and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and trigger.head.i != trigger.i:
-        return _time(trigger.head, VERB)
-    if form == VERB:
-        # The parser often hangs the time on the object: "heard [the appeal on Monday]".
-        for obj in trigger.children:
-            if obj.dep_ == "dobj":
-                for prep in obj.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "on":
-                        for date in prep.children:
-                            if (span := _date_entity(date)) is not None:
-                                return span
     return None
+
+
+def _takes_clause_time(noun: Token, lexicon: FrameLexicon) -> bool:
+    """The subject of a clause, or the object of a verb that holds it ("held the vote on
+    Thursday", not "announced the vote on Thursday"), in a clause of no other event."""
+    holds = noun.dep_ in {"nsubj", "nsubjpass"} or (
+        noun.dep_ == "dobj" and noun.head.lemma_.lower() in _holding(lexicon)
+    )
+    return holds and not _tells_another_event(noun.head, noun, lexicon)
+
+
+def _time_on_object(verb: Token) -> Span | None:
+    """The parser often hangs the time on the object: "heard [the appeal on Monday]"."""
+    for obj in verb.children:
+        if obj.dep_ == "dobj":
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "on":
+                    for date in prep.children:
+                        if (span := _date_entity(date)) is not None:
+                            return span
+    return None
+
+
+def _holding(lexicon: FrameLexicon) -> frozenset[str]:
+    return lexicon.holding_verbs | lexicon.happening_verbs
+
+
+def _tells_another_event(verb: Token, trigger: Token, lexicon: FrameLexicon) -> bool:
+    """Whether a clause has an event word among its arguments besides ``trigger``."""
+    arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}]
+    arguments += [
+        o for p in verb.children if p.dep_ in {"agent", "prep"} for o in p.children if o.dep_ == "pobj"
+    ]
+    return any(a.i != trigger.i and _evokes_event(a, lexicon) for a in arguments)
 
 
 def _negated(token: Token) -> bool:
@@ -260,6 +347,7 @@ def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexi
         current = light or trigger.head
     else:
         current = trigger
+    adjunct = False
     for _ in range(6):
         auxiliaries = [c for c in current.children if c.dep_ in {"aux", "auxpass"}]
         if any(a.lower_ in _FUTURE for a in auxiliaries):
@@ -272,11 +360,15 @@ def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexi
         if head.i == current.i:
             break
         head_lemma = head.lemma_.lower()
-        if current.dep_ == "ccomp" and head_lemma in requests and current.tag_ in {"VB", "VBP"}:
+        if form == NOUN and current.dep_ == "prep" and current.lower_ in _ADJUNCT_PREPS:
+            adjunct = adjunct or head.pos_ in {"VERB", "AUX"}
+        if adjunct:
+            pass
+        elif current.dep_ == "ccomp" and head_lemma in requests and current.tag_ in {"VB", "VBP"}:
             return "requested"
-        if current.dep_ in {"xcomp", "ccomp", "pcomp", "acl", "advcl"} and head_lemma in hypothetical:
+        elif current.dep_ in {"xcomp", "ccomp", "pcomp", "acl", "advcl"} and head_lemma in hypothetical:
             return "hypothetical"
-        if current.dep_ in {"xcomp", "acl"} and head_lemma in planned_words:
+        elif current.dep_ in {"xcomp", "acl"} and head_lemma in planned_words:
             return "planned"
         if current.dep_ not in {"xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "prep", "pobj", "dobj"}:
             break
@@ -296,10 +388,18 @@ def _content(token: Token) -> str:
     return " ".join(t.lemma_.lower() for t in token.subtree if t.is_alpha and not t.is_stop)
 
 
+def _prefixed(trigger: Token, lexicon: FrameLexicon) -> bool:
+    """ "a counter-suit", "counter-sued": a prefix joined by a hyphen names another occasion."""
+    doc, i = trigger.doc, trigger.i
+    if i < 2 or doc[i - 1].text not in {"-", "–"} or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    return doc[i - 2].lower_ in lexicon.other_occasion_modifiers
+
+
 def _reference(trigger: Token, form: str, lemma: str, sense: Sense, lexicon: FrameLexicon) -> Reference:
     """What tells this mention's occasion apart (see events/identity.py)."""
     if form == VERB:
-        other = any(
+        other = _prefixed(trigger, lexicon) or any(
             c.lower_ in lexicon.other_occasion_adverbs or c.lower_ in lexicon.other_occasion_modifiers
             for c in trigger.children
             if c.dep_ in {"advmod", "npadvmod"}
@@ -314,8 +414,9 @@ def _reference(trigger: Token, form: str, lemma: str, sense: Sense, lexicon: Fra
     possessive = any(d.dep_ == "poss" for d in determiners)
     other = (
         plural
+        or _prefixed(trigger, lexicon)
         or any(m.lower_ in lexicon.other_occasion_modifiers for m in modifiers if _ordinal(m) is None)
-        or any(m.tag_ in {"JJS", "RBS"} for m in modifiers)
+        or any(m.tag_ in {"JJS", "RBS", "JJR", "RBR"} for m in modifiers)
         or any(d.lower_ in lexicon.non_referring_determiners for d in determiners)
         or (ordinal is not None and ordinal >= 2 and not possessive)
     )
@@ -367,13 +468,20 @@ def _frame(
     lexicon: FrameLexicon,
 ) -> Frame:
     trigger = Mention.of(token, "")
-    time = _time(light or token, form) if form == NOUN and light is not None else _time(token, form)
+    time = (
+        _time(light or token, form, lexicon)
+        if form == NOUN and light is not None
+        else _time(token, form, lexicon)
+    )
     if time is None and form == NOUN:
-        time = _time(token, form)
+        time = _time(token, form, lexicon)
+    if time is None and sense.role_noun and token.dep_ == "attr":
+        time = _time(token.head, VERB, lexicon)  # "Vargas was the defendant in 2019"
     sentence = token.sent
     roles = _fillers(sense, slots, parties, entities, lexicon)
     kinds = lexicon.roles[sense.event_class]
-    places = _places(token, form, entities, light, lexicon)
+    # A role noun ("the buyer in Lima") names a side, not where an event happened.
+    places = [] if sense.role_noun else _places(token, form, entities, light, lexicon)
     placing_role = lexicon.place_of_role.get(sense.event_class)
     for filler in roles:
         if filler.role == placing_role:
@@ -397,6 +505,8 @@ def _frame(
         reference=_reference(token, form, lemma, sense, lexicon),
         sentence=(sentence.start_char, sentence.end_char),
         about=tuple(f.head for f in roles if kinds[f.role] == "event"),
+        support=light.i if light is not None else None,
+        role_noun=sense.role_noun,
     )
 
 
@@ -413,7 +523,15 @@ def _generic_head_sense(token: Token, lexicon: FrameLexicon) -> tuple[str, tuple
 
 
 def _needs_met(sense: Sense, slots: Slots, entities: EntityIndex, lexicon: FrameLexicon) -> bool:
-    """ "won a cap" is not "won the match": a filled slot must have the type its sense needs."""
+    """ "won a cap" is not "won the match": a filled slot must have the type its sense needs;
+    "bound by the rules" is no trip: one of the slots it requires must be filled ("bound for X")."""
+    kinds = lexicon.roles[sense.event_class]
+    if sense.requires and not any(
+        _fits_type(token, kinds[sense.slots[slot]], entities, lexicon)
+        for slot in sense.requires
+        for token in slots.get(slot, [])
+    ):
+        return False
     return all(
         _fits_type(token, kind, entities, lexicon)
         for slot, kind in sense.needs.items()
@@ -421,22 +539,33 @@ def _needs_met(sense: Sense, slots: Slots, entities: EntityIndex, lexicon: Frame
     )
 
 
+def _with_rider(token: Token, sense: Sense, slots: Slots) -> Slots:
+    """ "he boarded a train bound for Kyiv": the boarder rides, when the sense names such verbs."""
+    boarder = rider(token, sense.vehicle_verbs) if sense.vehicle_verbs else None
+    return {**slots, "rider": [boarder]} if boarder is not None else slots
+
+
 def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: FrameLexicon) -> list[Frame]:
     """Every frame of the article, in text order."""
     frames: list[Frame] = []
     for token in doc:
-        if _is_verb_trigger(token):
-            lemma, senses = lexicon.verb_senses(token)
-            slots = verb_slots(token)
+        lemma, senses = lexicon.verb_senses(token) if _is_verb_trigger(token) else ("", ())
+        if senses:
+            common = verb_slots(token, lexicon.particle(token))
             for sense in senses:
+                slots = _with_rider(token, sense, common)
                 if _needs_met(sense, slots, entities, lexicon):
                     frames.append(_frame(token, lemma, VERB, sense, slots, None, entities, parties, lexicon))
-        elif _is_noun_trigger(token):
+        # A headline noun that is no verb the lexicon knows is still a noun: "Peace talks resume".
+        elif _is_noun_trigger(token) or _is_title(token):
             lemma, senses = lexicon.noun_senses(token)
             if not senses:
                 lemma, senses = _generic_head_sense(token, lexicon)
+            if not _is_noun_trigger(token):
+                senses = tuple(s for s in senses if s.role_noun)
             for sense in senses:
-                light = light_verb(token, sense.light_verbs)
-                slots = noun_slots(token, sense.light_verbs)
-                frames.append(_frame(token, lemma, NOUN, sense, slots, light, entities, parties, lexicon))
+                light = light_verb(token, sense.light_verbs, sense.carrying_verbs)
+                slots = noun_slots(token, sense.light_verbs, sense.carrying_verbs)
+                if _needs_met(sense, slots, entities, lexicon):
+                    frames.append(_frame(token, lemma, NOUN, sense, slots, light, entities, parties, lexicon))
     return frames

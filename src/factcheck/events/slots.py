@@ -6,12 +6,20 @@ looks through the constructions that hide them:
 
     "Helix agreed to sell its stake to Orbis"    sell: subject Helix (control)
     "Orbis, which bought the stake"               bought: subject Orbis (relative)
-    "the 500 tonnes Georgia will buy"             buy: object tonnes (relative gap)
+    "the 500 tonnes Georgia will buy"             buy: object tonnes (relative gap, also
+                                                  when the parser fuses "tonnes Georgia")
     "Georgia's pledge to supply Armenia"          supply: subject Georgia (noun's owner)
+    "Georgia to supply Armenia" (a headline)      supply: subject Georgia
     "the budget adopted on Tuesday"               adopted: passive subject budget
     "a bus travelling from Kathmandu"             travelling: subject bus
     "the suit Salcedo brought against Ibarra"     suit: subject Salcedo, against Ibarra
                                                   (through its light verb "bring")
+    "Soria, the plaintiff, said"                  plaintiff: described Soria (a role noun)
+    "Hartono will leave for a trip abroad"        trip: subject Hartono (light verb with
+                                                  its preposition: "leave for")
+    "the trip took him to Kenya"                  trip: carried him, to Kenya (a carrying verb)
+    "he boarded a train bound for Kyiv"           bound: rider he (the train's boarder)
+    "the goal gave Norway a 2-1 win"              win: second object Norway (light verb)
 """
 
 from __future__ import annotations
@@ -64,6 +72,11 @@ def _infinitival(verb: Token) -> bool:
 
 def subject(verb: Token) -> Token | None:
     """The doer of an active verb, through control, coordination and relative clauses."""
+    if verb.dep_ == "ROOT" and not any(c.dep_ in _SUBJECTS for c in verb.children):
+        # A headline the parser reads as one noun phrase: "Trade minister heads to Gulf".
+        headline = next((c for c in verb.children if c.dep_ == "compound" and c.i < verb.i), None)
+        if headline is not None:
+            return headline
     current = verb
     for _ in range(_MAX_CLIMB):
         for child in current.children:
@@ -81,6 +94,8 @@ def subject(verb: Token) -> Token | None:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner
+            if head.dep_ == "ROOT" and head.pos_ == "PROPN":
+                return head  # a headline: "Georgia to supply Armenia with grain"
             current = head
             continue
         if current.dep_ in {"xcomp", "conj", "advcl"} or (current.dep_ == "pcomp" and head.dep_ == "prep"):
@@ -106,10 +121,46 @@ def _relative_gap(verb: Token) -> Token | None:
     return verb.head if has_own_subject or relative_object else None
 
 
+def _fused_gap(verb: Token) -> Token | None:
+    """The noun of a relative clause the parser read as part of its subject.
+
+    "The 500 tonnes Georgia will buy from Armenia ...": the parser makes "tonnes" a
+    compound of "Georgia" and "buy" the main verb. A counted plural before a name
+    that is the subject of a verb with no object of its own is that verb's object.
+    """
+    if any(c.dep_ in {"dobj", "nsubjpass", "ccomp", "xcomp", "dative"} for c in verb.children):
+        return None
+    for subject_token in verb.children:
+        if subject_token.dep_ != "nsubj" or subject_token.pos_ != "PROPN":
+            continue
+        for child in subject_token.lefts:
+            counted = any(c.dep_ == "nummod" for c in child.children)
+            if child.dep_ == "compound" and child.tag_ == "NNS" and counted:
+                return child
+    return None
+
+
+def _folded_second_object(obj: Token) -> Token | None:
+    """ "France offered India technological support": the parser folds the first of two
+    objects into the second's phrase. A country or person that opens the phrase of a
+    common noun, before its other modifiers, is the first object."""
+    if obj.pos_ != "NOUN":
+        return None
+    lefts = [c for c in obj.lefts if c.dep_ not in {"det", "punct"}]
+    first = lefts[0] if lefts else None
+    if first is None or first.dep_ not in {"nmod", "compound"} or len(lefts) < 2:
+        return None
+    return first if first.ent_type_ in {"GPE", "PERSON"} and first.pos_ == "PROPN" else None
+
+
 def _prepositions(slots: Slots, token: Token, only_new: bool = False) -> None:
-    # "sailed from Split to Ancona": the parser may hang the second preposition on the first.
+    # "sailed from Split to Ancona": the parser may hang the second preposition on the first,
+    # and "flew back to Lima" hangs it on the adverb.
     preps = [c for c in token.children if c.dep_ in _PREP_DEPS]
     preps += [p for c in preps for p in c.children if p.dep_ == "prep"]
+    preps += [
+        p for c in token.children if c.dep_ in {"advmod", "prt"} for p in c.children if p.dep_ == "prep"
+    ]
     for prep in preps:
         if prep.pos_ != "ADP":
             continue
@@ -121,21 +172,28 @@ def _prepositions(slots: Slots, token: Token, only_new: bool = False) -> None:
                 _add(slots, name, antecedent(obj))
 
 
-def verb_slots(verb: Token) -> Slots:
-    """Slot name -> filler head tokens for a verb."""
+def verb_slots(verb: Token, particle: Token | None = None) -> Slots:
+    """Slot name -> filler head tokens for a verb (and its particle: "sold it back to X")."""
     slots: Slots = {}
     _add(slots, "subject", subject(verb) if not is_passive(verb) else None)
     for child in verb.children:
         if child.dep_ == "dobj":
             _add(slots, "object", antecedent(child))
+            if not any(c.dep_ == "dative" for c in verb.children):
+                _add(slots, "second_object", _folded_second_object(child))
         elif child.dep_ == "nsubjpass":
             _add(slots, "passive_subject", antecedent(child))
         elif child.dep_ == "dative" and child.pos_ != "ADP":
             _add(slots, "second_object", child)
     _add(slots, "object", _relative_gap(verb))
+    if "object" not in slots:
+        _add(slots, "object", _fused_gap(verb))
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         _add(slots, "passive_subject", verb.head)  # "the budget adopted on Tuesday"
     _prepositions(slots, verb)
+    if particle is not None:
+        # "sold the stake back to Helix": the parser hangs "to" on the particle.
+        _prepositions(slots, particle, only_new=True)
     # "borrowed the paintings from the museum": the parser often hangs the
     # verb's preposition on its object.
     for obj in slots.get("object", []):
@@ -144,9 +202,49 @@ def verb_slots(verb: Token) -> Slots:
     return slots
 
 
-def noun_slots(noun: Token, light_verbs: frozenset[str]) -> Slots:
-    """Slot name -> filler head tokens for an event noun."""
-    slots: Slots = {}
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def described(noun: Token) -> Token | None:
+    """Who a noun describes: in apposition either way, as a title, as a predicate, after "as".
+
+    "Soria, the plaintiff,", "the plaintiff, Ana Soria,", "plaintiff Ana Soria",
+    "Soria was the plaintiff", "named Soria as the defendant".
+    """
+    head = noun.head
+    if noun.dep_ == "appos" or (noun.dep_ == "compound" and head.pos_ == "PROPN"):
+        return antecedent(head)
+    for child in noun.children:
+        if child.dep_ == "appos" and child.pos_ in {"PROPN", "PRON"}:
+            return child
+    if noun.dep_ == "attr" and head.lemma_.lower() in _COPULAS:
+        return subject(head)
+    if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+        verb = head.head
+        return next((c for c in verb.children if c.dep_ in {"dobj", "oprd"}), None) or subject(verb)
+    return None
+
+
+def rider(verb: Token, vehicle_verbs: frozenset[str]) -> Token | None:
+    """Who rides in the noun a participle describes: "he boarded a train bound for Kyiv" -> he.
+
+    Only when the noun is the object of one of ``vehicle_verbs`` ("board", "take").
+    """
+    vehicle = verb.head
+    if verb.dep_ not in {"acl", "amod"} or vehicle.dep_ != "dobj":
+        return None
+    if vehicle.head.lemma_.lower() not in vehicle_verbs:
+        return None
+    return subject(vehicle.head)
+
+
+def noun_slots(
+    noun: Token, light_verbs: frozenset[str], carrying_verbs: frozenset[str] = frozenset()
+) -> Slots:
+    """Slot name -> filler head tokens for an event noun; "self" is the noun itself
+    ("a bus from Kathmandu to Pokhara": the bus travels)."""
+    slots: Slots = {"self": [noun]}
+    _add(slots, "described", described(noun))
     for child in noun.children:
         if child.dep_ == "poss":
             _add(slots, "possessor", child)
@@ -159,17 +257,50 @@ def noun_slots(noun: Token, light_verbs: frozenset[str]) -> Slots:
         _add(slots, "theme_possessor", next((c for c in owned.children if c.dep_ == "poss"), None))
         # "the sale of its stake to Andina": the parser hangs "to" on "stake".
         _prepositions(slots, owned, only_new=True)
-    light = light_verb(noun, light_verbs)
+    light = light_verb(noun, light_verbs, carrying_verbs)
     if light is not None:
-        _add(slots, "subject", subject(light))
+        if noun.dep_ == "nsubj" and light.i == noun.head.i:
+            # "the trip took him to Kenya": who is carried, and where to.
+            carried = next((c for c in light.children if c.dep_ == "dobj"), None)
+            # "the visit took place": a bare common noun is part of an idiom, not who was carried.
+            if carried is not None and (
+                carried.pos_ != "NOUN" or any(c.dep_ in {"det", "poss"} for c in carried.children)
+            ):
+                _add(slots, "carried", carried)
+        else:
+            _add(slots, "subject", subject(light))
+            # "the goal gave Norway a win": the light verb's first object.
+            for child in light.children:
+                if child.dep_ == "dative" and child.pos_ != "ADP":
+                    _add(slots, "second_object", child)
         _prepositions(slots, light, only_new=True)
     return slots
 
 
-def light_verb(noun: Token, light_verbs: frozenset[str]) -> Token | None:
-    """The verb that only carries the noun: "held talks", "the suit she brought"."""
+def _verb_names(verb: Token) -> tuple[str, ...]:
+    """ "set off" as well as "set": a particle verb's names."""
+    lemma = verb.lemma_.lower()
+    particles = [f"{lemma} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+    return (*particles, lemma)
+
+
+def light_verb(
+    noun: Token, light_verbs: frozenset[str], carrying_verbs: frozenset[str] = frozenset()
+) -> Token | None:
+    """The verb that only carries the noun: "held talks", "the suit she brought",
+    "left for a trip" (a light verb with its preposition), "the trip took him to Kenya"."""
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in light_verbs:
+        return head
+    verb = head.head
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and verb.pos_ in {"VERB", "AUX"}
+        and any(f"{name} {head.lower_}" in light_verbs for name in _verb_names(verb))
+    ):
+        return verb
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in carrying_verbs:
         return head
     for child in noun.children:
         if child.dep_ == "relcl" and child.lemma_.lower() in light_verbs:

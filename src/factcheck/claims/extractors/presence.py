@@ -3,6 +3,8 @@
     "At the Vostochny Cosmodrome in Russia's Far East, Kim was briefed by officials."
         -> Kim at Vostochny Cosmodrome
     "Kim, who is in Moscow for talks, said ..." -> Kim at Moscow
+    "Holmqvist arrived in Beirut on Sunday from Cairo." -> Holmqvist at Beirut
+        (a trip frame of the event layer whose destination is where it ends: "in", "at")
 
 Participants of a located event are present too; the claim graph adds those.
 """
@@ -32,10 +34,45 @@ KINDS = (
 
 _LOCATIVE = frozenset({"at", "in"})
 #: Verbs whose "in X" places the subject there now; "born in", "invested in" do not.
-_STATIVE = frozenset({"be", "stay", "remain", "arrive", "land", "wait", "meet"})
+#: Arriving is a trip's; its presence is read from the trip frames.
+_STATIVE = frozenset({"be", "stay", "remain", "wait", "meet"})
+
+
+def _arrivals(context: ExtractionContext) -> Iterator[Claim]:
+    """ "arrived in Beirut", "landed at Entebbe": a trip that ends where it says, as a fact."""
+    entities = context.entities
+    for frame in context.events.of_class("trip"):
+        if frame.polarity == "negative" or frame.modality != "asserted" or frame.quoted:
+            continue
+        arrived = [f for f in frame.fillers("destination") if f.slot in _LOCATIVE]
+        for traveller in frame.fillers("traveller"):
+            person = entities.person_key(context.doc[traveller.head])
+            if person is None:
+                continue
+            who = Mention(traveller.span.start, traveller.span.end, traveller.span.text, person[1])
+            for filler in arrived:
+                place = entities.place_mention(context.doc[filler.head])
+                if place is None:
+                    continue
+                # Quote the whole statement: "Holmqvist, the agency's coordinator, arrived in Beirut".
+                span = context.doc.char_span(
+                    min(who.start, frame.trigger.start), max(place.end, who.end), alignment_mode="expand"
+                )
+                yield Claim(
+                    kind="presence",
+                    span=mention(span) if span is not None else place,
+                    sentence=frame.sentence,
+                    values={
+                        "person": who,
+                        "person_name": entities.person_names.get(person[1], who.text),
+                        "place": place,
+                    },
+                    attributed_to=frame.attribution,
+                )
 
 
 def extract(context: ExtractionContext) -> Iterator[Claim]:
+    yield from _arrivals(context)
     entities = context.entities
     for token in context.doc:
         if token.pos_ not in {"VERB", "AUX"} or is_negated(token):

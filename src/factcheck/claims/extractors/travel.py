@@ -1,13 +1,22 @@
-"""Travel: who goes where, with the cues that say what kind of trip it is.
+"""Travel: who goes where, read from the trip frames of the event layer, with the cues
+that say what kind of trip it is.
 
-"Kim's first trip abroad ... was when he boarded a train bound for North Korea."
-    -> traveller Kim, destination North Korea, abroad
-"Kim would continue his journey to Russia after their discussions."
-    -> traveller Kim, destination Russia, onward (leaving where the talks were)
-"After his trip abroad to France, the president flew home to Kenya."
-    -> France (abroad); Kenya (home): the abroad cue belongs to the trip it modifies
-"The minister arrived in Paris on Monday."
-    -> traveller the minister (if a named person), destination Paris
+    "Kim's first trip abroad ... was when he boarded a train bound for North Korea."
+        -> traveller Kim (he rides the train), destination North Korea, abroad (the cue
+           is the trip abroad of the same event, in the same sentence)
+    "Hartono will leave for a trip abroad ... The visit to Indonesia will be the first ..."
+        -> traveller Hartono (the trip's), destination Indonesia, abroad: a later definite
+           mention of the reported trip that names no traveller is that trip
+    "Kim would continue his journey to Russia after their discussions."
+        -> destination Russia, onward (leaving where the talks were)
+    "After his trip abroad to France, the president flew home to Kenya."
+        -> France (abroad); Kenya (home): the abroad cue belongs to the trip it modifies
+    "A passenger bus travelling from Kathmandu to Pokhara skidded off the road."
+        -> traveller the bus, origin Kathmandu, destination Pokhara, under way
+    "The bus had left Pokhara at 5:30 a.m."
+        -> traveller the bus, origin Pokhara
+
+Which mentions are one trip is the event layer's business (events/identity.py).
 """
 
 from __future__ import annotations
@@ -17,181 +26,331 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from factcheck.claims.extractors._syntax import is_negated, mention, prep_objects, sentence_bounds, subject_of
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
+from factcheck.events import Filler, Frame
 from factcheck.nlp.entities import Mention
-from factcheck.nlp.lexicon import word_map, words
-from factcheck.nlp.speech import attribution
+from factcheck.nlp.lexicon import words
 
 KINDS = (
     ClaimKind(
         "travel",
-        "A person travelling to a place: 'Kim boarded a train bound for North Korea'.",
+        "Someone or something travelling: 'Kim boarded a train bound for North Korea', "
+        "'a bus travelling from Kathmandu to Pokhara'.",
         {
             "traveller": "mention",
             "traveller_name": "text",
             "destination": "mention",
+            "origin": "mention",
+            "event": "text",
+            "day": "text",
             "cue": "mention",
             "abroad": "bool",
             "onward": "bool",
             "home": "bool",
+            "stop": "bool",
+            "under_way": "bool",
             "trigger": "text",
+            "modality": "text",
+            "reported": "bool",
         },
     ),
 )
 
-
-_TRIP_PREPS = frozenset({"to", "for"})
-
-
-@dataclass(slots=True)
-class _Trip:
-    trigger: Token
-    destination: Token
-    traveller: Token | None
+TRIP = "trip"
+#: Names that tell whose a vehicle or a team is: "Paraguay's team", "the Chilean squad".
+_OWNER_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 
 
-def _has_abroad(token: Token) -> bool:
-    """ "trip abroad", "overseas visit", "foreign tour": the trip leaves the home country."""
-    abroad = words("travel", "abroad_words")
-    foreign = words("travel", "foreign_modifiers")
+@dataclass(frozen=True, slots=True)
+class _Traveller:
+    mention: Mention
+    name: str
+
+
+def _lexicon(key: str) -> frozenset[str]:
+    return words("travel", key)
+
+
+def _called_abroad(frame: Frame, context: ExtractionContext) -> bool:
+    """ "a trip abroad", "an overseas visit", "travelled abroad to Chile", "his first foreign tour"."""
+    token = context.doc[frame.trigger_index]
+    abroad, foreign = _lexicon("abroad_words"), _lexicon("foreign_modifiers")
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (
         any(c.lower_ in abroad for c in token.children)
         or any(c.dep_ == "amod" and c.lower_ in foreign for c in token.children)
-        or (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in abroad)
+        or (frame.form == "noun" and following is not None and following.lower_ in abroad)
     )
 
 
-def _trips(context: ExtractionContext) -> Iterator[_Trip]:
-    verbs = word_map("travel", "verbs")
-    participles = word_map("travel", "vehicle_participles")
-    nouns = words("travel", "nouns")
-    for token in context.doc:
-        lemma = token.lemma_.lower()
-        if token.pos_ in {"VERB", "AUX"} and lemma in verbs:
-            preps = frozenset(verbs[lemma])
-            objects = [obj for _, obj in prep_objects(token, preps)]
-            if not preps:
-                objects = [c for c in token.children if c.dep_ == "dobj"]
-            for obj in objects:
-                yield _Trip(token, obj, subject_of(token))
-        elif token.lower_ in participles and token.dep_ in {"acl", "amod", "advcl"}:
-            for _, obj in prep_objects(token, frozenset(participles[token.lower_])):
-                vehicle = token.head
-                carrier = vehicle.head if vehicle.dep_ in {"dobj", "pobj"} else vehicle
-                if carrier.dep_ == "prep":
-                    carrier = carrier.head
-                yield _Trip(token, obj, subject_of(carrier) if carrier.pos_ in {"VERB", "AUX"} else None)
-        elif token.pos_ == "NOUN" and lemma in nouns:
-            owner = next((c for c in token.children if c.dep_ == "poss"), None)
-            if owner is None and token.dep_ in {"dobj", "nsubj"}:
-                owner = subject_of(token.head)
-            objects = [obj for _, obj in prep_objects(token, _TRIP_PREPS)]
-            # "made his first trip abroad to Kenya": the parser hangs "to" on the verb.
-            if token.dep_ == "dobj" and token.head.lemma_.lower() in words("travel", "light_verbs"):
-                objects += [obj for _, obj in prep_objects(token.head, _TRIP_PREPS)]
-            # "his first trip abroad took him to Kenya"
-            if token.dep_ == "nsubj" and token.head.lemma_.lower() in words("travel", "carrying_verbs"):
-                objects += [obj for _, obj in prep_objects(token.head, _TRIP_PREPS)]
-                if owner is None:
-                    owner = next((c for c in token.head.children if c.dep_ == "dobj"), None)
-            for obj in objects:
-                yield _Trip(token, obj, owner)
+def _in_sequence(frame: Frame, context: ExtractionContext) -> bool:
+    """ "after his trip abroad", "before a visit abroad": another trip, before or after this one."""
+    token = context.doc[frame.trigger_index]
+    return token.dep_ == "pobj" and token.head.lower_ in _lexicon("sequence_preps")
 
 
-def _abroad_cue(trip: _Trip) -> Token | None:
-    """The words that call this trip a trip abroad, in its own phrase or its sentence's subject.
+def _is_home(frame: Frame, context: ExtractionContext) -> bool:
+    """ "returned to Kenya", "flew home", "flew back to Lima", "made the journey home"."""
+    lexicon = context.events.lexicon
+    senses = (lexicon.nouns if frame.form == "noun" else lexicon.verbs).get(frame.lemma, ())
+    if any(s.homeward for s in senses if s.event_class == TRIP and s.index == frame.sense):
+        return True
+    homeward = _lexicon("homeward_adverbs")
+    carriers = [context.doc[frame.trigger_index]]
+    if frame.support is not None:
+        carriers.append(context.doc[frame.support])
+    return any(
+        c.lower_ in homeward and c.dep_ in {"advmod", "npadvmod", "prt"} for t in carriers for c in t.children
+    )
 
-    "his first trip abroad was when he boarded a train bound for X" describes the
-    same trip; "after a trip abroad to France, he flew home to X" does not, because
-    that trip abroad has a destination of its own.
+
+def _is_onward(frame: Frame, context: ExtractionContext) -> bool:
+    """ "travel on to Berlin", "will then fly to Russia", "continue his journey to Russia"."""
+    onward = _lexicon("onward_verbs")
+    particles = _lexicon("onward_particles")
+    adverbs = _lexicon("onward_adverbs")
+    trigger = context.doc[frame.trigger_index]
+    carriers = [trigger] + ([context.doc[frame.support]] if frame.support is not None else [])
+    for token in carriers:
+        for child in token.children:
+            # The parser may tag "on" a particle, an adverb or a bare preposition.
+            if child.lower_ in particles and (
+                child.dep_ in {"prt", "advmod"} or (child.dep_ == "prep" and not list(child.children))
+            ):
+                return True
+            if child.dep_ == "advmod" and child.lower_ in adverbs and token.pos_ in {"VERB", "AUX"}:
+                return True
+        if token.lemma_.lower() in onward:
+            return True
+    # "continued to travel to Minsk"
+    return trigger.dep_ in {"xcomp", "dobj"} and trigger.head.lemma_.lower() in onward
+
+
+def _is_stop(frame: Frame, destinations: list[Mention]) -> bool:
+    """A stop on a tour ("visited Zahle", "a tour of Asia"), or a frame of several stops."""
+    return frame.lemma in _lexicon("stop_words") or len(destinations) > 1
+
+
+def _under_way(frame: Frame, context: ExtractionContext) -> bool:
+    """The traveller is on the way when the sentence is true.
+
+    "a bus travelling to Pokhara", "the ferry was sailing to Split", "a train bound for
+    Kyiv", "two hours into its journey", "during the flight", "a bus from Kathmandu to
+    Pokhara plunged into a river": it has not arrived yet.
     """
-    if _has_abroad(trip.trigger):
-        return trip.trigger
-    if _is_home(trip) or trip.trigger.lemma_.lower() in words("travel", "homeward_verbs"):
+    token = context.doc[frame.trigger_index]
+    # "a bus from Kathmandu to Pokhara plunged into a river": a vehicle named by its route.
+    if any(f.slot == "self" for f in frame.fillers("traveller")):
+        return True
+    if frame.form == "verb":
+        if token.dep_ in {"acl", "amod"} and token.tag_ in {"VBG", "VBN"}:
+            return True
+        return token.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in token.children)
+    return token.dep_ == "pobj" and token.head.lower_ in _lexicon("under_way_preps")
+
+
+def _reported(frame: Frame, context: ExtractionContext) -> bool:
+    """Words the article does not make its own: a direct quotation, or a clause under a verb
+    that doubts or only supposes it ("claimed that", "denied that", "believes")."""
+    if frame.quoted:
+        return True
+    doubting = _lexicon("doubting_verbs")
+    current = context.doc[frame.trigger_index]
+    for _ in range(8):
+        head = current.head
+        if head.i == current.i:
+            return False
+        if head.lemma_.lower() in doubting:
+            return True
+        current = head
+    return False
+
+
+def _place(filler: Filler, context: ExtractionContext) -> Mention | None:
+    return context.entities.place_mention(context.doc[filler.head])
+
+
+def _day(frame: Frame) -> str | None:
+    if frame.time is None:
         return None
-    nouns = words("travel", "nouns")
-    for token in trip.trigger.sent:
-        if token.lemma_.lower() in nouns and token.i != trip.trigger.i and _has_abroad(token):
-            has_own_destination = any(True for _ in prep_objects(token, _TRIP_PREPS))
-            if not has_own_destination:
-                return token
+    return " ".join(frame.time.text.lower().replace("’s", "").replace("'s", "").split())
+
+
+class _Travellers:
+    """Who a frame's traveller is, told apart as the article tells them apart.
+
+    A person is their person key (so nationality applies); anyone else is their party,
+    qualified by an owner named with them ("Paraguay's team"), so two teams are two
+    travellers; a later "the team" is the one team so far, when there is one.
+    """
+
+    def __init__(self, context: ExtractionContext) -> None:
+        self.context = context
+        #: party key -> qualified keys seen so far, in text order
+        self.qualified: dict[str, list[str]] = {}
+
+    def of(self, filler: Filler) -> _Traveller | None:
+        party = filler.party
+        if party is None:
+            return None
+        token = self.context.doc[filler.head]
+        if party.kind == "person":
+            key = party.key.removeprefix("person:")
+            name = self.context.entities.person_names.get(key, filler.span.text)
+            return _Traveller(Mention(filler.span.start, filler.span.end, filler.span.text, key), name)
+        # "Kenya's rugby squad" and "the squad": a common noun is a description, by its noun
+        # (a lower-case noun even when the tagger calls it a name).
+        common = token.pos_ == "NOUN" or token.is_lower or (token.pos_ == "PROPN" and not token.ent_type_)
+        if common and party.kind in {"thing", "organisation"}:
+            noun = token.lemma_.lower()
+            # "the team", "the squad", "the riders": one travelling group, however it is called.
+            noun = "group" if noun in _lexicon("group_nouns") else noun
+            key = self._qualified(token, f"thing:{noun}")
+        else:
+            key = party.key
+        return _Traveller(
+            Mention(filler.span.start, filler.span.end, filler.span.text, key), filler.span.text
+        )
+
+    def _qualified(self, token: Token, key: str) -> str:
+        if not key.startswith("thing:"):
+            return key
+        seen = self.qualified.setdefault(key, [])
+        determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "amod", "nummod"}}
+        if seen and determiners & _lexicon("new_individual_words"):
+            # "another bus", "a second plane", "a bus" once the bus is known: someone else.
+            individual = f"{key}#{token.i}"
+            seen.append(individual)
+            return individual
+        owners = [
+            self.context.parties.party(c)
+            for c in token.children
+            if c.dep_ in {"poss", "compound", "nmod", "amod"} and c.ent_type_ in _OWNER_ENTITIES
+        ]
+        sides = sorted({o.side for o in owners if o is not None and o.kind != "thing"})
+        if sides:
+            qualified = f"{key}@{'+'.join(sides)}"
+            if qualified not in seen:
+                seen.append(qualified)
+            return qualified
+        if not seen:
+            seen.append(key)
+        return seen[0] if len(seen) == 1 else key
+
+
+def _abroad_source(frame: Frame, earlier: list[Frame], context: ExtractionContext) -> Frame | None:
+    """The frame that calls this trip a trip abroad: itself, or an earlier mention of the same trip.
+
+    "his first trip abroad was when he boarded a train bound for X" (one sentence, one
+    trip) and "will leave for a trip abroad ... The visit to X" (a later definite mention
+    naming no traveller) take the cue; "after a trip abroad to France, he flew to X" does
+    not: that trip abroad went somewhere else, and came before.
+    """
+    if _called_abroad(frame, context):
+        return frame
+    names_no_traveller = frame.form == "noun" and frame.reference.definite and not frame.fillers("traveller")
+    for other in earlier:
+        if not _called_abroad(other, context):
+            continue
+        if other.fillers("destination") or _in_sequence(other, context) or _is_home(other, context):
+            continue
+        if other.sentence == frame.sentence or names_no_traveller:
+            return other
     return None
 
 
-def _phrase_start(token: Token) -> int:
-    """Start of a noun's own modifiers ("Kim's first trip"), not of its clauses."""
+def _cue(source: Frame, context: ExtractionContext) -> Mention:
+    """ "Kim's first trip abroad": the abroad frame's words."""
+    token = context.doc[source.trigger_index]
     start = token.i
     for child in token.lefts:
         if child.dep_ in {"poss", "amod", "det", "compound", "nummod"}:
             start = min(start, child.left_edge.i)
-    return start
+    end = max([token.i + 1, *(c.i + 1 for c in token.children if c.lower_ in _lexicon("abroad_words"))])
+    if end == token.i + 1 and end < len(token.doc) and token.doc[end].lower_ in _lexicon("abroad_words"):
+        end += 1
+    span = context.doc[start:end]
+    return Mention(span.start_char, span.end_char, span.text, "")
 
 
-def _is_onward(trip: _Trip) -> bool:
-    onward = words("travel", "onward_verbs")
-    particles = words("travel", "onward_particles")
-    trigger = trip.trigger
-    # "travel on to Berlin": the parser may tag "on" a particle, an adverb or a bare preposition.
-    for child in trigger.children:
-        if child.lower_ in particles and (
-            child.dep_ in {"prt", "advmod"} or (child.dep_ == "prep" and not list(child.children))
-        ):
-            return True
-    # "Xi will then fly to Russia": the next leg of the same trip.
-    if trigger.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ == "advmod" and c.lower_ in words("travel", "onward_adverbs") for c in trigger.children
-    ):
-        return True
-    governor = trigger.head if trigger.dep_ in {"dobj", "xcomp"} else trigger
-    return governor.lemma_.lower() in onward
+def _span(frame: Frame, places: list[Mention], context: ExtractionContext) -> Mention:
+    """From the travel word to its farthest place: "travelling from Kathmandu to Pokhara"."""
+    start = min([frame.trigger.start, *(p.start for p in places)])
+    end = max([frame.trigger.end, *(p.end for p in places)])
+    span = context.doc.char_span(start, end, alignment_mode="expand")
+    return Mention.of(span, "") if span is not None else frame.trigger
 
 
-def _is_home(trip: _Trip) -> bool:
-    return any(c.lower_ == "home" for c in trip.trigger.children)
+def _event_travellers(frame: Frame, earlier: list[Frame], context: ExtractionContext) -> list[Filler]:
+    """ "The visit to Indonesia": a definite mention naming no traveller is the trip's traveller's."""
+    if frame.form != "noun" or not frame.reference.definite:
+        return []
+    fillers = [f for other in earlier for f in other.fillers("traveller") if f.party is not None]
+    # A named person is who "the minister" of a headline is; a description is no other traveller.
+    people = [f for f in fillers if f.party is not None and f.party.kind == "person"]
+    named = people or fillers
+    keys = {f.party.key for f in named if f.party is not None}
+    return named[-1:] if len(keys) == 1 else []
 
 
 def extract(context: ExtractionContext) -> Iterator[Claim]:
-    entities = context.entities
-    seen: set[tuple[int, int]] = set()
-    for trip in _trips(context):
-        destination = entities.place_mention(trip.destination)
-        if destination is None or trip.traveller is None:
-            continue
-        person = entities.person_key(trip.traveller)
-        if person is None:
-            continue
-        key = (trip.trigger.i, destination.start)
-        if key in seen:
-            continue
-        seen.add(key)
-        _, person_key = person
-        traveller = Mention(
-            trip.traveller.idx, trip.traveller.idx + len(trip.traveller.text), trip.traveller.text, person_key
-        )
-        doc = context.doc
-        start = min(trip.trigger.idx, destination.start)
-        span = doc.char_span(start, destination.end, alignment_mode="expand")
-        claim_span = mention(span) if span is not None else destination
-        abroad = _abroad_cue(trip)
-        cue = claim_span
-        if abroad is not None and abroad.i != trip.trigger.i:
-            abroad_end = max([abroad.i + 1, *(c.i + 1 for c in abroad.children if c.dep_ == "advmod")])
-            cue = mention(doc[_phrase_start(abroad) : abroad_end])
-        yield Claim(
-            kind="travel",
-            span=claim_span,
-            sentence=sentence_bounds(trip.trigger),
-            values={
-                "traveller": traveller,
-                "traveller_name": entities.person_names.get(person_key, traveller.text),
-                "destination": destination,
-                "cue": cue,
-                "abroad": abroad is not None,
-                "onward": _is_onward(trip),
-                "home": _is_home(trip),
-                "trigger": trip.trigger.lemma_.lower(),
-            },
-            attributed_to=attribution(trip.trigger),
-            polarity="negative" if is_negated(trip.trigger) else "positive",
-        )
+    travellers = _Travellers(context)
+    #: event id -> its frames so far, in text order: the earlier mentions of one trip.
+    trips: dict[str, list[Frame]] = {}
+    for frame in context.events.of_class(TRIP):
+        earlier = trips.setdefault(context.events.event(frame), [])
+        # "did not fly to Lima"; "flights to Lima are full", "his visits to Peru": no one trip.
+        if frame.polarity != "negative" and not frame.reference.plural:
+            yield from _claims(frame, earlier, travellers, context)
+        earlier.append(frame)
+
+
+def _claims(
+    frame: Frame, earlier: list[Frame], travellers: _Travellers, context: ExtractionContext
+) -> Iterator[Claim]:
+    # "flew to Auckland for the series": beside a destination, "for" names the purpose.
+    goals = frame.fillers("destination")
+    if any(f.slot != "for" for f in goals):
+        goals = tuple(f for f in goals if f.slot != "for")
+    destinations = [p for f in goals if (p := _place(f, context)) is not None]
+    origins = [p for f in frame.fillers("origin") if (p := _place(f, context)) is not None]
+    if not destinations and not origins:
+        return
+    own = frame.fillers("traveller") or _event_travellers(frame, earlier, context)
+    found: dict[str, _Traveller] = {}
+    for filler in own:
+        traveller = travellers.of(filler)
+        if traveller is not None:
+            found.setdefault(traveller.mention.id, traveller)
+    source = _abroad_source(frame, earlier, context)
+    home = _is_home(frame, context)
+    origin = origins[0] if origins else None
+    for traveller in sorted(found.values(), key=lambda t: (t.mention.start, t.mention.id)):
+        ends: list[Mention | None] = [*destinations] or [None]
+        for destination in ends:
+            places = [p for p in (origin, destination) if p is not None]
+            span = _span(frame, places, context)
+            yield Claim(
+                kind="travel",
+                span=span,
+                sentence=frame.sentence,
+                values={
+                    "traveller": traveller.mention,
+                    "traveller_name": traveller.name,
+                    "destination": destination,
+                    "origin": origin,
+                    "event": context.events.event(frame),
+                    "day": _day(frame),
+                    "cue": _cue(source, context) if source is not None and source is not frame else span,
+                    "abroad": source is not None and not home,
+                    "onward": _is_onward(frame, context),
+                    "home": home,
+                    "stop": _is_stop(frame, destinations),
+                    "under_way": _under_way(frame, context),
+                    "trigger": frame.lemma,
+                    "modality": frame.modality,
+                    "reported": _reported(frame, context),
+                },
+                attributed_to=frame.attribution,
+                polarity=frame.polarity,
+            )

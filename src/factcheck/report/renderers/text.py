@@ -20,10 +20,9 @@ def _paint(text: str, style: str, context: RenderContext) -> str:
 
 
 def _source_line(result: DocumentResult, evidence: Evidence) -> tuple[str, int] | None:
-    analysis = result.analysis
-    if analysis is None:
+    source = result.source_text
+    if source is None:
         return None
-    source = analysis.document.source
     line_start = source.rfind("\n", 0, evidence.start) + 1
     line_end = source.find("\n", evidence.start)
     line_end = len(source) if line_end == -1 else line_end
@@ -105,12 +104,16 @@ def render_summary(report: Report, context: RenderContext) -> str:
     counts = report.by_severity()
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info")]
     documents = len(report.documents)
-    line = f"{documents} document{'s' if documents != 1 else ''} checked: {', '.join(parts)}"
+    line = f"{documents} document{'s' if documents != 1 else ''} checked"
+    if context.elapsed is not None:
+        seconds = max(context.elapsed, 1e-9)
+        line += f" in {context.elapsed:.1f} s ({documents / seconds:.1f} documents/s)"
+    line += f": {', '.join(parts)}"
     suppressed = sum(1 for f in report.findings if f.suppressed)
     if suppressed:
         line += f", {suppressed} suppressed"
-    if report.errors:
-        line += f"; {report.errors} could not be read"
+    if report.unreadable:
+        line += f"; {report.unreadable} could not be read"
     lines = [line]
     if context.statistics:
         per_rule: dict[tuple[str, str], int] = {}

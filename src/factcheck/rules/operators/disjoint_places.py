@@ -10,7 +10,10 @@ places of ONE country that the gazetteer knows as cities or facilities and that 
 not contain each other (Paris / Lyon). Option ``later_bare`` names a bool field
 saying the later mention is a plain back-reference; when given, the later mention
 must be one ("the meeting in Lyon"), not one that describes its event anew
-("Sunday's international meeting in Lyon" may be another meeting).
+("Sunday's international meeting in Lyon" may be another meeting). Option
+``agree_if_given`` names fields the two claims must not give differently ("flew
+to Lima on Sunday" / "landed in Bogotá on Sunday" conflict; "... on Tuesday" is
+another day, and a claim that gives no day is compared).
 """
 
 from __future__ import annotations
@@ -37,13 +40,16 @@ class Options:
     #: A bool field saying the later mention is a plain back-reference; when
     #: named, a later mention that is not one never conflicts.
     later_bare: str | None = claim_field("bool", optional=True)
+    #: Fields the two claims must not give differently, when both give them.
+    agree_if_given: tuple[str, ...] | None = claim_field(optional=True)
 
 
 def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
     """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
     place = claim.get(field or "")
     bare = claim.get(options.later_bare) if options.later_bare else None
-    return (place.id if isinstance(place, Mention) else None), bare
+    given = tuple(claim.get(name) for name in options.agree_if_given or ())
+    return (place.id if isinstance(place, Mention) else None), bare, given
 
 
 def check(
@@ -53,6 +59,10 @@ def check(
     a, b = first.get(field or ""), second.get(field or "")
     if not isinstance(a, Mention) or not isinstance(b, Mention) or a.id == b.id:
         return None
+    for name in options.agree_if_given or ():
+        given = first.get(name), second.get(name)
+        if None not in given and given[0] != given[1]:
+            return None
     if context.graph.contains(a.id, b.id) or context.graph.contains(b.id, a.id):
         return None
     countries_a, countries_b = context.graph.countries_of(a.id), context.graph.countries_of(b.id)
