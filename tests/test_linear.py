@@ -18,10 +18,12 @@ import pytest
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Span, Token
 
+from factcheck.claims.extractors import quantities, travel
+from factcheck.claims.extractors._amounts import Amount
 from factcheck.claims.extractors.names import NearMisses
 from factcheck.claims.graph import ClaimGraph
-from factcheck.claims.model import Claim
-from factcheck.events import EventLayer, Frame, Party, PartyIndex, build_event_layer, identity
+from factcheck.claims.model import Claim, ExtractionContext
+from factcheck.events import EventLayer, Filler, Frame, Party, PartyIndex, build_event_layer, identity
 from factcheck.events import parties as parties_module
 from factcheck.events.parties import build_party_index
 from factcheck.nlp.entities import Mention, build_entity_index, entity_of
@@ -404,6 +406,114 @@ def test_organisations_are_found_by_index_as_by_a_scan(
     assert by_index == by_scan
     kinds = {party.key.split(":")[0] for party in by_index[0] if isinstance(party, Party)}
     assert {"org", "thing"} <= kinds
+
+
+# -- claims read from frames --------------------------------------------------------
+
+
+def _trips_story(random_: random.Random, paragraphs: int) -> str:
+    """Trips told again and again: abroad, by a later "the visit", by a team and a bus."""
+    people, places = ["Vera Lund", "Tomas Berg"], ["Oslo", "Lima", "Riga", "Cadiz"]
+    wordings = [
+        "{person} will leave on {day} for a trip abroad. The visit to {place} will be the first by a minister.",
+        "{person} flew to {place} on {day}.",
+        "The trip to {place} ended early.",
+        "After a trip abroad to {place}, {surname} flew home.",
+        "{person}'s first trip abroad was when {surname} boarded a train bound for {place}.",
+        "The team flew to {place} on {day}.",
+        "Another bus left {place} for {other}.",
+        "Norway's squad arrived in {place}.",
+    ]
+    story = ["Minister abroad"]
+    for _ in range(paragraphs):
+        sentences = []
+        for _ in range(random_.randint(2, 3)):
+            person = random_.choice(people)
+            place, other = random_.sample(places, 2)
+            day = random_.choice(["Monday", "Friday"])
+            wording = random_.choice(wordings)
+            sentences.append(
+                wording.format(person=person, surname=person.split()[-1], place=place, other=other, day=day)
+            )
+        story.append(" ".join(sentences))
+    return "\n\n".join(story)
+
+
+class _EveryEarlierMention:
+    """The earlier mentions of a trip, all of them, for the direct way to read."""
+
+    def __init__(self) -> None:
+        self.frames: list[Frame] = []
+
+    def add(self, frame: Frame, context: object) -> None:
+        self.frames.append(frame)
+
+
+def _abroad_source_by_scan(
+    frame: Frame, earlier: _EveryEarlierMention, context: ExtractionContext
+) -> Frame | None:
+    if travel._called_abroad(frame, context):
+        return frame
+    names_no_traveller = frame.form == "noun" and frame.reference.definite and not frame.fillers("traveller")
+    for other in earlier.frames:
+        if not travel._called_abroad(other, context):
+            continue
+        if (
+            other.fillers("destination")
+            or travel._in_sequence(other, context)
+            or travel._is_home(other, context)
+        ):
+            continue
+        if other.sentence == frame.sentence or names_no_traveller:
+            return other
+    return None
+
+
+def _event_travellers_by_scan(frame: Frame, earlier: _EveryEarlierMention) -> list[Filler]:
+    if frame.form != "noun" or not frame.reference.definite:
+        return []
+    fillers = [f for other in earlier.frames for f in other.fillers("traveller") if f.party is not None]
+    people = [f for f in fillers if f.party is not None and f.party.kind == "person"]
+    named = people or fillers
+    keys = {f.party.key for f in named if f.party is not None}
+    return named[-1:] if len(keys) == 1 else []
+
+
+def test_a_trip_s_earlier_mentions_are_read_as_by_asking_each_one(
+    checker: Checker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    random_ = random.Random(22)
+    earlier_told = False
+    for paragraphs in (1, 2, 3, 8, 40):
+        document = document_from_text(_trips_story(random_, paragraphs), "<test>", "text")
+        by_summary = checker.analyse(document).claims
+        with monkeypatch.context() as patch:
+            patch.setattr(travel, "_EarlierMentions", _EveryEarlierMention)
+            patch.setattr(travel, "_abroad_source", _abroad_source_by_scan)
+            patch.setattr(travel, "_event_travellers", _event_travellers_by_scan)
+            by_scan = checker.analyse(document).claims
+        assert by_summary == by_scan
+        with monkeypatch.context() as patch:
+            patch.setattr(travel._EarlierMentions, "add", lambda self, frame, context: None)
+            earlier_told = earlier_told or checker.analyse(document).claims != by_summary
+    # What the earlier mentions tell changed some claims: the test reads that path.
+    assert earlier_told
+
+
+def test_revised_amounts_overlap_as_by_comparing_each() -> None:
+    random_ = random.Random(24)
+    for _ in range(2000):
+
+        def amount() -> Amount:
+            low = float(random_.randint(0, 30))
+            high = None if random_.random() < 0.2 else low + random_.randint(0, 6)
+            return Amount(low, high, "people", "count", 0, 1)
+
+        revised = [amount() for _ in range(random_.randint(0, 7))]
+        intervals = quantities._Intervals.of(revised)
+        for _ in range(5):
+            asked = amount()
+            assert intervals.overlap(asked) == any(quantities._overlaps(asked, other) for other in revised)
 
 
 # -- rules -------------------------------------------------------------------------
