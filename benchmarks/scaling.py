@@ -66,7 +66,16 @@ _CLAUSES = (
     "{surname} did not travel to {place} last week",
     "officials in {place} counted {number} {thing} at the port",
     "{other} praised {surname} for the deal signed in {place}",
+    # Main's event-frame kinds: ages, scores, ordinals, story roles, tolls, trips.
+    "{person}, {age}, told the meeting in {place} that the deal would hold",
+    "{country} beat {country2} {goals}-{against} in {place} on {day}",
+    "it was the {ordinal} visit by {surname} to {place}",
+    "{country2}, the loser, blamed the referee",
+    "the death toll in {place} rose to {number}",
+    "{surname} left on {day} for a trip abroad, and the visit to {place} was the first",
+    "the buyer, {country2}, paid {number} million euros for the {thing}",
 )
+_ORDINALS = ("first", "second", "third", "fourth")
 
 
 class _Words:
@@ -90,6 +99,10 @@ class _Words:
             thing=pick(_THINGS),
             office=pick(_OFFICES),
             number=self.random.randint(2, 400),
+            age=self.random.randint(30, 80),
+            goals=self.random.randint(1, 5),
+            against=self.random.randint(0, 4),
+            ordinal=pick(_ORDINALS),
         )
 
     def sentence(self) -> str:

@@ -228,10 +228,13 @@ def _rival(other: Frame, frame: Frame) -> bool:
 
 
 def _choose_by_scan(
-    self: identity._ClassEvents, frame: Frame, fits: Callable[[identity._Event, Frame], bool]
+    self: identity._ClassEvents,
+    frame: Frame,
+    fits: Callable[[identity._Event, Frame], bool],
+    asked: object = None,
 ) -> identity._Event | None:
-    """The rules of ``choose`` applied to every event, each with every one of its mentions
-    and the parties of all of them read again."""
+    """The rules of ``choose`` applied to every event (not only those the indexes leave),
+    each with every one of its mentions and the parties of all of them read again."""
     events = sorted(
         (event for group in self.groups.values() for event in group.values()),
         key=lambda event: event.frames[0].trigger.start,
@@ -415,7 +418,8 @@ def _trips_story(random_: random.Random, paragraphs: int) -> str:
     """Trips told again and again: abroad, by a later "the visit", by a team and a bus."""
     people, places = ["Vera Lund", "Tomas Berg"], ["Oslo", "Lima", "Riga", "Cadiz"]
     wordings = [
-        "{person} will leave on {day} for a trip abroad. The visit to {place} will be the first by a minister.",
+        "{person} will leave on {day} for a trip abroad. "
+        "The visit to {place} will be the first by a minister.",
         "{person} flew to {place} on {day}.",
         "The trip to {place} ended early.",
         "After a trip abroad to {place}, {surname} flew home.",

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.events.lexicon import NOUN, FrameLexicon
@@ -110,6 +110,8 @@ class _Event:
     sides: set[str] = field(default_factory=set)
     #: ``_parties(frames)``, kept as mentions join rather than read again each time.
     parties: set[str] = field(default_factory=set)
+    #: The times its mentions give, as ``_fits`` compares them (``_folded``), when they give one.
+    times: set[str] = field(default_factory=set)
     #: One frame of each profile among ``frames`` (see ``_profile``): all ``_fits``
     #: needs to read, however often the article comes back to the event.
     distinct: dict[Hashable, Frame] = field(default_factory=dict)
@@ -123,6 +125,9 @@ class _Event:
         self.distinct.setdefault(_profile(frame, story), frame)
         self.sides |= _sides(frame)
         self.parties |= _parties([frame])
+        time = _folded(_time_words(frame, story.text))
+        if time:
+            self.times.add(time)
 
     def key(self) -> Hashable:
         """All that ``_fits``, ``_role_fits`` and ``_ClassEvents.choose`` read of this event:
@@ -336,7 +341,7 @@ def resolve_events(
             and not frame.reference.other_occasion
             and _can_refer_back(frame, frame.trigger.start < lede_end)
         ):
-            chosen = events.choose(frame, fits)
+            chosen = events.choose(frame, fits, events.may_fit(frame, story))
         if chosen is None:
             count += 1
             chosen = _Event(f"{frame.event_class}#{count}", reported=frame.trigger.start < lede_end)
@@ -385,7 +390,7 @@ def _named_by_role(
     def names_a_side(event: _Event, role: Frame) -> bool:
         return bool(sides & event.sides) and _role_fits(event, role, text, lexicon)
 
-    return events.choose(frame, names_a_side)
+    return events.choose(frame, names_a_side, events.share_a_side(frame))
 
 
 def _role_fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon) -> bool:
@@ -429,6 +434,16 @@ class _ClassEvents:
     #: lemma -> the qualifiers of each singular mention of the events after the
     #: reported one: what ``_rival`` reads of them.
     rivals: dict[str, set[frozenset[tuple[str, str]]]] = field(default_factory=dict)
+    #: The groups by what rules most of them out for a mention, as ``_fits`` reads
+    #: it: their sides (a mention naming sides fits only events with none or one of
+    #: them) and, for events the story does not report, the times their mentions
+    #: give (a mention with a time fits only those giving none or that one). A long
+    #: story's many events are mostly other people's, other days': never asked.
+    no_sides: set[Hashable] = field(default_factory=set)
+    by_side: dict[str, set[Hashable]] = field(default_factory=dict)
+    reported_groups: set[Hashable] = field(default_factory=set)
+    by_times: dict[frozenset[str], set[Hashable]] = field(default_factory=dict)
+    traits: dict[Hashable, tuple[frozenset[str], bool, frozenset[str]]] = field(default_factory=dict)
 
     def join(self, event: _Event, frame: Frame, story: _Story) -> None:
         """Add a mention to an event of this class, new or not."""
@@ -438,6 +453,7 @@ class _ClassEvents:
             del group[event.event_id]
             if not group:
                 del self.groups[old]
+                self._unindex(old)
         if self.reported is None:
             self.reported = event
         elif event is not self.reported and not frame.reference.plural:
@@ -445,26 +461,106 @@ class _ClassEvents:
             self.rivals.setdefault(frame.lemma, set()).add(qualifiers)
         event.add(frame, story)
         key = self.keys[event.event_id] = event.key()
+        if key not in self.groups:
+            self._index(key, event)
         self.groups.setdefault(key, {})[event.event_id] = event
 
-    def choose(self, frame: Frame, fits: Callable[[_Event, Frame], bool]) -> _Event | None:
+    def _index(self, key: Hashable, event: _Event) -> None:
+        sides, times = frozenset(event.sides), frozenset(event.times)
+        self.traits[key] = sides, event.reported, times
+        for side in sides:
+            self.by_side.setdefault(side, set()).add(key)
+        if not sides:
+            self.no_sides.add(key)
+        if event.reported:
+            self.reported_groups.add(key)
+        else:
+            self.by_times.setdefault(times, set()).add(key)
+
+    def _unindex(self, key: Hashable) -> None:
+        sides, reported, times = self.traits.pop(key)
+        for side in sides:
+            self.by_side[side].discard(key)
+        self.no_sides.discard(key)
+        self.reported_groups.discard(key)
+        if not reported:
+            self.by_times[times].discard(key)
+
+    def _with_sides(self, sides: set[str]) -> set[Hashable]:
+        return set().union(*(self.by_side.get(side, ()) for side in sides))
+
+    def may_fit(self, frame: Frame, story: _Story) -> tuple[set[Hashable], Iterator[Hashable]]:
+        """The groups whose events ``_fits`` does not rule out at once for the mention:
+        those sharing a side with it, and the others (read lazily, as ``choose`` asks)."""
+        sides = _sides(frame)
+        time = _folded(_time_words(frame, story.text))
+
+        def timely(key: Hashable) -> bool:
+            _, reported, times = self.traits[key]
+            return reported or not time or times <= {time}
+
+        sharing = {key for key in self._with_sides(sides) if timely(key)}
+        # A mention naming sides fits no event with other sides only.
+        rest = self.no_sides if sides else self.groups.keys()
+        return sharing, (key for key in rest if key not in sharing and timely(key))
+
+    def share_a_side(self, frame: Frame) -> tuple[set[Hashable], Iterator[Hashable]]:
+        """The groups whose events share a side with the mention (and no others)."""
+        return self._with_sides(_sides(frame)), iter(())
+
+    def choose(
+        self,
+        frame: Frame,
+        fits: Callable[[_Event, Frame], bool],
+        asked: tuple[set[Hashable], Iterator[Hashable]] | None = None,
+    ) -> _Event | None:
         """Of the earlier events a mention fits, the one it refers to, or None when that cannot be told.
 
         One that shares a side wins. Otherwise the event the article reports (its
         first) wins, unless the same word already named another occasion: "a vote on
-        Thursday ... a second vote ... the vote" could mean either.
+        Thursday ... a second vote ... the vote" could mean either. ``asked`` are the
+        groups ``fits`` may accept, those sharing a side with the mention and the
+        others (see ``may_fit``); all of them when not given.
         """
-        # Events of one group are alike in all ``fits`` reads: one answers for all.
-        fitting = [group for group in self.groups.values() if fits(next(iter(group.values())), frame)]
-        candidates = sum(len(group) for group in fitting)
-        if candidates <= 1:
-            return _only(fitting)
         sides = _sides(frame)
-        sharing = [group for group in fitting if sides & next(iter(group.values())).sides]
-        if sum(len(group) for group in sharing) == 1:
-            return _only(sharing)
+        if asked is None:
+            sharing = self._with_sides(sides)
+            asked = sharing, (key for key in list(self.groups) if key not in sharing)
+        sharing, others = asked
         reported = self.reported
-        if reported is None or not any(reported.event_id in group for group in fitting):
+        reported_key = self.keys.get(reported.event_id) if reported is not None else None
+
+        # Events of one group are alike in all ``fits`` reads: one answers for all.
+        def fitting(key: Hashable) -> bool:
+            return fits(next(iter(self.groups[key].values())), frame)
+
+        def count(keys: Iterable[Hashable]) -> int:
+            return sum(len(self.groups[key]) for key in keys)
+
+        # The answer turns on whether the reported event fits, and on the one event
+        # that fits, or that fits and shares a side: once that is told, no more
+        # groups are asked (a long story's many alike events).
+        # ``fits`` accepts no group outside ``asked``: the reported one is asked at once.
+        reported_fits = reported_key is not None and fitting(reported_key)
+        reported_shares = reported_fits and bool(sides & self.traits[reported_key][0])
+        found_sharing = [reported_key] if reported_fits and reported_shares else []
+        found_others = [reported_key] if reported_fits and not reported_shares else []
+        for key in sharing:
+            if count(found_sharing) >= 2:
+                break
+            if key != reported_key and fitting(key):
+                found_sharing.append(key)
+        for key in others:
+            if count(found_sharing) + count(found_others) >= 2:
+                break
+            if key != reported_key and fitting(key):
+                found_others.append(key)
+        found = found_sharing + found_others
+        if count(found) <= 1:
+            return _only([self.groups[key] for key in found])
+        if count(found_sharing) == 1:
+            return _only([self.groups[key] for key in found_sharing])
+        if not reported_fits:
             return None
         return None if self._has_rival(frame) else reported
 
