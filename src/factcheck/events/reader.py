@@ -160,7 +160,7 @@ def _place_from_preps(token: Token, entities: EntityIndex) -> Iterator[Mention]:
                         yield found
 
 
-def _places(  # noqa: C901 - its owner is reworking it (issue 8); to be split there
+def _places(
     trigger: Token, form: str, entities: EntityIndex, light: Token | None, lexicon: FrameLexicon
 ) -> list[Mention]:
     """Where a frame happened: its own "in"/"at", its clause's, or its name ("the Vladivostok summit").
@@ -176,39 +176,51 @@ def _places(  # noqa: C901 - its owner is reworking it (issue 8); to be split th
             if obj.dep_ == "dobj" and obj.i in entities.persons:
                 found.extend(_place_from_preps(obj, entities))
     if form == NOUN:
-        for child in trigger.children:
-            if child.dep_ in {"compound", "nmod"}:
-                place = entities.place_mention(child)
-                if place is not None:
-                    found.append(place)
-            if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lexicon.holding_verbs | {"take"}:
-                found.extend(_place_from_preps(child, entities))
-        head = trigger.head
-        lemma = head.lemma_.lower()
-        clause: Token | None = light
-        if trigger.dep_ in {"nsubj", "nsubjpass"} and lemma in lexicon.happening_verbs:
-            clause = head
-        elif trigger.dep_ in {"dobj", "nsubjpass"} and lemma in lexicon.holding_verbs:
-            clause = head
-            if lemma == "host":
-                # "Suva hosted the final", "the final was hosted by Suva"
-                hosts = [c for c in head.children if c.dep_ == "nsubj"]
-                agents = [a for a in head.children if a.dep_ == "agent"]
-                hosts += [o for a in agents for o in a.children if o.dep_ == "pobj"]
-                for host in hosts:
-                    place = entities.place_mention(host)
-                    if place is not None:
-                        found.append(place)
-        elif (
-            trigger.dep_ == "pobj"
-            and head.lower_ == "for"
-            and head.head.pos_ in {"VERB", "AUX"}
-            and head.head.lemma_.lower() in lexicon.arrival_verbs
-        ):
-            clause = head.head
-        if clause is not None:
-            found.extend(_place_from_preps(clause, entities))
+        found.extend(_noun_places(trigger, entities, light, lexicon))
     return found
+
+
+def _noun_places(
+    trigger: Token, entities: EntityIndex, light: Token | None, lexicon: FrameLexicon
+) -> Iterator[Mention]:
+    """An event noun's places: its name ("the Vladivostok summit"), a clause holding it
+    ("the summit, held in Helsinki"), a host, or the clause it is the subject or object of."""
+    for child in trigger.children:
+        if child.dep_ in {"compound", "nmod"}:
+            place = entities.place_mention(child)
+            if place is not None:
+                yield place
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lexicon.holding_verbs | {"take"}:
+            yield from _place_from_preps(child, entities)
+    head = trigger.head
+    lemma = head.lemma_.lower()
+    clause: Token | None = light
+    if trigger.dep_ in {"nsubj", "nsubjpass"} and lemma in lexicon.happening_verbs:
+        clause = head
+    elif trigger.dep_ in {"dobj", "nsubjpass"} and lemma in lexicon.holding_verbs:
+        clause = head
+        if lemma == "host":
+            yield from _hosts(head, entities)
+    elif (
+        trigger.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.pos_ in {"VERB", "AUX"}
+        and head.head.lemma_.lower() in lexicon.arrival_verbs
+    ):
+        clause = head.head
+    if clause is not None:
+        yield from _place_from_preps(clause, entities)
+
+
+def _hosts(host_verb: Token, entities: EntityIndex) -> Iterator[Mention]:
+    """ "Suva hosted the final", "the final was hosted by Suva": the place that hosts."""
+    hosts = [c for c in host_verb.children if c.dep_ == "nsubj"]
+    agents = [a for a in host_verb.children if a.dep_ == "agent"]
+    hosts += [o for a in agents for o in a.children if o.dep_ == "pobj"]
+    for host in hosts:
+        place = entities.place_mention(host)
+        if place is not None:
+            yield place
 
 
 def _unique(found: Iterable[Mention]) -> tuple[Mention, ...]:

@@ -18,8 +18,9 @@ a name word: "France" is no misspelling of "Franco", and "Kenyan Eliud Kipchoge"
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -77,6 +78,57 @@ class _NotNames:
         )
 
 
+class NearMisses:
+    """Which of a set of strings lie within ``edits`` edits of a query, without trying all.
+
+    Each string is cut into ``edits + 1`` pieces; ``edits`` edits leave one piece
+    whole, at most ``edits`` places from where it was, so only strings with a piece
+    found in the query there can be close, and only those are measured:
+
+    >>> NearMisses(["mikhail metzel", "anna berg"], 3).any_within("mikail metzel")
+    True
+    """
+
+    #: Up to this many strings, measuring each is quicker than looking up pieces.
+    SCAN_UP_TO = 200
+
+    def __init__(self, strings: Iterable[str], edits: int) -> None:
+        self.edits = edits
+        self.strings = list(dict.fromkeys(strings))
+        self.short: list[str] = []
+        self.pieces: dict[tuple[int, int, str], list[str]] = {}
+        self._cut_cache: dict[int, list[tuple[int, int]]] = {}
+        if len(self.strings) <= self.SCAN_UP_TO:
+            return
+        for string in self.strings:
+            if len(string) <= edits:
+                self.short.append(string)  # too short to cut into pieces: always measured
+                continue
+            for index, (start, end) in enumerate(self._cuts(len(string))):
+                self.pieces.setdefault((len(string), index, string[start:end]), []).append(string)
+
+    def _cuts(self, length: int) -> list[tuple[int, int]]:
+        cuts = self._cut_cache.get(length)
+        if cuts is None:
+            count = self.edits + 1
+            bounds = [length * i // count for i in range(count + 1)]
+            cuts = self._cut_cache[length] = list(itertools.pairwise(bounds))
+        return cuts
+
+    def any_within(self, query: str) -> bool:
+        edits = self.edits
+        if len(self.strings) <= self.SCAN_UP_TO:
+            return any(Levenshtein.distance(s, query, score_cutoff=edits) <= edits for s in self.strings)
+        candidates = dict.fromkeys(self.short)
+        for length in range(max(edits + 1, len(query) - edits), len(query) + edits + 1):
+            for index, (start, end) in enumerate(self._cuts(length)):
+                width = end - start
+                for at in range(max(0, start - edits), min(len(query) - width, start + edits) + 1):
+                    found = self.pieces.get((length, index, query[at : at + width]), ())
+                    candidates.update(dict.fromkeys(found))
+        return any(Levenshtein.distance(c, query, score_cutoff=edits) <= edits for c in candidates)
+
+
 def _name_span(ent: Span, not_names: _NotNames) -> Span | None:
     """The leading run of name words of a PERSON entity ("Mikhail Metzel /Pool/AFP").
 
@@ -132,6 +184,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
     for name in known:
         by_size.setdefault(len(name.split()), []).append(name)
     for size, names in sorted(by_size.items()):
+        near = NearMisses(names, _CANDIDATE_MAX_EDITS)
         for start in range(len(doc) - size + 1):
             end = start + size
             if not texts[start][:1].isupper() or not all(is_name_word[start:end]):
@@ -145,11 +198,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
             # is not a misspelt name: "Ivan France", "Kenyan Kipchoge".
             if any(texts[i] in not_names and texts[i].lower() not in name_words for i in range(start, end)):
                 continue
-            close = any(
-                Levenshtein.distance(n, normalised, score_cutoff=_CANDIDATE_MAX_EDITS) <= _CANDIDATE_MAX_EDITS
-                for n in names
-            )
-            if close:
+            if near.any_within(normalised):
                 window = doc[start:end]
                 covered.update(range(start, end))
                 yield Claim(
@@ -170,7 +219,7 @@ def _surname_variants(
     not_names: _NotNames,
 ) -> Iterator[Claim]:
     """A lone capitalised word one or two edits from a known surname: "Zelenskyy"."""
-    surnames = {name.split()[-1] for name in known}
+    surnames = NearMisses({name.split()[-1] for name in known}, 2)
     name_words = {word for name in known for word in name.split()}
     for i, text in enumerate(texts):
         if i in covered or not is_name_word[i] or not text[:1].isupper() or len(text) < _MIN_SURNAME:
@@ -180,7 +229,7 @@ def _surname_variants(
         normalised = normalise_name(text)
         if normalised in name_words:
             continue
-        if any(Levenshtein.distance(surname, normalised, score_cutoff=2) <= 2 for surname in surnames):
+        if surnames.any_within(normalised):
             token = doc[i : i + 1]
             yield Claim(
                 kind="person_name",

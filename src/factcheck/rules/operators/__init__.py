@@ -1,8 +1,9 @@
 """Conflict operators: the closed set of ways two claims (or one) can contradict.
 
 One module per operator, listed in the registry below; each meets
-``OperatorModule`` in ``_contract.py`` (its name, arity, typed options and
-``check``), which mypy checks entry by entry.
+``OperatorModule`` in ``_contract.py`` (its name, arity, typed options,
+``check`` and the hooks ``signature`` and ``pair_keys``, each a function or
+None), which mypy checks entry by entry.
 """
 
 from __future__ import annotations

@@ -24,6 +24,9 @@ ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+# Every field a claim has is its signature; any two claims of a group may differ.
+signature = None
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)

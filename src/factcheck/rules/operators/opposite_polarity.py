@@ -24,6 +24,7 @@ The message may use ``{doer}``: the doer as the side that names one writes it.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
@@ -35,6 +36,7 @@ ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ("doer",)
 READS_FINDINGS = False
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +65,19 @@ def _covers(denial: Claim, assertion: Claim, scope_of: str, terms_of: str) -> bo
     if scopes == ("definite", "definite"):
         return denied <= asserted or asserted <= denied
     return False
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
+    label = claim.get(options.agent_label or options.agent) if options.agent else None
+    shown = label.text if isinstance(label, Mention) else label
+    read = (options.agent, options.scope, options.terms)
+    return (
+        claim.polarity,
+        claim.get(field or ""),
+        shown,
+        *(claim.get(name) if name else None for name in read),
+    )
 
 
 def check(
