@@ -7,10 +7,13 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import pytest
 import yaml
+from spacy.tokens import Doc
 from typer.testing import CliRunner
 
 from factcheck.cache import ResultCache
+from factcheck.claims.graph import Analysis
 from factcheck.cli import app
 from factcheck.pipeline import Checker
 from factcheck.reading.document import Document
@@ -134,3 +137,30 @@ def test_a_checker_in_spawned_workers_finds_what_one_process_finds(checker: Chec
     here = [r.findings for r in checker.check(documents)]
     assert [r.findings for r in spawning.check(documents, processes=2)] == here
     assert any(here)
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_a_document_whose_analysis_fails_is_an_error_of_its_own(
+    checker: Checker, processes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    analyse_doc = Checker.analyse_doc
+
+    def failing(self: Checker, document: Document, doc: Doc) -> Analysis:
+        if "Zebedee" in document.text:
+            raise ValueError("a defect that only this wording reaches")
+        return analyse_doc(self, document, doc)
+
+    # Forked workers inherit the patched method.
+    monkeypatch.setattr(Checker, "analyse_doc", failing)
+    texts = _fixture_texts(6)
+    documents: list[Document | InputFailure] = [
+        document_from_text(t, f"{n}.txt") for n, t in enumerate(texts)
+    ]
+    documents.insert(3, document_from_text("Zebedee said the summit in Oslo ended.", "bad.txt"))
+    forking = Checker(checker.rules, checker.gazetteer)
+    forking.start_method = "fork"
+    results = list(forking.check(documents, processes=processes))
+    assert [r.path for r in results] == [d.path for d in documents]
+    assert [r.error for r in results].count(None) == 6
+    assert results[3].error == "could not be checked: ValueError: a defect that only this wording reaches"
+    assert [r.findings for r in results[:3]] == [r.findings for r in checker.check(documents[:3])]

@@ -172,8 +172,12 @@ class Checker:
             if isinstance(item, InputFailure):  # answered above; kept for the type checker
                 yield DocumentResult(item.path, item.doc_id, item.error, ())
                 continue
-            analysis = self.analyse_doc(item, doc)
-            findings = self.findings(analysis)
+            try:
+                analysis = self.analyse_doc(item, doc)
+                findings = self.findings(analysis)
+            except Exception as error:  # a defect on one document; the others go on
+                yield DocumentResult(item.path, item.doc_id, not_checked(error), (), document=item)
+                continue
             if cache is not None:
                 cache.put(item, [rule.id for rule in self.rules_for(item.path)], findings)
             yield DocumentResult(
@@ -252,8 +256,17 @@ class Checker:
                 analysis = self.analyse_doc(document, parsed)
                 outcomes.append(run_rules([by_id[i] for i in rule_ids], analysis.graph, document))
             except Exception as error:
-                outcomes.append(f"could not be checked: {type(error).__name__}: {error}")
+                outcomes.append(not_checked(error))
         return outcomes
+
+
+def not_checked(error: Exception) -> str:
+    """A document's error when checking it failed, the same in one process or many.
+
+    >>> not_checked(KeyError("subject"))
+    "could not be checked: KeyError: 'subject'"
+    """
+    return f"could not be checked: {type(error).__name__}: {error}"
 
 
 #: The checker of this worker process, built once by ``start_worker``.

@@ -4,9 +4,9 @@ Each worker process runs ``initializer(*initargs())`` once (where a checker load
 model), then functions over batches of items. Why not ``multiprocessing.Pool.imap``:
 it reads the whole input ahead (a 50,000-record corpus would sit in memory), and a
 worker that dies hangs it for ever. Here at most ``in_flight`` batches are out at a
-time, and a batch whose worker died is tried again one item at a time; an item that
-kills its worker twice gets ``lost(item)`` as its result, so the others' results
-are never lost with it.
+time, and when a worker dies the batches in flight are tried again one item at a
+time; the item that kills its worker again gets ``lost(item)`` as its result, so
+the others' results are never lost with it.
 
 Workers start the platform's default way (``multiprocessing``'s default context:
 "fork" on Linux before Python 3.14, as spaCy's own ``n_process`` does; "forkserver"
@@ -53,8 +53,6 @@ class _Batch(Generic[Item, Task, Outcome]):
 
     entries: list[tuple[Item, Task | None]] = field(default_factory=list)
     future: Future[list[Outcome]] | None = None
-    #: Sent again after its worker died: one more death and its item is lost.
-    retried: bool = False
 
     @property
     def tasks(self) -> list[Task]:
@@ -194,31 +192,23 @@ class _Pool(Generic[Item, Task, Outcome]):
             yield item, None if task is None else next(outcomes)
 
     def _recover(self, queue: deque[_Batch[Item, Task, Outcome]]) -> None:
-        """Every batch in flight died with the pool: each of its items goes again on its own.
+        """Every batch in flight died with the pool: each of their items is tried again alone.
 
-        An item that was already on its own second try is the one that kills its
-        worker: it is answered with ``lost`` and not sent again.
+        One at a time, so that a death names its item: that item is answered with
+        ``lost`` and the others get their results.
         """
         self.close()
-        resent: deque[_Batch[Item, Task, Outcome]] = deque()
         for batch in queue:
-            if batch.future is None or _succeeded(batch.future):
-                resent.append(batch)
-            elif batch.retried:
-                resent.append(self._lost(batch))
-            else:
-                for item, task in batch.entries:
-                    single: _Batch[Item, Task, Outcome] = _Batch([(item, task)], retried=True)
-                    resent.append(self.send(single))
-        queue.clear()
-        queue.extend(resent)
+            if batch.future is not None and not _succeeded(batch.future):
+                batch.future = Future()
+                batch.future.set_result([self._alone(task) for task in batch.tasks])
 
-    def _lost(self, batch: _Batch[Item, Task, Outcome]) -> _Batch[Item, Task, Outcome]:
-        done: _Batch[Item, Task, Outcome] = _Batch(batch.entries, retried=True)
-        future: Future[list[Outcome]] = Future()
-        future.set_result([self.lost(task) for task in batch.tasks])
-        done.future = future
-        return done
+    def _alone(self, task: Task) -> Outcome:
+        try:
+            return self._executor().submit(self.work, [task]).result()[0]
+        except BrokenProcessPool:
+            self.close()
+            return self.lost(task)
 
     def close(self) -> None:
         if self.executor is not None:

@@ -429,7 +429,7 @@ def check(
     jobs: Annotated[
         int,
         typer.Option(
-            help="Parser processes; 0 picks one per core for 16 or more files.", min=0, rich_help_panel=_RUN
+            help="Worker processes; 0 picks one per core for 16 or more files.", min=0, rich_help_panel=_RUN
         ),
     ] = 0,
     no_cache: Annotated[
