@@ -120,10 +120,12 @@ def test_a_rerun_in_workers_is_answered_from_the_cache(checker: Checker, tmp_pat
     documents: list[Document | InputFailure] = [
         document_from_text(text, f"story-{n}.txt") for n, text in enumerate(_fixture_texts(20))
     ]
+    documents += documents[:2]  # the same document twice is answered twice
     cache = ResultCache(tmp_path / "cache", "run")
     first = list(checker.check(documents, processes=2, cache=cache))
     again = list(checker.check(documents, processes=2, cache=cache))
     assert [r.findings for r in again] == [r.findings for r in first]
+    assert len(again) == 22
     assert not any(r.cached for r in first)
     assert all(r.cached for r in again)
 

@@ -192,12 +192,11 @@ class Checker:
     def _check_in_workers(
         self, items: Iterable[Document | InputFailure], processes: int, cache: ResultCache | None
     ) -> Iterator[DocumentResult]:
-        answered: dict[int, DocumentResult] = {}
+        Read = tuple[Document | InputFailure, DocumentResult | None]
 
-        def task_of(item: Document | InputFailure) -> WorkerTask | None:
-            found = self._cached(item, cache)
-            if found is not None:
-                answered[id(item)] = found
+        def task_of(read: Read) -> WorkerTask | None:
+            item, answered = read
+            if answered is not None:
                 return None
             assert isinstance(item, Document)  # a failure is always answered
             return item, tuple(rule.id for rule in self.rules_for(item.path))
@@ -217,7 +216,8 @@ class Checker:
         start_method = self.start_method or workers.start_method()
         outcomes = workers.map_in_order(
             check_in_worker,
-            items,
+            # The cache answers as each document is read, before any is sent to a worker.
+            ((item, self._cached(item, cache)) for item in items),
             task_of,
             lost,
             processes,
@@ -225,11 +225,11 @@ class Checker:
             worker_arguments,
             method=start_method,
         )
-        for item, outcome in outcomes:
-            if outcome is None:
-                yield answered.pop(id(item))
+        for (item, answered), outcome in outcomes:
+            if answered is not None:
+                yield answered
                 continue
-            assert isinstance(item, Document)  # it had a task
+            assert isinstance(item, Document) and outcome is not None  # it had a task
             if isinstance(outcome, str):
                 yield DocumentResult(item.path, item.doc_id, outcome, (), document=item)
             else:
