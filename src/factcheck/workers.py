@@ -3,8 +3,8 @@
 Each worker process runs ``initializer(*initargs())`` once (where a checker loads its
 model), then functions over batches of items. Why not ``multiprocessing.Pool.imap``:
 it reads the whole input ahead (a 50,000-record corpus would sit in memory), and a
-worker that dies hangs it for ever. Here at most ``in_flight`` batches are out at a
-time, and when a worker dies the batches in flight are tried again one item at a
+worker that dies hangs it for ever. Here at most ``IN_FLIGHT_PER_WORKER`` batches
+per worker are out at a time, and when a worker dies the batches in flight are tried again one item at a
 time; the item that kills its worker again gets ``lost(item)`` as its result, so
 the others' results are never lost with it.
 
@@ -74,8 +74,9 @@ def map_in_order(
 
     ``task_of(item)`` is called as the item is read, in this process (a cache can answer
     there); the workers start, and ``initargs`` is called, only when the first task is
-    sent. ``work`` gets a batch of tasks and returns one outcome per task, in order. With ``processes`` 1 the
-    work runs here, batch by batch. ``method`` overrides how workers start.
+    sent. ``work`` gets a batch of tasks and returns one outcome per task, in order.
+    With ``processes`` 1 the work runs here, batch by batch. ``method`` overrides how
+    workers start.
     """
     if processes <= 1:
         yield from _in_process(work, items, task_of, initializer, initargs, batch_size)
