@@ -8,9 +8,11 @@ The library returns data; printing and exit codes belong to the CLI.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TypeAlias
 
 from spacy.tokens import Doc
 
+from factcheck import workers
 from factcheck.cache import ResultCache
 from factcheck.claims.extractors import extract_claims
 from factcheck.claims.graph import Analysis, build_graph
@@ -29,6 +31,13 @@ from factcheck.rules.loading import Rule
 
 #: spaCy refuses longer texts by default; our input limit keeps documents below this.
 MAX_CHARACTERS = 2_000_000
+#: Documents spaCy runs through its networks together.
+PARSE_BATCH = 16
+
+#: What a worker process is sent: a document and the ids of the rules to run on it.
+WorkerTask: TypeAlias = tuple[Document, tuple[str, ...]]
+#: What comes back: the findings, or why the document could not be checked.
+WorkerOutcome: TypeAlias = tuple[Finding, ...] | str
 
 
 class Checker:
@@ -49,6 +58,8 @@ class Checker:
         self._gazetteer = gazetteer
         self._ignored_for = ignored_for
         self._pipeline: Pipeline | None = None
+        #: How worker processes start ("fork", "forkserver", "spawn"); None: the platform's way.
+        self.start_method: str | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -100,11 +111,16 @@ class Checker:
     ) -> Iterator[DocumentResult]:
         """Results in input order, streamed as documents finish; failures pass through.
 
-        With ``processes`` > 1 spaCy parses in worker processes (the parse is most of
-        the time); claims, graph and rules run here, so results are the same. With a
-        ``cache``, a document checked before with the same rules is answered from it,
-        and the model is loaded only when some document is not.
+        With ``processes`` > 1 each worker process loads the model once and checks
+        whole documents (parse, claims, graph, rules); only findings come back, so
+        the workers share out all the work, not only the parse. Keeping the analysis
+        (a parse cannot cross processes cheaply) parses in workers and analyses here.
+        With a ``cache``, a document checked before with the same rules is answered
+        from it, and the model is loaded only when some document is not.
         """
+        if processes > 1 and not keep_analysis:
+            yield from self._check_in_workers(items, processes, cache)
+            return
         pending = iter(items)
         for item in pending:
             cached = self._cached(item, cache)
@@ -119,7 +135,9 @@ class Checker:
         if cache is None:
             return None
         found = cache.get(item, [rule.id for rule in self.rules_for(item.path)])
-        return None if found is None else DocumentResult(item.path, item.doc_id, None, found, document=item)
+        if found is None:
+            return None
+        return DocumentResult(item.path, item.doc_id, None, found, document=item, cached=True)
 
     def _parse(
         self,
@@ -144,7 +162,9 @@ class Checker:
                 else:
                     yield item.text if isinstance(item, Document) else "", item
 
-        parsed = self.pipeline.nlp.pipe(texts(), as_tuples=True, batch_size=16, n_process=max(1, processes))
+        parsed = self.pipeline.nlp.pipe(
+            texts(), as_tuples=True, batch_size=PARSE_BATCH, n_process=max(1, processes)
+        )
         for doc, item in parsed:
             if isinstance(item, DocumentResult):
                 yield item
@@ -152,8 +172,12 @@ class Checker:
             if isinstance(item, InputFailure):  # answered above; kept for the type checker
                 yield DocumentResult(item.path, item.doc_id, item.error, ())
                 continue
-            analysis = self.analyse_doc(item, doc)
-            findings = self.findings(analysis)
+            try:
+                analysis = self.analyse_doc(item, doc)
+                findings = self.findings(analysis)
+            except Exception as error:  # a defect on one document; the others go on
+                yield DocumentResult(item.path, item.doc_id, not_checked(error), (), document=item)
+                continue
             if cache is not None:
                 cache.put(item, [rule.id for rule in self.rules_for(item.path)], findings)
             yield DocumentResult(
@@ -164,3 +188,98 @@ class Checker:
                 analysis if keep_analysis else None,
                 document=item,
             )
+
+    def _check_in_workers(
+        self, items: Iterable[Document | InputFailure], processes: int, cache: ResultCache | None
+    ) -> Iterator[DocumentResult]:
+        Read = tuple[Document | InputFailure, DocumentResult | None]
+
+        def task_of(read: Read) -> WorkerTask | None:
+            item, answered = read
+            if answered is not None:
+                return None
+            assert isinstance(item, Document)  # a failure is always answered
+            return item, tuple(rule.id for rule in self.rules_for(item.path))
+
+        def lost(task: WorkerTask) -> WorkerOutcome:
+            return "could not be checked: its worker process stopped (killed, or out of memory)"
+
+        def worker_arguments() -> tuple[Sequence[Rule], Gazetteer]:
+            if start_method == "fork":
+                # Forked workers find the pipeline loaded: one load, not one per worker.
+                self.pipeline  # noqa: B018
+            else:
+                self.model  # noqa: B018 - no model installed is an error here, not a dead worker
+            # The workers are sent the gazetteer itself, never a loader.
+            return self.rules, self.gazetteer
+
+        start_method = self.start_method or workers.start_method()
+        outcomes = workers.map_in_order(
+            check_in_worker,
+            # The cache answers as each document is read, before any is sent to a worker.
+            ((item, self._cached(item, cache)) for item in items),
+            task_of,
+            lost,
+            processes,
+            start_worker,
+            worker_arguments,
+            method=start_method,
+        )
+        for (item, answered), outcome in outcomes:
+            if answered is not None:
+                yield answered
+                continue
+            assert isinstance(item, Document) and outcome is not None  # it had a task
+            if isinstance(outcome, str):
+                yield DocumentResult(item.path, item.doc_id, outcome, (), document=item)
+            else:
+                if cache is not None:
+                    cache.put(item, [rule.id for rule in self.rules_for(item.path)], outcome)
+                yield DocumentResult(item.path, item.doc_id, None, outcome, document=item)
+
+    def check_batch(self, tasks: Sequence[WorkerTask]) -> list[WorkerOutcome]:
+        """Findings for each document with the rules named, parsed as one batch.
+
+        A document whose analysis fails gets the error as its outcome; the others
+        keep theirs.
+        """
+        by_id = {rule.id: rule for rule in self.rules}
+        docs: list[Doc | None]
+        try:
+            docs = list(self.pipeline.nlp.pipe([d.text for d, _ in tasks], batch_size=PARSE_BATCH))
+        except Exception:  # one text the parser chokes on: parse the others on their own
+            docs = [None] * len(tasks)
+        outcomes: list[WorkerOutcome] = []
+        for (document, rule_ids), doc in zip(tasks, docs, strict=True):
+            try:
+                parsed = doc if doc is not None else self.pipeline.nlp(document.text)
+                analysis = self.analyse_doc(document, parsed)
+                outcomes.append(run_rules([by_id[i] for i in rule_ids], analysis.graph, document))
+            except Exception as error:
+                outcomes.append(not_checked(error))
+        return outcomes
+
+
+def not_checked(error: Exception) -> str:
+    """A document's error when checking it failed, the same in one process or many.
+
+    >>> not_checked(KeyError("subject"))
+    "could not be checked: KeyError: 'subject'"
+    """
+    return f"could not be checked: {type(error).__name__}: {error}"
+
+
+#: The checker of this worker process, built once by ``start_worker``.
+_WORKER_CHECKER: list[Checker] = []
+
+
+def start_worker(rules: Sequence[Rule], gazetteer: Gazetteer) -> None:
+    """A worker process's first step: build its checker and load the model."""
+    checker = Checker(rules, gazetteer)
+    checker.pipeline  # noqa: B018 - load now, before the first document is waiting
+    _WORKER_CHECKER[:] = [checker]
+
+
+def check_in_worker(tasks: Sequence[WorkerTask]) -> list[WorkerOutcome]:
+    """A batch of documents checked in a worker process started by ``start_worker``."""
+    return _WORKER_CHECKER[0].check_batch(tasks)

@@ -198,9 +198,11 @@ def execute(
     try:
         with chatter.progress(counted):
             documents = collect(run.paths, run.options, run.selection)
-            for result in machine.checker.check(documents, True, processes, machine.cache):
-                # Asked to keep every analysis, so a result without one came from the cache.
-                cached = result.error is None and result.analysis is None
+            # Only the claim-graph renderers read the analysis; without it the workers
+            # check whole documents and send back findings alone.
+            keep = run.renderer.needs_analysis
+            for result in machine.checker.check(documents, keep, processes, machine.cache):
+                cached = result.cached
                 if machine.known is not None:
                     result, dropped = without_known(result, machine.known)
                     baselined += dropped
@@ -427,7 +429,7 @@ def check(
     jobs: Annotated[
         int,
         typer.Option(
-            help="Parser processes; 0 picks one per core for 16 or more files.", min=0, rich_help_panel=_RUN
+            help="Worker processes; 0 picks one per core for 16 or more files.", min=0, rich_help_panel=_RUN
         ),
     ] = 0,
     no_cache: Annotated[

@@ -33,6 +33,8 @@ class DocumentResult:
     #: The document as read (its source quotes the findings' lines), also when the
     #: findings came from the cache and nothing was analysed.
     document: Document | None = None
+    #: Answered from the results cache, not analysed in this run.
+    cached: bool = False
 
     @property
     def source_text(self) -> str | None:
