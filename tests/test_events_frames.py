@@ -579,6 +579,28 @@ def test_an_adjective_standing_as_a_noun_is_an_event(layer: Layer, text: str, pl
     assert [p.text for p in final.places] == [place]
 
 
+@pytest.mark.parametrize(
+    ("text", "cls", "lemma", "place"),
+    [
+        ("Nuku'alofa hosted the opening match on Friday.", "contest", "match", "Nuku'alofa"),
+        ("The rally was hosted by Suva.", "gathering", "rally", "Suva"),
+        ("Vienna hosted the summit.", "meeting", "summit", "Vienna"),
+        ("The summit, which took place in Helsinki, ended early.", "meeting", "summit", "Helsinki"),
+        ("The concert, held in Lagos, drew thousands.", "gathering", "concert", "Lagos"),
+    ],
+)
+def test_a_place_that_hosts_or_a_clause_that_places_the_event(
+    layer: Layer, text: str, cls: str, lemma: str, place: str
+) -> None:
+    (event,) = frames(layer(text), cls, lemma)
+    assert [p.text for p in event.places] == [place]
+
+
+def test_a_host_that_is_no_place_places_nothing(layer: Layer) -> None:
+    (summit,) = frames(layer("The foreign minister hosted the summit."), "meeting", "summit")
+    assert summit.places == ()
+
+
 def test_a_final_day_is_no_final(layer: Layer) -> None:
     assert frames(layer("It was the final day of the talks in Apia."), "contest") == []
 

@@ -79,6 +79,11 @@ class FrameLexicon:
     modality: Mapping[str, frozenset[str]]
     happening_verbs: frozenset[str]
     holding_verbs: frozenset[str]
+    #: Holding verbs whose doer is the place: "Suva hosted the final".
+    hosting_verbs: frozenset[str]
+    #: Verbs of a clause on an event noun that places it (the holding verbs and more):
+    #: "the summit, which took place in Helsinki".
+    placing_clause_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
     #: Senses every other verb evokes ("any_verb"): "the assembly approved its package".
     generic_verbs: tuple[Sense, ...] = ()
@@ -236,6 +241,10 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
         modality={name: frozenset(items) for name, items in data["modality"].items()},
         happening_verbs=frozenset(data["places"]["happening_verbs"]),
         holding_verbs=frozenset(data["places"]["holding_verbs"]),
+        hosting_verbs=frozenset(data["places"]["hosting_verbs"]),
+        placing_clause_verbs=frozenset(
+            data["places"]["holding_verbs"] + data["places"]["placing_clause_verbs"]
+        ),
         arrival_verbs=frozenset(data["places"]["arrival_verbs"]),
         generic_verbs=tuple(generic),
         generic_classes=frozenset(sense.event_class for sense in generic),

@@ -166,7 +166,7 @@ def _places(
     """Where a frame happened: its own "in"/"at", its clause's, or its name ("the Vladivostok summit").
 
     "The talks took place in Geneva", "In Geneva, the two held talks",
-    "Geneva hosted the summit", "Kim arrived in Geneva for the summit",
+    "Geneva hosted the summit", "Apia staged the match", "Kim arrived in Geneva for the summit",
     "a crowd gathered in Apia for the test", "the summit, held in Helsinki".
     """
     found = list(_place_from_preps(trigger, entities))
@@ -190,7 +190,7 @@ def _noun_places(
             place = entities.place_mention(child)
             if place is not None:
                 yield place
-        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lexicon.holding_verbs | {"take"}:
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lexicon.placing_clause_verbs:
             yield from _place_from_preps(child, entities)
     head = trigger.head
     lemma = head.lemma_.lower()
@@ -199,7 +199,7 @@ def _noun_places(
         clause = head
     elif trigger.dep_ in {"dobj", "nsubjpass"} and lemma in lexicon.holding_verbs:
         clause = head
-        if lemma == "host":
+        if lemma in lexicon.hosting_verbs:
             yield from _hosts(head, entities)
     elif (
         trigger.dep_ == "pobj"
