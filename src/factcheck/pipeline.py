@@ -43,9 +43,10 @@ class Checker:
             self._pipeline.nlp.max_length = MAX_CHARACTERS
         return self._pipeline
 
-    def analyse_doc(self, document: Document, doc: Doc) -> Analysis:
+    def analyse_doc(self, document: Document, doc: Doc, starts: Sequence[int] = (0,)) -> Analysis:
+        """``starts``: where each story of the text begins (a source and its rewrite read as one)."""
         entities = build_entity_index(doc, self.gazetteer)
-        events, parties = build_event_layer(doc, entities)
+        events, parties = build_event_layer(doc, entities, starts=starts)
         claims = extract_claims(ExtractionContext(document, doc, entities, events, parties))
         return Analysis(document, doc, claims, build_graph(document, entities, claims))
 

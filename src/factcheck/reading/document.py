@@ -11,13 +11,19 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+#: Which text of a compared pair a side quotes (``factcheck compare SOURCE DERIVED``).
+SOURCE = "source"
+DERIVED = "derived"
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """A quoted span of the text as given; offsets are 0-based, lines and columns 1-based.
 
     ``end_column`` is the column just after the last character, so a one-line span
-    has ``end_column - column == len(text)``.
+    has ``end_column - column == len(text)``. ``document`` is None for a checked
+    article; in a compared pair it says which text the offsets count in
+    (``SOURCE`` or ``DERIVED``).
     """
 
     start: int
@@ -27,6 +33,7 @@ class Evidence:
     end_line: int
     end_column: int
     text: str
+    document: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

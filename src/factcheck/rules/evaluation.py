@@ -14,6 +14,7 @@ from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
 from factcheck.reading.document import Document
+from factcheck.rules.comparison import COMPARED_PAIR
 from factcheck.rules.findings import Finding, with_fingerprints
 from factcheck.rules.loading import Rule
 from factcheck.rules.operators import Conflict, Operator, operators
@@ -27,7 +28,7 @@ def run_rules(rules: Sequence[Rule], graph: ClaimGraph, document: Document) -> t
     """Every finding of ``rules`` on one article, suppressions applied, sorted and fingerprinted."""
     found: list[Finding] = []
     for rule in rules:
-        if rule.id not in _BUILTIN_IDS:
+        if rule.id not in _BUILTIN_IDS and rule.kind != COMPARED_PAIR:
             found.extend(evaluate(rule, graph, document))
     # Suppression comments in the source mark findings and report unused comments (SUP001).
     found = apply_suppressions(found, document, rules)

@@ -1,0 +1,158 @@
+"""Statements a rewrite turns round: a negation added or removed, a word swapped for its opposite.
+
+A derived sentence is compared with the source sentences it is aligned to (those
+that say at least half of it again, see ``alignment``):
+
+    source   "The board approved the merger on Tuesday."
+    derived  "The board did not approve the merger."       CMP004 negation added
+             "The board rejected the merger."              CMP005 "rejected" for "approved"
+             "The board turned down the merger."           nothing the lexicon calls opposite
+
+A negation ("not", "never", "no", "without") belongs to the word it attaches to;
+the flip is reported when that word's match in the source sentence has none (or
+the other way round). An antonym is a pair the lexicon opposes ("increase" and
+"decline", "win" and "lose"), one word in each sentence, neither said in the
+other sentence, and the two not negated differently ("did not lose" for "won"
+is no flip). Each finding quotes both sentences.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from factcheck.compare.alignment import Alignment, SourceIndex, is_content, lemma
+from factcheck.compare.joined import JoinedPair
+from factcheck.compare.lexical import WORDNET_POS, lexicon
+from factcheck.nlp.lexicon import word_set
+from factcheck.rules.findings import Finding
+from factcheck.rules.loading import Rule
+
+#: The senses of a word read for antonyms: its common ones, not every figurative use.
+_ANTONYM_SENSES = 3
+
+
+def _negations() -> frozenset[str]:
+    return word_set("compare", "negations")
+
+
+def negated(token: Token) -> bool:
+    """Whether a word carries a negation: "did not approve", "no agreement", "never won"."""
+    return any(
+        c.lower_ in _negations() and c.dep_ in {"neg", "det", "advmod", "preconj"} for c in token.children
+    )
+
+
+def _negation_heads(sentence: Span) -> list[Token]:
+    heads = []
+    for token in sentence:
+        if token.lower_ in _negations() and token.dep_ in {"neg", "det", "advmod", "preconj"}:
+            heads.append(token.head)
+    return heads
+
+
+def _in(numbers: Iterable[int], index: SourceIndex) -> set[int]:
+    return {t.i for n in numbers for t in index.sentences[n]}
+
+
+def _statement_negations(
+    alignment: Alignment, index: SourceIndex, number: int
+) -> list[tuple[Token, Token, str]]:
+    """(derived word, source word, added|removed) for each negation only one side has."""
+    inside = _in([number], index)
+    doc = alignment.derived.doc
+    found = []
+    for head in _negation_heads(alignment.derived):
+        matched = sorted(alignment.matches.get(head.i, frozenset()) & inside)
+        if matched and not any(negated(doc[i]) for i in matched):
+            found.append((head, doc[matched[0]], "added"))
+    for head in _negation_heads(index.sentences[number]):
+        derived = [
+            doc[i]
+            for i, sources in sorted(alignment.matches.items())
+            if head.i in sources and doc[i].pos_ == head.pos_
+        ]
+        if derived and not any(negated(d) for d in derived):
+            found.append((derived[0], head, "removed"))
+    return found
+
+
+@cache
+def _opposed(word: str, pos: str) -> frozenset[int]:
+    known = lexicon()
+    return frozenset(known.opposed(known.senses(word, pos)[:_ANTONYM_SENSES]))
+
+
+def _common_senses(word: str, pos: str) -> frozenset[int]:
+    return frozenset(lexicon().senses(word, pos)[:_ANTONYM_SENSES])
+
+
+def _opposite(a: Token, b: Token) -> bool:
+    pos_a, pos_b = WORDNET_POS.get(a.pos_), WORDNET_POS.get(b.pos_)
+    if pos_a is None or pos_b is None:
+        return False
+    return bool(_opposed(lemma(a), pos_a) & _common_senses(lemma(b), pos_b)) or bool(
+        _opposed(lemma(b), pos_b) & _common_senses(lemma(a), pos_a)
+    )
+
+
+def _statement_antonyms(alignment: Alignment, index: SourceIndex, number: int) -> list[tuple[Token, Token]]:
+    source_tokens = [t for t in index.sentences[number] if is_content(t) and not t.ent_type_]
+    source_lemmas = {lemma(t) for t in source_tokens}
+    derived_lemmas = {lemma(t) for t in alignment.derived}
+    found = []
+    for token in alignment.derived:
+        if not is_content(token) or token.ent_type_ or lemma(token) in source_lemmas:
+            continue
+        for other in source_tokens:
+            if lemma(other) in derived_lemmas or negated(token) != negated(other):
+                continue
+            if _opposite(token, other):
+                found.append((token, other))
+                break
+    return found
+
+
+def _finding(rule: Rule, joined: JoinedPair, derived: Span, source: Span, problem: str) -> Finding:
+    evidence = (
+        joined.evidence(derived.start_char, derived.end_char),
+        joined.evidence(source.start_char, source.end_char),
+    )
+    return Finding(
+        rule.id, rule.name, rule.category, rule.severity, rule.message.format(problem=problem), evidence
+    )
+
+
+def _phrase(token: Token) -> str:
+    """A word with its negation: "not known", "never won"."""
+    negation = [c for c in token.children if c.lower_ in _negations() and c.dep_ in {"neg", "det", "advmod"}]
+    return " ".join(t.text for t in sorted([*negation, token], key=lambda t: t.i))
+
+
+def flipped_statements(
+    rules: Mapping[str, Rule], joined: JoinedPair, index: SourceIndex, alignments: Sequence[Alignment]
+) -> list[Finding]:
+    """CMP004 and CMP005 for every aligned statement the rewrite negates or turns into its opposite."""
+    negation_rule, antonym_rule = rules.get("CMP004"), rules.get("CMP005")
+    if negation_rule is None and antonym_rule is None:
+        return []
+    found: list[Finding] = []
+    for alignment in alignments:
+        for number in alignment.statements():
+            sentence = index.sentences[number]
+            if negation_rule is not None:
+                for derived, source, change in _statement_negations(alignment, index, number):
+                    problem = (
+                        f"The rewrite says “{_phrase(derived)}” where the source says “{_phrase(source)}”"
+                        f" (a negation {change})"
+                    )
+                    found.append(_finding(negation_rule, joined, alignment.derived, sentence, problem))
+            if antonym_rule is not None:
+                for derived, source in _statement_antonyms(alignment, index, number):
+                    problem = (
+                        f"The rewrite says “{derived.text}”, the opposite of “{source.text}” in the source"
+                    )
+                    found.append(_finding(antonym_rule, joined, alignment.derived, sentence, problem))
+    return found
