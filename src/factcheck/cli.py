@@ -351,11 +351,12 @@ def compare(
         items: Iterable[DocumentPair | PairFailure] = read_pairs(
             str(pairs), options, source_field, derived_field
         )
-        processes = jobs or _auto_processes([str(pairs)], Selection())
     else:
         source = _one_document(named[0], options)
         items = pairs_with(source, collect(named[1:], options))
-        processes = jobs or _auto_processes(named[1:], Selection())
+    # The source is parsed once for all its rewrites, so the parse is a small part of
+    # the time; parser processes only when asked for.
+    processes = jobs or 1
     context = _render_context(active, color, output, statistics, show_suppressed)
 
     def stream() -> Iterator[DocumentResult]:

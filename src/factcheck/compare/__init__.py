@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from factcheck.claims.graph import Analysis
-from factcheck.compare.alignment import align_all, index_source
+from factcheck.compare.alignment import SourceIndex, align_all, index_source
 from factcheck.compare.conflicts import cross_findings
 from factcheck.compare.flips import flipped_statements
 from factcheck.compare.joined import SEPARATOR, JoinedPair, join
@@ -41,6 +41,8 @@ class Comparer:
     def __init__(self, checker: Checker) -> None:
         self.checker = checker
         self.rules = {rule.id: rule for rule in checker.rules}
+        #: The last source's index: consecutive pairs of one source share it.
+        self._source_index: SourceIndex | None = None
 
     def compare(
         self,
@@ -98,7 +100,8 @@ class Comparer:
         found = cross_findings(rules, analysis, joined)
         comparing = {rule.id: rule for rule in rules if rule.kind == COMPARED_PAIR}
         if comparing:
-            index = index_source(analysis.doc, joined.derived_start, lexicon())
+            index = index_source(analysis.doc, joined.derived_start, lexicon(), self._source_index)
+            self._source_index = index
             alignments = align_all(analysis.doc, joined.derived_start, index)
             found += _outside(unsupported_statements(comparing, analysis, joined, index, alignments), found)
             found += _outside(flipped_statements(comparing, joined, index, alignments), found)

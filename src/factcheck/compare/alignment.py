@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,7 +30,18 @@ CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"})
 _NEAR_BEST = 0.5
 _MAX_ALIGNED = 3
 #: Below this share of its weight matched, a derived sentence has no source statement to flip.
-_STATEMENT_COVER = 0.5
+_STATEMENT_COVER = 0.3
+#: A rewrite may be this many levels more specific than the source: "the street" for "the road".
+_SPECIFIC_LEVELS = 2
+_SUFFIXES = ("ings", "ing", "ers", "er", "ed", "es", "s", "d", "ly", "ions", "ion")
+
+
+def stem(word: str) -> str:
+    """A word without its inflection or agent suffix: "protesters", "protest" -> "protest"."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)].rstrip("e")
+    return word.rstrip("e") if len(word) > 4 else word
 
 
 def is_content(token: Token) -> bool:
@@ -65,9 +76,17 @@ class SourceIndex:
     own_senses: dict[int, set[int]] = field(default_factory=dict)
     sentence_of: dict[int, int] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
+    #: The source text indexed: a later pair with the same source reuses the index.
+    text: str = ""
+    #: What later stages work out from the source alone, kept with the index.
+    memo: dict[str, object] = field(default_factory=dict)
+
+    def rebind(self, doc: Doc) -> SourceIndex:
+        """This index for another parse that starts with the same source (its tokens are the same)."""
+        return replace(self, doc=doc, sentences=[doc[s.start : s.end] for s in self.sentences])
 
     def words_of(self, token: Token) -> set[str]:
-        return {lemma(token), token.lower_, *pieces(token)}
+        return {lemma(token), token.lower_, *pieces(token), f"~{stem(token.lower_)}"}
 
     def matches(self, token: Token) -> set[int]:
         """Source tokens that say this derived word, literally or by the lexicon."""
@@ -79,11 +98,10 @@ class SourceIndex:
         senses = _senses(self.lexicon, token)
         for sense in senses:
             found |= self.by_sense.get(sense, set())
-        # A rewrite one step more specific ("the street" for "the road"): a kind of what the source says.
+        # A rewrite a little more specific ("the street" for "the road"): a kind of what the source says.
         if not found and token.pos_ == "NOUN" and not token.ent_type_:
-            for sense in senses:
-                for general in self.lexicon.hypernyms[sense]:
-                    found |= self.own_senses.get(general, set())
+            for general in self.lexicon.ancestors(senses, _SPECIFIC_LEVELS) - set(senses):
+                found |= self.own_senses.get(general, set())
         return found
 
     def weight(self, token: Token) -> float:
@@ -96,9 +114,14 @@ def _senses(lexicon: Lexicon, token: Token) -> tuple[int, ...]:
     return senses or lexicon.senses(lemma(token))
 
 
-def index_source(doc: Doc, end: int, lexicon: Lexicon) -> SourceIndex:
-    """Index the source part of a joined parse: the tokens before character ``end``."""
-    index = SourceIndex(doc, end, lexicon)
+def index_source(doc: Doc, end: int, lexicon: Lexicon, previous: SourceIndex | None = None) -> SourceIndex:
+    """Index the source part of a joined parse: the tokens before character ``end``.
+
+    ``previous`` is reused when it indexed the same source (one article, many summaries).
+    """
+    if previous is not None and previous.end == end and previous.text == doc.text[:end]:
+        return previous.rebind(doc)
+    index = SourceIndex(doc, end, lexicon, text=doc.text[:end])
     documents_with: dict[str, int] = {}
     for number, sentence in enumerate(s for s in doc.sents if s.start_char < end):
         index.sentences.append(sentence)

@@ -24,6 +24,14 @@ FORMAT = "factcheck-lexical/1"
 WORDNET_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}
 #: How far up a source word's hypernyms a rewrite may generalise: "clifftop" -> "place".
 GENERAL_DEPTH = 4
+#: Two words are sisters when a class this specific holds both within two levels:
+#: "murder" and "manslaughter" (homicide), "white" and "blue" (colour), not "a man"
+#: and "a plan" (whose nearest common class is "entity").
+SISTER_LEVELS = 2
+SISTER_MIN_DEPTH = 4
+#: For a word the source says elsewhere, only a narrow class counts: "murder" and
+#: "manslaughter" (homicide, depth 10), not "road" and "lane" (way, depth 5).
+NARROW_SISTER_DEPTH = 7
 
 
 class LexicalDataError(Exception):
@@ -85,6 +93,39 @@ class Lexicon:
                 opposite.add(antonym)
                 opposite.update(self.similar.get(antonym, ()))
         return opposite
+
+    def depth(self, sense: int) -> int:
+        """How far a sense is below WordNet's top ("entity" is 0, "homicide" 10)."""
+        depth = 0
+        frontier = {sense}
+        while frontier and depth < 30:
+            if any(not self.hypernyms[s] for s in frontier):
+                return depth
+            frontier = {h for s in frontier for h in self.hypernyms[s]}
+            depth += 1
+        return depth
+
+    def sisters(self, a: Iterable[int], b: Iterable[int], min_depth: int = SISTER_MIN_DEPTH) -> bool:
+        """Whether two words are kinds of one specific class, neither a kind of the other.
+
+        Adjectives count by the nouns they name a quality of ("white" by the colour white).
+        """
+        one, other = self._as_classes(a), self._as_classes(b)
+        if not one or not other or one & other:
+            return False
+        common = self.ancestors(one, SISTER_LEVELS) & self.ancestors(other, SISTER_LEVELS)
+        return any(c not in one and c not in other and self.depth(c) >= min_depth for c in common)
+
+    def _as_classes(self, senses: Iterable[int]) -> set[int]:
+        found: set[int] = set()
+        for sense in senses:
+            if self.semantic_file(sense).startswith("adj"):
+                found.update(
+                    r for r in self.related.get(sense, ()) if self.semantic_file(r).startswith("noun")
+                )
+            else:
+                found.add(sense)
+        return found
 
     def semantic_file(self, sense: int) -> str:
         """WordNet's lexicographer file of a sense: noun.person, noun.location, verb.motion, ..."""

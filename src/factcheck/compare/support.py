@@ -33,7 +33,7 @@ from factcheck.claims.extractors.quantities import read_amounts
 from factcheck.claims.graph import Analysis
 from factcheck.compare.alignment import Alignment, SourceIndex, is_content, lemma
 from factcheck.compare.joined import JoinedPair
-from factcheck.compare.lexical import lexicon
+from factcheck.compare.lexical import NARROW_SISTER_DEPTH, SISTER_MIN_DEPTH, WORDNET_POS, lexicon
 from factcheck.nlp.entities import PLACE_LABELS, EntityIndex
 from factcheck.nlp.gazetteer import normalise_name
 from factcheck.nlp.lexicon import data_file, word_set, words
@@ -57,43 +57,66 @@ class Figure:
     loose: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the source text alone says: worked out once per source, kept with its index."""
+
+    names: str
+    words: frozenset[str]
+    figures: tuple[tuple[Figure, ...], ...]
+    #: Per sentence: its words, with hyphenated parts and plural units ("one-year", "years").
+    sentence_words: tuple[frozenset[str], ...]
+    norp: frozenset[str]
+
+
 @dataclass(slots=True)
 class _Source:
     """What the source says, ready to look up."""
 
     index: SourceIndex
+    facts: _Facts
     entities: EntityIndex
-    names: str
     places: set[str]
     persons: set[str]
-    words: set[str]
-    figures: dict[int, list[Figure]]
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.facts.words
 
 
 def _folded(tokens: Iterable[Token]) -> str:
     return " " + " ".join(n for n in (normalise_name(t.text) for t in tokens if not t.is_punct) if n) + " "
 
 
+def _facts(index: SourceIndex) -> _Facts:
+    cached = index.memo.get("support")
+    if isinstance(cached, _Facts):
+        return cached
+    tokens = [t for sentence in index.sentences for t in sentence if t.idx < index.end]
+    sentence_words = []
+    for sentence in index.sentences:
+        found = {w for t in sentence for w in index.words_of(t)}
+        found |= {p.rstrip("s") for t in sentence for p in t.lower_.split("-")}
+        sentence_words.append(frozenset(found))
+    facts = _Facts(
+        _folded(tokens),
+        frozenset(w for t in tokens for w in index.words_of(t)),
+        tuple(tuple(_figures(sentence, sentence.start_char)) for sentence in index.sentences),
+        tuple(sentence_words),
+        frozenset(t.ent_id_ for t in tokens if t.ent_type_ == "NORP" and t.ent_id_),
+    )
+    index.memo["support"] = facts
+    return facts
+
+
 def _source(analysis: Analysis, joined: JoinedPair, index: SourceIndex) -> _Source:
     doc = analysis.doc
     end = joined.derived_start
     entities = analysis.graph.entities
-    tokens = [t for t in doc if t.idx < end]
+    facts = _facts(index)
     places = {place_id for i, (_, place_id) in entities.places.items() if doc[i].idx < end}
-    places |= {t.ent_id_ for t in tokens if t.ent_type_ == "NORP" and t.ent_id_}
     persons = {key for i, (_, key) in entities.persons.items() if doc[i].idx < end}
-    figures: dict[int, list[Figure]] = {}
-    for number, sentence in enumerate(index.sentences):
-        figures[number] = _figures(sentence, sentence.start_char)
-    return _Source(
-        index,
-        entities,
-        _folded(tokens),
-        places,
-        persons,
-        {w for t in tokens for w in index.words_of(t)},
-        figures,
-    )
+    return _Source(index, facts, entities, places | facts.norp, persons)
 
 
 # -- names -------------------------------------------------------------------------
@@ -115,7 +138,7 @@ def _initials(text: str) -> str:
 def _name_supported(span: Span, source: _Source) -> bool:
     entities = source.entities
     name = _name_text(span)
-    if not name or f" {normalise_name(name)} " in source.names:
+    if not name or f" {normalise_name(name)} " in source.facts.names:
         return True
     ids = {entities.places[t.i][1] for t in span if t.i in entities.places}
     ids |= {t.ent_id_ for t in span if t.ent_type_ == "NORP" and t.ent_id_}
@@ -177,10 +200,17 @@ def _step(written: str) -> float:
     return 10.0**zeros if digits.strip("0") else 1.0
 
 
+@cache
+def _qualifiers() -> tuple[str, ...]:
+    groups: dict[str, list[str]] = data_file("units")["qualifiers"]
+    return tuple(f" {q}" for group in groups.values() for q in group)
+
+
 def _loose(tokens: list[Token], at: int) -> bool:
-    before = " ".join(t.lower_ for t in tokens[max(0, at - 3) : at])
-    qualifiers: dict[str, list[str]] = data_file("units")["qualifiers"]
-    return any(before.endswith(q) for group in qualifiers.values() for q in group)
+    if at == 0:
+        return False
+    before = " " + " ".join(t.lower_ for t in tokens[max(0, at - 3) : at])
+    return before.endswith(_qualifiers())
 
 
 def _figures(span: Span, offset: int) -> list[Figure]:
@@ -266,17 +296,26 @@ def _units(span: Span) -> set[str]:
     return found
 
 
+def _same(source: Figure, derived: Figure) -> bool:
+    return source.kind == derived.kind and math.isclose(source.value, derived.value, abs_tol=1e-9)
+
+
 def _number_supported(span: Span, source: _Source, alignment: Alignment) -> bool:
+    """The same figure anywhere in the source; a rounded or loose one only where the sentence is aligned.
+
+    A long article has many numbers: "20 years" may round a figure of another story
+    in it, but not the "35 years" of the sentence the rewrite says again.
+    """
     figures = _figures(span, span.start_char)
     units = _units(span)
     if not figures and not units:
         return True
-    for number, sentence in enumerate(source.index.sentences):
-        sentence_words = {w for t in sentence for w in source.index.words_of(t)}
-        sentence_words |= {p.rstrip("s") for t in sentence for p in t.lower_.split("-")}
+    near = {number for number, _ in alignment.aligned}
+    for number, sentence_words in enumerate(source.facts.sentence_words):
         if not units <= sentence_words:
             continue
-        if all(any(_allows(s, d) for s in source.figures[number]) for d in figures):
+        allowed = _allows if number in near else _same
+        if all(any(allowed(s, d) for s in source.facts.figures[number]) for d in figures):
             return True
     return False
 
@@ -299,10 +338,68 @@ def _finding(rule: Rule, joined: JoinedPair, span: Span | Token, sentence: Span,
     )
 
 
-def _detail_supported(token: Token, source: _Source) -> bool:
-    if source.index.matches(token):
-        return True
-    return _compound_part(token.lower_, source)
+def _senses(token: Token) -> tuple[int, ...]:
+    known = lexicon()
+    return known.senses(lemma(token), WORDNET_POS.get(token.pos_)) or known.senses(token.lower_)
+
+
+def content_head(token: Token) -> Token:
+    """The word a word depends on, through prepositions and function words: "guilty" in "guilty to murder"."""
+    head = token.head
+    for _ in range(4):
+        if head.i == head.head.i or head.pos_ not in {"ADP", "AUX", "DET", "PART", "CCONJ", "SCONJ"}:
+            break
+        head = head.head
+    return head
+
+
+def _sister(token: Token, alignment: Alignment, source: _Source, said_elsewhere: bool) -> Token | None:
+    """The word of an aligned source sentence that the rewrite's word stands in for.
+
+    "guilty to murder" for "guilty to manslaughter", "yellow and white paint" for
+    "yellow and blue paint": a kindred word (``Lexicon.sisters``) in the same place
+    (its head is the word the rewrite's word hangs on) that no word of the rewrite's
+    sentence says. A word the source says elsewhere is moved only on strong
+    grounds: the closest sentence, the same relation to its head, a narrow class.
+    """
+    senses = _senses(token)
+    heads = alignment.matches.get(content_head(token).i, frozenset())
+    if not senses or not heads:
+        return None
+    used = {i for found in alignment.matches.values() for i in found}
+    said = {lemma(t) for t in alignment.derived}
+    sentences = alignment.aligned[:1] if said_elsewhere else alignment.aligned
+    depth = NARROW_SISTER_DEPTH if said_elsewhere else SISTER_MIN_DEPTH
+    for number, _ in sentences:
+        for other in source.index.sentences[number]:
+            if other.i in used or other.pos_ not in {"NOUN", "ADJ"} or other.ent_type_:
+                continue
+            if lemma(other) in said or content_head(other).i not in heads:
+                continue
+            if said_elsewhere and other.dep_ != token.dep_:
+                continue
+            if lexicon().sisters(senses, _senses(other), depth):
+                return other
+    return None
+
+
+def _detail(token: Token, alignment: Alignment, source: _Source) -> tuple[str, str] | None:
+    """(rule id, problem) for a noun or adjective the source does not support here, or None."""
+    found = source.index.matches(token)
+    near = {t.i for number, _ in alignment.aligned for t in source.index.sentences[number]}
+    if found and found & near:
+        return None
+    if not found and _compound_part(token.lower_, source):
+        return None
+    sister = _sister(token, alignment, source, bool(found))
+    if sister is not None:
+        return "CMP003", f"The rewrite says “{token.text}” where the source says “{sister.text}”"
+    if found:
+        # Said elsewhere in the source: a summary may well join two passages.
+        return None
+    if token.pos_ == "ADJ":
+        return "CMP006", f"“{token.text}”: no word of the source says so"
+    return "CMP003", f"“{token.text}”: the source has no such word, nor a word for it"
 
 
 def _compound_part(word: str, source: _Source) -> bool:
@@ -326,7 +423,9 @@ def unsupported_statements(
     alignments: Sequence[Alignment],
 ) -> list[Finding]:
     """CMP001-CMP003 for every name, number and detail of the rewrite the source does not support."""
-    wanted = {rule_id: rules[rule_id] for rule_id in ("CMP001", "CMP002", "CMP003") if rule_id in rules}
+    wanted = {
+        rule_id: rules[rule_id] for rule_id in ("CMP001", "CMP002", "CMP003", "CMP006") if rule_id in rules
+    }
     if not wanted or not index.sentences:
         return []
     doc = analysis.doc
@@ -362,9 +461,17 @@ def unsupported_statements(
                 continue
             if token.pos_ not in {"NOUN", "ADJ", "PROPN"} or lemma(token) in general:
                 continue
-            rule_id = "CMP001" if token.pos_ == "PROPN" or lemma(token) in titles else "CMP003"
-            if rule_id in wanted and not _detail_supported(token, source):
-                what = "office" if lemma(token) in titles else ("name" if token.pos_ == "PROPN" else "word")
-                problem = f"“{token.text}”: the source has no such {what}, nor a word for it"
-                found.append(_finding(wanted[rule_id], joined, token, closest, problem))
+            if token.pos_ == "PROPN" or lemma(token) in titles:
+                if (
+                    "CMP001" in wanted
+                    and not source.index.matches(token)
+                    and not _compound_part(token.lower_, source)
+                ):
+                    what = "office" if lemma(token) in titles else "name"
+                    problem = f"“{token.text}”: the source has no such {what}, nor a word for it"
+                    found.append(_finding(wanted["CMP001"], joined, token, closest, problem))
+                continue
+            detail = _detail(token, alignment, source)
+            if detail is not None and detail[0] in wanted:
+                found.append(_finding(wanted[detail[0]], joined, token, closest, detail[1]))
     return found

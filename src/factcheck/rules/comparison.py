@@ -53,11 +53,12 @@ UNSUPPORTED_DETAIL = _rule(
     "unsupported-detail",
     "support",
     "warning",
-    """A thing or quality the rewrite names that nothing in the source supports,
-    by the word itself, a synonym, a more general word or a word derived from it:
-    "a white flag" from a source that says "a blue flag", "the ceo" when the source
-    names only a founder. Paraphrase is not a finding ("protesters" for
-    "demonstrators", "the company" for a named company).""",
+    """A thing the rewrite names that nothing in the source supports, by the word
+    itself, a synonym, a more general word or a word derived from it ("the ocean"
+    in a story of a fall from a cliff), or a word put where the source has a
+    kindred one: "a white flag" where the source says "a blue flag", "pleaded
+    guilty to murder" where it says "to manslaughter". Paraphrase is not a finding
+    ("protesters" for "demonstrators", "the company" for a named company).""",
 )
 NEGATION_FLIPPED = _rule(
     "CMP004",
@@ -79,10 +80,22 @@ ANTONYM_SWAPPED = _rule(
     in data/lexical.json. Quotes both sentences.""",
 )
 
+UNVERIFIED_WORDING = _rule(
+    "CMP006",
+    "unverified-wording",
+    "support",
+    "info",
+    """A quality the rewrite gives (an adjective) that no word of the source says
+    and that replaces no kindred word of it: often a paraphrase ("a precarious
+    start-up" for "a troubled start-up"), sometimes a new claim. For an editor's
+    eye; it fails no gate at the default threshold.""",
+)
+
 COMPARISON_RULES = (
     UNSUPPORTED_NAME,
     UNSUPPORTED_NUMBER,
     UNSUPPORTED_DETAIL,
     NEGATION_FLIPPED,
     ANTONYM_SWAPPED,
+    UNVERIFIED_WORDING,
 )
