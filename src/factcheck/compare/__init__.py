@@ -103,16 +103,16 @@ class Comparer:
             index = index_source(analysis.doc, joined.derived_start, lexicon(), self._source_index)
             self._source_index = index
             alignments = align_all(analysis.doc, joined.derived_start, index)
-            found += _outside(unsupported_statements(comparing, analysis, joined, index, alignments), found)
-            found += _outside(flipped_statements(comparing, joined, index, alignments), found)
+            taken = [(e.start, e.end) for f in found for e in f.evidence if e.document == DERIVED]
+            found += _outside(unsupported_statements(comparing, analysis, joined, index, alignments), taken)
+            found += flipped_statements(comparing, joined, index, alignments, taken)
         found = _suppressed(found, joined, rules)
         ordered = sorted(with_fingerprints(found), key=_report_order)
         return tuple(ordered)
 
 
-def _outside(findings: list[Finding], conflicts: Sequence[Finding]) -> list[Finding]:
+def _outside(findings: list[Finding], taken: Sequence[tuple[int, int]]) -> list[Finding]:
     """Findings whose words in the rewrite no contradiction already quotes: that says more."""
-    taken = [(e.start, e.end) for f in conflicts for e in f.evidence if e.document == DERIVED]
     return [
         f
         for f in findings

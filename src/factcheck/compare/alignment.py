@@ -189,6 +189,14 @@ def align(sentence: Span, index: SourceIndex) -> Alignment:
     return Alignment(sentence, aligned, matches)
 
 
+def bounds(span: Span) -> tuple[int, int]:
+    """A sentence's characters without the spaces and line breaks around it."""
+    words = [t for t in span if not t.is_space]
+    if not words:
+        return span.start_char, span.start_char
+    return words[0].idx, words[-1].idx + len(words[-1].text)
+
+
 def derived_sentences(doc: Doc, start: int) -> list[Span]:
     return [s for s in doc.sents if s.start_char >= start and s.text.strip()]
 

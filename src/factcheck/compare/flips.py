@@ -23,7 +23,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from factcheck.compare.alignment import Alignment, SourceIndex, is_content, lemma
+from factcheck.compare.alignment import Alignment, SourceIndex, bounds, is_content, lemma
 from factcheck.compare.joined import JoinedPair
 from factcheck.compare.lexical import WORDNET_POS, lexicon
 from factcheck.nlp.lexicon import word_set
@@ -65,14 +65,17 @@ def _statement_negations(
     doc = alignment.derived.doc
     found = []
     for head in _negation_heads(alignment.derived):
-        matched = sorted(alignment.matches.get(head.i, frozenset()) & inside)
+        # Light words ("go", "do") are no content words, but their negation counts.
+        matches = alignment.matches.get(head.i)
+        matched = sorted((matches if matches is not None else frozenset(index.matches(head))) & inside)
         if matched and not any(negated(doc[i]) for i in matched):
             found.append((head, doc[matched[0]], "added"))
     for head in _negation_heads(index.sentences[number]):
         derived = [
-            doc[i]
-            for i, sources in sorted(alignment.matches.items())
-            if head.i in sources and doc[i].pos_ == head.pos_
+            token
+            for token in alignment.derived
+            if token.pos_ == head.pos_
+            and (head.i in alignment.matches.get(token.i, frozenset()) or lemma(token) == lemma(head))
         ]
         if derived and not any(negated(d) for d in derived):
             found.append((derived[0], head, "removed"))
@@ -116,10 +119,7 @@ def _statement_antonyms(alignment: Alignment, index: SourceIndex, number: int) -
 
 
 def _finding(rule: Rule, joined: JoinedPair, derived: Span, source: Span, problem: str) -> Finding:
-    evidence = (
-        joined.evidence(derived.start_char, derived.end_char),
-        joined.evidence(source.start_char, source.end_char),
-    )
+    evidence = (joined.evidence(*bounds(derived)), joined.evidence(*bounds(source)))
     return Finding(
         rule.id, rule.name, rule.category, rule.severity, rule.message.format(problem=problem), evidence
     )
@@ -132,9 +132,22 @@ def _phrase(token: Token) -> str:
 
 
 def flipped_statements(
-    rules: Mapping[str, Rule], joined: JoinedPair, index: SourceIndex, alignments: Sequence[Alignment]
+    rules: Mapping[str, Rule],
+    joined: JoinedPair,
+    index: SourceIndex,
+    alignments: Sequence[Alignment],
+    taken: Sequence[tuple[int, int]] = (),
 ) -> list[Finding]:
-    """CMP004 and CMP005 for every aligned statement the rewrite negates or turns into its opposite."""
+    """CMP004 and CMP005 for every aligned statement the rewrite negates or turns into its opposite.
+
+    ``taken``: spans of the rewrite (offsets in its text) a contradiction already quotes;
+    a flipped word inside one is that contradiction's.
+    """
+
+    def free(token: Token) -> bool:
+        where = joined.evidence(token.idx, token.idx + len(token.text))
+        return not any(start < where.end and where.start < end for start, end in taken)
+
     negation_rule, antonym_rule = rules.get("CMP004"), rules.get("CMP005")
     if negation_rule is None and antonym_rule is None:
         return []
@@ -144,6 +157,8 @@ def flipped_statements(
             sentence = index.sentences[number]
             if negation_rule is not None:
                 for derived, source, change in _statement_negations(alignment, index, number):
+                    if not free(derived):
+                        continue
                     problem = (
                         f"The rewrite says “{_phrase(derived)}” where the source says “{_phrase(source)}”"
                         f" (a negation {change})"
@@ -151,6 +166,8 @@ def flipped_statements(
                     found.append(_finding(negation_rule, joined, alignment.derived, sentence, problem))
             if antonym_rule is not None:
                 for derived, source in _statement_antonyms(alignment, index, number):
+                    if not free(derived):
+                        continue
                     problem = (
                         f"The rewrite says “{derived.text}”, the opposite of “{source.text}” in the source"
                     )

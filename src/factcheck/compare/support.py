@@ -31,7 +31,7 @@ from spacy.tokens import Span, Token
 
 from factcheck.claims.extractors.quantities import read_amounts
 from factcheck.claims.graph import Analysis
-from factcheck.compare.alignment import Alignment, SourceIndex, is_content, lemma
+from factcheck.compare.alignment import Alignment, SourceIndex, bounds, is_content, lemma
 from factcheck.compare.joined import JoinedPair
 from factcheck.compare.lexical import NARROW_SISTER_DEPTH, SISTER_MIN_DEPTH, WORDNET_POS, lexicon
 from factcheck.nlp.entities import PLACE_LABELS, EntityIndex
@@ -332,7 +332,7 @@ def _finding(rule: Rule, joined: JoinedPair, span: Span | Token, sentence: Span,
     start, end = (
         (span.idx, span.idx + len(span.text)) if isinstance(span, Token) else (span.start_char, span.end_char)
     )
-    evidence = (joined.evidence(start, end), joined.evidence(sentence.start_char, sentence.end_char))
+    evidence = (joined.evidence(start, end), joined.evidence(*bounds(sentence)))
     return Finding(
         rule.id, rule.name, rule.category, rule.severity, rule.message.format(problem=problem), evidence
     )
