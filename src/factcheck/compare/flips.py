@@ -126,9 +126,11 @@ def _finding(rule: Rule, joined: JoinedPair, derived: Span, source: Span, proble
 
 
 def _phrase(token: Token) -> str:
-    """A word with its negation: "not known", "never won"."""
+    """A word with its negation: "not known", "never won", "not safe" (for "was not safe")."""
     negation = [c for c in token.children if c.lower_ in _negations() and c.dep_ in {"neg", "det", "advmod"}]
-    return " ".join(t.text for t in sorted([*negation, token], key=lambda t: t.i))
+    predicate = [c for c in token.children if c.dep_ in {"acomp", "attr"}] if lemma(token) == "be" else []
+    words = [*negation, *(predicate[:1] or [token])]
+    return " ".join(t.text for t in sorted(words, key=lambda t: t.i))
 
 
 def flipped_statements(
