@@ -113,6 +113,9 @@ class Lexicon:
         one, other = self._as_classes(a), self._as_classes(b)
         if not one or not other or one & other:
             return False
+        # A class and its kind ("homicide", "murder") are not sisters: the general word says the other.
+        if one & self.ancestors(other, SISTER_LEVELS) or other & self.ancestors(one, SISTER_LEVELS):
+            return False
         common = self.ancestors(one, SISTER_LEVELS) & self.ancestors(other, SISTER_LEVELS)
         return any(c not in one and c not in other and self.depth(c) >= min_depth for c in common)
 
