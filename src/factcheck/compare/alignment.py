@@ -109,6 +109,7 @@ class SourceIndex:
 
 
 def _senses(lexicon: Lexicon, token: Token) -> tuple[int, ...]:
+    """A word's senses for its part of speech, most frequent first (any part of speech if it has none)."""
     pos = WORDNET_POS.get(token.pos_)
     senses = lexicon.senses(lemma(token), pos) or lexicon.senses(token.lower_, pos)
     return senses or lexicon.senses(lemma(token))

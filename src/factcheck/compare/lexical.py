@@ -24,6 +24,8 @@ FORMAT = "factcheck-lexical/1"
 WORDNET_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}
 #: How far up a source word's hypernyms a rewrite may generalise: "clifftop" -> "place".
 GENERAL_DEPTH = 4
+#: A word's senses (most frequent first) whose derived and similar words it also says.
+RELATED_SENSES = 3
 #: Two words are sisters when a class this specific holds both within two levels:
 #: "murder" and "manslaughter" (homicide), "white" and "blue" (colour), not "a man"
 #: and "a plan" (whose nearest common class is "entity").
@@ -71,9 +73,11 @@ class Lexicon:
 
         A rewrite may use any of them for the word ("the company" for "the start-up").
         """
-        own = set(senses)
-        found = self.ancestors(own, GENERAL_DEPTH)
-        for sense in own:
+        ordered = list(senses)
+        found = self.ancestors(ordered, GENERAL_DEPTH)
+        # Derived and similar words of a word's common senses only: "lion" (a celebrity)
+        # would make "celebrate" say "lions".
+        for sense in ordered[:RELATED_SENSES]:
             found.update(self.related.get(sense, ()))
             found.update(self.similar.get(sense, ()))
         return found

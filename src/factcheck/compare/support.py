@@ -481,7 +481,8 @@ def unsupported_statements(
         closest = _closest(alignment, source)
         covered: set[int] = set()
         for entity in alignment.derived.ents:
-            covered.update(range(entity.start, entity.end))
+            if entity.label_ in NAME_LABELS | NUMBER_LABELS:
+                covered.update(range(entity.start, entity.end))
             if entity.label_ in NAME_LABELS and "CMP001" in wanted:
                 if not _name_supported(entity, source):
                     problem = f"“{_name_text(entity)}” is not in the source, by that name or another"
