@@ -241,3 +241,17 @@ def test_a_negation_the_source_also_has_is_no_flip(compare: Compare) -> None:
     source = "The minister did not attend the summit in Oslo on Monday.\n"
     assert compare(source, "The minister did not attend the Oslo summit.\n") == []
     assert found(compare(source, "The minister attended the summit in Oslo.\n"))[0][0] in {"CMP004", "NEG001"}
+
+
+def test_a_suppression_comment_in_the_rewrite_silences_its_finding(comparer: Comparer) -> None:
+    source = document_from_text(COUNCIL, "source.txt")
+    derived = document_from_text(
+        "<!-- factcheck: ignore[CMP001] the talks moved; the desk checked -->\n"
+        "Talks with Norway would resume in Stockholm, the Kremlin said.\n",
+        "derived.md",
+        "markdown",
+    )
+    (result,) = comparer.compare([DocumentPair(source, derived)])
+    assert [(f.rule_id, f.suppressed, f.suppression_reason) for f in result.findings] == [
+        ("CMP001", True, "the talks moved; the desk checked")
+    ]

@@ -417,7 +417,7 @@ def rules_list(
     settings = _settings(config, [])
     try:
         every = all_rules(settings, rules_dir or ())
-        active = {r.id: r for r in rules_for(settings, rules_dir or ())}
+        active = {r.id: r for r in rules_for(settings, rules_dir or (), comparing=True)}
     except DataFileError as error:
         fail(str(error))
     category_width = max([len("category"), *(len(r.category) for r in every)])
@@ -507,7 +507,7 @@ def explain(
     settings = _settings(config, [])
     try:
         every = {r.id: r for r in all_rules(settings, rules_dir or ())}
-        active = {r.id: r for r in rules_for(settings, rules_dir or ())}
+        active = {r.id: r for r in rules_for(settings, rules_dir or (), comparing=True)}
     except DataFileError as error:
         fail(str(error))
     rule = every.get(rule_id.upper())
