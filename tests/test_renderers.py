@@ -201,9 +201,9 @@ def test_jsonl_has_one_line_per_document_then_the_summary(report: Report, contex
     whole = json.loads(renderers()["json"].render(report, context))
     for line, document in zip(objects, whole["documents"], strict=False):
         part_validator("streamedDocument").validate(line)
-        assert line == {"schema_version": 1, **document}
+        assert line == {"schema_version": 2, **document}
     part_validator("streamedSummary").validate(objects[-1])
-    assert objects[-1] == {"schema_version": 1, "tool": whole["tool"], "summary": whole["summary"]}
+    assert objects[-1] == {"schema_version": 2, "tool": whole["tool"], "summary": whole["summary"]}
 
 
 def test_jsonl_escapes_unicode_line_separators(checker: Checker, context: RenderContext) -> None:

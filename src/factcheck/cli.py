@@ -9,6 +9,7 @@ import itertools
 import json
 import os
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from enum import StrEnum
 from pathlib import Path
@@ -17,25 +18,29 @@ from typing import Annotated, NoReturn
 import typer
 
 from factcheck import __version__
+from factcheck.compare import Comparer
 from factcheck.config import Settings, resolve_settings, settings_as_toml
 from factcheck.datafiles import DataFileError
 from factcheck.engine import all_rules, builtin_rules, gazetteer_for, rules_for
 from factcheck.nlp.pipeline import ModelNotFoundError
 from factcheck.pipeline import Checker
+from factcheck.reading.document import Document
 from factcheck.reading.inputs import (
     JSONL_SUFFIXES,
     InputError,
+    InputFailure,
     InputOptions,
     Selection,
     collect,
     read_document,
     walk,
 )
-from factcheck.report.baseline import load_baseline, without_known, write_baseline
+from factcheck.reading.pairs import DocumentPair, PairFailure, pairs_with, read_pairs
+from factcheck.report.baseline import Baseline, load_baseline, without_known, write_baseline
 from factcheck.report.model import FAIL_ON_CHOICES, DocumentResult, Report, exit_code
-from factcheck.report.renderers import RenderContext, renderers
+from factcheck.report.renderers import RenderContext, Renderer, renderers
 from factcheck.rules.explain import explain_rule
-from factcheck.rules.loading import builtin_rules_dir
+from factcheck.rules.loading import Rule, builtin_rules_dir
 from factcheck.rules.testcases import (
     FAILED,
     PASSED,
@@ -130,6 +135,30 @@ def _auto_processes(paths: list[str], selection: Selection) -> int:
     return 1
 
 
+FormatOption = Annotated[
+    str | None,
+    typer.Option("--format", "-f", help="text, json, jsonl, sarif, github or html (see --list-formats)."),
+]
+FailOnOption = Annotated[
+    str | None,
+    typer.Option(help="Lowest severity that makes the exit code 1: error, warning, info or never."),
+]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write the report here.")]
+ConfigOption = Annotated[Path | None, typer.Option(help="Use this config file.")]
+SelectOption = Annotated[list[str] | None, typer.Option(help="Only these rule ids or prefixes.")]
+IgnoreOption = Annotated[list[str] | None, typer.Option(help="Skip these rule ids or prefixes.")]
+RulesOption = Annotated[list[Path] | None, typer.Option("--rules", help="Extra rule folder.")]
+MaxBytesOption = Annotated[int | None, typer.Option(help="Refuse files larger than this.")]
+JobsOption = Annotated[
+    int, typer.Option(help="Parser processes; 0 picks one per core for 16 or more files.", min=0)
+]
+StatisticsOption = Annotated[bool, typer.Option(help="Add counts per rule (text).")]
+ColorOption = Annotated[bool | None, typer.Option("--color/--no-color", help="Colour the text report.")]
+ShowSuppressedOption = Annotated[
+    bool, typer.Option(help="Also show findings silenced by suppression comments (text).")
+]
+
+
 @app.command()
 def check(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or - for stdin.")],
@@ -170,6 +199,46 @@ def check(
     ] = None,
 ) -> None:
     """Check articles and report every internal contradiction found."""
+    settings, renderer = _run_settings(config, paths, fail_on, select, ignore, max_bytes, output_format)
+    try:
+        active = rules_for(settings, rules_dir or ())
+        checker = Checker(active, gazetteer_for(settings))
+        known = load_baseline(baseline_file) if baseline_file is not None else None
+    except DataFileError as error:
+        fail(str(error))
+    selection = Selection(tuple(include) if include else Selection().include, tuple(exclude or ()))
+    options = InputOptions(max_bytes=settings.max_bytes, jsonl_field=jsonl_field)
+    context = _render_context(active, color, output, statistics, show_suppressed)
+    processes = jobs or _auto_processes(paths, selection)
+
+    def stream() -> Iterator[DocumentResult]:
+        return checker.check(collect(paths, options, selection), keep_analysis=True, processes=processes)
+
+    results, report = _report(stream, renderer, context, output, checker, known, baseline_file)
+    if not results:
+        # A gate given nothing to read must not pass: a mistyped folder or glob looks like this.
+        fail(f"no documents to check in {', '.join(paths)} (files matching {', '.join(selection.include)})")
+    if write_baseline_file is not None:
+        try:
+            recorded = write_baseline(write_baseline_file, results)
+        except DataFileError as error:
+            fail(str(error))
+        typer.echo(f"factcheck: recorded {recorded} finding(s) in {write_baseline_file}", err=True)
+        # What was just recorded is accepted: only unreadable documents still fail.
+        raise typer.Exit(2 if report.errors else 0)
+    raise typer.Exit(exit_code(report, settings.fail_on))
+
+
+def _run_settings(
+    config: Path | None,
+    paths: list[str],
+    fail_on: str | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    max_bytes: int | None,
+    output_format: str | None,
+) -> tuple[Settings, Renderer]:
+    """The settings of a run (config file, then the command line) and its renderer."""
     settings = _settings(config, paths).with_overrides(
         fail_on=fail_on,
         select=tuple(select or ()),
@@ -182,61 +251,131 @@ def check(
     renderer = renderers().get(chosen_format)
     if renderer is None:
         fail(f"unknown format {chosen_format!r}; expected one of {', '.join(sorted(renderers()))}")
-    try:
-        active = rules_for(settings, rules_dir or ())
-        checker = Checker(active, gazetteer_for(settings))
-        known = load_baseline(baseline_file) if baseline_file is not None else None
-    except DataFileError as error:
-        fail(str(error))
-    selection = Selection(tuple(include) if include else Selection().include, tuple(exclude or ()))
-    options = InputOptions(max_bytes=settings.max_bytes, jsonl_field=jsonl_field)
+    return settings, renderer
+
+
+def _render_context(
+    active: list[Rule], color: bool | None, output: Path | None, statistics: bool, show_suppressed: bool
+) -> RenderContext:
     use_color = (
         color
         if color is not None
         else (output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     )
     # The rules that ran, with the configured severities: what SARIF lists as the tool's rules.
-    context = RenderContext(
+    return RenderContext(
         {r.id: r for r in active}, use_color, statistics, {"show_suppressed": show_suppressed}
     )
+
+
+def _report(
+    stream: Callable[[], Iterator[DocumentResult]],
+    renderer: Renderer,
+    context: RenderContext,
+    output: Path | None,
+    checker: Checker,
+    known: Baseline | None = None,
+    baseline_file: Path | None = None,
+) -> tuple[list[DocumentResult], Report]:
+    """Render every result: streaming formats as each document finishes, the others at the end."""
     results: list[DocumentResult] = []
     baselined = 0
     try:
         # Streaming formats print each document as it finishes; output is the same
         # bytes as rendering the whole report (the renderers' contract).
         streaming = renderer.render_document is not None and output is None
-        processes = jobs or _auto_processes(paths, selection)
-        stream = checker.check(collect(paths, options, selection), keep_analysis=True, processes=processes)
-        for result in stream:
+        for result in stream():
             if known is not None:
                 result, dropped = without_known(result, known)
                 baselined += dropped
             if streaming and renderer.render_document is not None:
                 _write(renderer.render_document(result, context), None)
                 # Already shown: keeping the parsed article would only hold memory.
-                result = replace(result, analysis=None)
+                result = replace(result, analysis=None, texts=None)
             results.append(result)
         report = Report(tuple(results), checker.pipeline.model)
     except ModelNotFoundError as error:
         fail(str(error))
-    if not results:
-        # A gate given nothing to read must not pass: a mistyped folder or glob looks like this.
-        fail(f"no documents to check in {', '.join(paths)} (files matching {', '.join(selection.include)})")
-    if not streaming:
-        _write(renderer.render(report, context), output)
-    elif renderer.render_summary is not None:
-        _write(renderer.render_summary(report, context), None)
+    if results:
+        if not streaming:
+            _write(renderer.render(report, context), output)
+        elif renderer.render_summary is not None:
+            _write(renderer.render_summary(report, context), None)
     if baselined:
         typer.echo(f"factcheck: {baselined} finding(s) recorded in {baseline_file} not shown", err=True)
-    if write_baseline_file is not None:
-        try:
-            recorded = write_baseline(write_baseline_file, results)
-        except DataFileError as error:
-            fail(str(error))
-        typer.echo(f"factcheck: recorded {recorded} finding(s) in {write_baseline_file}", err=True)
-        # What was just recorded is accepted: only unreadable documents still fail.
-        raise typer.Exit(2 if report.errors else 0)
+    return results, report
+
+
+@app.command()
+def compare(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="SOURCE, then DERIVED texts (files, folders or -).")
+    ] = None,
+    pairs: Annotated[
+        Path | None, typer.Option(help="JSON Lines file of pairs, one a line (instead of SOURCE DERIVED...).")
+    ] = None,
+    source_field: Annotated[str, typer.Option(help="Field of a --pairs record with the source.")] = "source",
+    derived_field: Annotated[
+        str, typer.Option(help="Field of a --pairs record with the rewrite.")
+    ] = "derived",
+    output_format: FormatOption = None,
+    fail_on: FailOnOption = None,
+    output: OutputOption = None,
+    config: ConfigOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    rules_dir: RulesOption = None,
+    max_bytes: MaxBytesOption = None,
+    jobs: JobsOption = 0,
+    statistics: StatisticsOption = False,
+    color: ColorOption = None,
+    show_suppressed: ShowSuppressedOption = False,
+) -> None:
+    """Compare rewrites (summaries, cut-down stories) with their source: contradictions,
+    unsupported names, numbers and details, flipped statements."""
+    named = list(paths or [])
+    if pairs is None and len(named) < 2:
+        fail("give SOURCE and at least one DERIVED text, or --pairs FILE.jsonl")
+    if pairs is not None and named:
+        fail("give either SOURCE DERIVED... or --pairs FILE.jsonl, not both")
+    located = [str(pairs)] if pairs is not None else named
+    settings, renderer = _run_settings(config, located, fail_on, select, ignore, max_bytes, output_format)
+    try:
+        active = rules_for(settings, rules_dir or ())
+        comparer = Comparer(Checker(active, gazetteer_for(settings)))
+    except DataFileError as error:
+        fail(str(error))
+    options = InputOptions(max_bytes=settings.max_bytes)
+    if pairs is not None:
+        items: Iterable[DocumentPair | PairFailure] = read_pairs(
+            str(pairs), options, source_field, derived_field
+        )
+    else:
+        source = _one_document(named[0], options)
+        items = pairs_with(source, collect(named[1:], options))
+    # The source is parsed once for all its rewrites, so the parse is a small part of
+    # the time; parser processes only when asked for.
+    processes = jobs or 1
+    context = _render_context(active, color, output, statistics, show_suppressed)
+
+    def stream() -> Iterator[DocumentResult]:
+        return comparer.compare(items, processes=processes)
+
+    results, report = _report(stream, renderer, context, output, comparer.checker)
+    if not results:
+        fail(f"no pairs to compare in {', '.join(located)}")
     raise typer.Exit(exit_code(report, settings.fail_on))
+
+
+def _one_document(path: str, options: InputOptions) -> Document:
+    """The source of a comparison: exactly one readable document, else a usage error."""
+    found = list(itertools.islice(collect([path], options), 2))
+    if len(found) != 1:
+        fail(f"{path}: the source must be one document, found {len(found) or 'none'}")
+    document = found[0]
+    if isinstance(document, InputFailure):
+        fail(f"{document.path}: {document.error}")
+    return document
 
 
 @app.command()

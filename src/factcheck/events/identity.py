@@ -165,9 +165,18 @@ def _can_refer_back(frame: Frame, in_lede: bool) -> bool:
 
 
 def resolve_events(
-    frames: Sequence[Frame], text: str, lede_end: int, lexicon: FrameLexicon, contains: Contains
+    frames: Sequence[Frame],
+    text: str,
+    ledes: Sequence[tuple[int, int]],
+    lexicon: FrameLexicon,
+    contains: Contains,
 ) -> dict[str, str]:
-    """frame id -> event id for every frame; ``lede_end`` is where the first body paragraph ends."""
+    """frame id -> event id for every frame.
+
+    ``ledes`` are the spans that introduce a story (headline and first paragraph):
+    one for an article; a rewrite read after its source opens a second one, so its
+    first, indefinite mentions ("a summit in ...") may still be the source's event.
+    """
     event_of: dict[str, str] = {}
     by_class: dict[str, list[_Event]] = {}
     at_token: dict[tuple[str, int], _Event] = {}
@@ -176,13 +185,14 @@ def resolve_events(
     for frame in ordered:
         events = by_class.setdefault(frame.event_class, [])
         chosen = _linked(frame, at_token, ordered)
+        in_lede = any(start <= frame.trigger.start < end for start, end in ledes)
         if chosen is None and not frame.reference.other_occasion:
             candidates = [e for e in events if _fits(e, frame, text, lexicon, contains)]
-            if _can_refer_back(frame, frame.trigger.start < lede_end):
+            if _can_refer_back(frame, in_lede):
                 chosen = _choose(candidates, events, frame)
         if chosen is None:
             count += 1
-            chosen = _Event(f"{frame.event_class}#{count}", reported=frame.trigger.start < lede_end)
+            chosen = _Event(f"{frame.event_class}#{count}", reported=in_lede)
             events.append(chosen)
         chosen.frames.append(frame)
         chosen.sides |= _sides(frame)

@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factcheck import __version__
+from factcheck.reading.document import SOURCE, Document, Evidence
 from factcheck.rules.findings import SEVERITIES, SEVERITY_RANK, Finding
 
 if TYPE_CHECKING:
     # Only a type here: a report is read (exit codes, settings) without loading spaCy.
     from factcheck.claims.graph import Analysis
 
-SCHEMA_VERSION = 1
+#: 2: a compared pair's evidence may count in its source (``evidence[].document``).
+SCHEMA_VERSION = 2
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
 
@@ -26,6 +28,23 @@ class DocumentResult:
     error: str | None
     findings: tuple[Finding, ...]
     analysis: Analysis | None = None
+    #: A rewrite compared with its source: the source as named, and both texts when kept.
+    source: str | None = None
+    texts: tuple[Document, Document] | None = None
+
+    @property
+    def compared(self) -> bool:
+        return self.source is not None
+
+    def path_of(self, evidence: Evidence) -> str:
+        """The file a side quotes: the source's for its sides, else this document's."""
+        return self.source if evidence.document == SOURCE and self.source is not None else self.path
+
+    def document_of(self, evidence: Evidence) -> Document | None:
+        """The text a side quotes, when it was kept."""
+        if self.texts is not None:
+            return self.texts[0] if evidence.document == SOURCE else self.texts[1]
+        return self.analysis.document if self.analysis is not None else None
 
 
 @dataclass(frozen=True, slots=True)

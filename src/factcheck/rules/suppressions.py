@@ -3,7 +3,8 @@
 The comment syntax and where each comment reaches are read with the document
 (``factcheck.reading.directives``). A contradiction is suppressed when ANY of its
 sides lies in a covered paragraph, because the comment is where an editor looked
-at it and decided. ``ignore-file`` covers the whole document wherever it stands.
+at it and decided. ``ignore-file`` covers the whole document wherever it stands (in ``factcheck compare``,
+the whole rewrite).
 
 Suppressed findings are kept (JSON shows ``"suppressed": true`` and the reason) but
 leave the exit code alone. A suppression that silences nothing, or a directive that
@@ -28,7 +29,8 @@ def covers(suppression: Suppression, finding: Finding) -> bool:
     if not suppression.covers_rule(finding.rule_id):
         return False
     if suppression.whole_file:
-        return True
+        # The whole text it stands in: in a rewrite read after its source, the rewrite.
+        return any(suppression.scope_start <= e.start <= suppression.scope_end for e in finding.evidence)
     return any(suppression.scope_start <= e.start < suppression.scope_end for e in finding.evidence)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from factcheck.claims.extractors import (
+    comparison,
     dates,
     encoding,
     events,
@@ -25,6 +26,7 @@ from factcheck.claims.model import Claim, ClaimKind, ExtractionContext, Extracto
 
 #: Every extractor, run in this order (claims are then sorted by position).
 EXTRACTORS: tuple[ExtractorModule, ...] = (
+    comparison,
     dates,
     encoding,
     events,

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from factcheck.report.renderers import github, html, json, jsonl, sarif, text
 from factcheck.report.renderers._contract import RenderContext as RenderContext
-from factcheck.report.renderers._contract import Renderer, streaming, whole
+from factcheck.report.renderers._contract import Renderer as Renderer
+from factcheck.report.renderers._contract import streaming, whole
 
 #: Every output format, by its ``--format`` name.
 RENDERERS: tuple[Renderer, ...] = (

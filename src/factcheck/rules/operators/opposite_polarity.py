@@ -10,13 +10,13 @@ time given on one side only does not prevent a conflict.
 from __future__ import annotations
 
 from factcheck.claims.model import Claim
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, NoOptions
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, FindingsRead, NoOptions
 
 NAME = "opposite_polarity"
 ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ()
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 
 
 Options = NoOptions

@@ -16,13 +16,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field, option
+from factcheck.rules.operators._contract import (
+    Arity,
+    CheckContext,
+    Conflict,
+    FindingsRead,
+    claim_field,
+    option,
+)
 
 NAME = "swapped_roles"
 ARITY: Arity = "pair"
 FIELD_TYPES = ()
 TEMPLATE_VALUES = ()
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 
 
 @dataclass(frozen=True, slots=True)
