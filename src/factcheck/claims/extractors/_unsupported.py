@@ -296,11 +296,21 @@ def _same(source: Figure, derived: Figure) -> bool:
     return source.kind == derived.kind and math.isclose(source.value, derived.value, abs_tol=1e-9)
 
 
-def _with_currency(span: Span) -> Span:
-    """ "£" + "2.5bn": the model often leaves the currency sign out of the amount."""
-    if span.start > 0 and span.doc[span.start - 1].pos_ == "SYM":
-        return span.doc[span.start - 1 : span.end]
-    return span
+def _amount(span: Span) -> tuple[Span, int]:
+    """The words of a figure as written, and the character they end at.
+
+    The model often leaves a currency sign ("£" + "2.5bn") and a scale written
+    against the number ("4.2" + "m") out of the entity; a scale that ends a
+    sentence ("cost £4.2m.") is one token with the full stop, which is no part of it.
+    """
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].pos_ == "SYM":
+        span = doc[span.start - 1 : span.end]
+    if span.end < len(doc) and not doc[span.end - 1].whitespace_:
+        scale = doc[span.end]
+        if scale.lower_.rstrip(".") in data_file("units")["scales"]:
+            return doc[span.start : span.end + 1], scale.idx + len(scale.text.rstrip("."))
+    return span, span.end_char
 
 
 def _number_supported(span: Span, source: _Source, alignment: Alignment) -> bool:
@@ -309,7 +319,7 @@ def _number_supported(span: Span, source: _Source, alignment: Alignment) -> bool
     A long article has many numbers: "20 years" may round a figure of another story
     in it, but not the "35 years" of the sentence the rewrite says again.
     """
-    span = _with_currency(span)
+    span, _ = _amount(span)
     figures = _figures(span, span.start_char)
     units = _units(span)
     if not figures and not units:
@@ -342,13 +352,13 @@ def _sentence_mention(span: Span) -> Mention:
 
 def _statement(
     what: str,
-    words_said: Span | Token,
+    words_said: Span | Token | Mention,
     alignment: Alignment,
     closest: Span,
     problem: str,
     source_word: str | None = None,
 ) -> Claim:
-    words_mention = Mention.of(words_said, "")
+    words_mention = words_said if isinstance(words_said, Mention) else Mention.of(words_said, "")
     return Claim(
         kind="unsupported_statement",
         span=words_mention,
@@ -496,11 +506,12 @@ def unsupported_statements(
                     problem = f"“{_name_text(entity)}” is not in the source, by that name or another"
                     found.append(_statement(NAME, entity, alignment, closest, problem))
             elif entity.label_ in NUMBER_LABELS:
-                covered.update(range(entity.start, entity.end))
+                amount, end = _amount(entity)
+                covered.update(range(amount.start, amount.end))
                 if not _number_supported(entity, source, alignment):
-                    amount = _with_currency(entity)
-                    problem = f"“{amount.text}”: the source gives no such figure"
-                    found.append(_statement(NUMBER, amount, alignment, closest, problem))
+                    written = Mention(amount.start_char, end, index.doc.text[amount.start_char : end], "")
+                    problem = f"“{written.text}”: the source gives no such figure"
+                    found.append(_statement(NUMBER, written, alignment, closest, problem))
         for token in alignment.derived:
             if token.i in covered or not is_content(token):
                 continue
