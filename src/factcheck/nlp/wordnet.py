@@ -1,9 +1,10 @@
 """Which words say the same thing, and which say the opposite: WordNet, shipped as data.
 
 ``data/lexical.json`` is generated from Princeton WordNet 3.0 by
-``tools/lexical_data.py`` (schema ``schemas/lexical.schema.json``): for each word
-and part of speech its senses, and for each sense its hypernyms, antonyms,
-similar senses and morphologically related senses. Nothing is downloaded.
+``tools/lexical_data.py`` (schema ``schemas/lexical.schema.json``): for each
+one-word lemma and part of speech its senses, and for the senses these readings
+reach their hypernyms, antonyms, similar senses and morphologically related
+senses, each kept only where a method below reads it. Nothing is downloaded.
 
     "road"      supports "route"        (one sense: a synonym)
     "clifftop"  supports "place"        (a more general word)
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-FORMAT = "factcheck-lexical/1"
+FORMAT = "factcheck-lexical/2"
 #: spaCy's coarse tags -> WordNet's parts of speech.
 WORDNET_POS = {"NOUN": "n", "PROPN": "n", "VERB": "v", "ADJ": "a", "ADV": "r"}
 #: How far up a source word's hypernyms a rewrite may generalise: "clifftop" -> "place".
@@ -44,8 +45,8 @@ class LexicalDataError(Exception):
 class WordNet:
     words: dict[str, dict[str, list[int]]]
     hypernyms: list[list[int]]
-    lexfiles: list[int]
-    lexfile_names: list[str]
+    #: Part of speech -> the range of sense numbers it holds: [first, end).
+    parts_of_speech: dict[str, list[int]]
     antonyms: dict[int, list[int]]
     similar: dict[int, list[int]]
     related: dict[int, list[int]]
@@ -126,17 +127,15 @@ class WordNet:
     def _as_classes(self, senses: Iterable[int]) -> set[int]:
         found: set[int] = set()
         for sense in senses:
-            if self.semantic_file(sense).startswith("adj"):
-                found.update(
-                    r for r in self.related.get(sense, ()) if self.semantic_file(r).startswith("noun")
-                )
+            if self.part_of_speech(sense) == "a":
+                found.update(r for r in self.related.get(sense, ()) if self.part_of_speech(r) == "n")
             else:
                 found.add(sense)
         return found
 
-    def semantic_file(self, sense: int) -> str:
-        """WordNet's lexicographer file of a sense: noun.person, noun.location, verb.motion, ..."""
-        return self.lexfile_names[self.lexfiles[sense]]
+    def part_of_speech(self, sense: int) -> str:
+        """A sense's part of speech: n, v, a (satellites too) or r."""
+        return next(pos for pos, (first, end) in self.parts_of_speech.items() if first <= sense < end)
 
 
 @cache
@@ -159,8 +158,7 @@ def wordnet() -> WordNet:
     return WordNet(
         data["words"],
         synsets["hypernyms"],
-        synsets["lexfile"],
-        data["lexfiles"],
+        data["parts_of_speech"],
         table("antonyms"),
         table("similar"),
         table("related"),
