@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,16 @@ from factcheck.reading.joined import JoinedPair
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_ad2f7963976caff1.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def results_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Every command the tests run caches into one folder of the session's own, never the checkout."""
+    folder = tmp_path_factory.mktemp("factcheck-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("FACTCHECK_CACHE_DIR", str(folder))
+        patch.delenv("FACTCHECK_NO_CACHE", raising=False)
+        yield folder
 
 
 @pytest.fixture(scope="session")

@@ -13,3 +13,9 @@ def view(claim: Claim, *fields: str) -> dict[str, object]:
         value = claim.get(name)
         shown[name] = f"{value.text}#{value.id}" if isinstance(value, Mention) else value
     return shown
+
+
+def numbered(claims: list[Claim], field: str = "occasion") -> list[int]:
+    """Which event each claim is about, numbered in the order they first appear: [0, 0] is one."""
+    order: dict[object, int] = {}
+    return [order.setdefault(c.get(field), len(order)) for c in claims]

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
+from factcheck.reading.selection import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,6 +43,10 @@ def _article(folder: Path, text: str, name: str = "article.txt") -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def _toml_list(values: tuple[str, ...]) -> str:
+    return "[" + ", ".join(f'"{value}"' for value in values) + "]"
 
 
 def _rule_ids(output: str) -> list[str]:
@@ -176,8 +181,9 @@ def test_max_bytes_from_config_refuses_a_large_file(tmp_path: Path) -> None:
             ".factcheck.toml",
             'select = ["LOC"]\nfail_on = "error"\n',
             2,
-            "unknown setting 'fail_on' at the top level; expected one of: fail-on, gazetteer, ignore, "
-            "max-bytes, rule-dirs, select, severity",
+            "unknown setting 'fail_on' at the top level; expected one of: cache-dir, exclude, "
+            "extend-exclude, extend-ignore, extend-select, fail-on, gazetteer, ignore, include, max-bytes, "
+            "per-file-ignores, respect-gitignore, rule-dirs, select, severity",
         ),
         (".factcheck.toml", 'select = "LOC"\n', 1, "select: 'LOC' is not of type 'array'"),
         (".factcheck.toml", 'select = ["LOC"]\nignore = ["NAM"\n', 2, None),
@@ -192,8 +198,9 @@ def test_max_bytes_from_config_refuses_a_large_file(tmp_path: Path) -> None:
             "pyproject.toml",
             '[tool.factcheck]\nselect = ["LOC"]\ncolour = true\n',
             3,
-            "unknown setting 'colour' at the top level; expected one of: fail-on, gazetteer, ignore, "
-            "max-bytes, rule-dirs, select, severity",
+            "unknown setting 'colour' at the top level; expected one of: cache-dir, exclude, "
+            "extend-exclude, extend-ignore, extend-select, fail-on, gazetteer, ignore, include, max-bytes, "
+            "per-file-ignores, respect-gitignore, rule-dirs, select, severity",
         ),
         (".factcheck.toml", 'ignore = ["LCO"]\n', 1, None),
         (".factcheck.toml", '[severity]\nNAM009 = "error"\n', 2, None),
@@ -258,9 +265,18 @@ def test_config_show_names_the_file_and_the_effective_settings(tmp_path: Path) -
         "max-bytes = 1048576\n"
         f'rule-dirs = ["{tmp_path / "newsroom-rules"}"]\n'
         "gazetteer = []\n"
+        "extend-select = []\n"
+        "extend-ignore = []\n"
+        f"include = {_toml_list(DEFAULT_INCLUDE)}\n"
+        f"exclude = {_toml_list(DEFAULT_EXCLUDE)}\n"
+        "extend-exclude = []\n"
+        "respect-gitignore = true\n"
+        f'cache-dir = "{tmp_path / ".factcheck_cache"}"\n'
         "\n"
         "[severity]\n"
         'NAM001 = "error"\n'
+        "\n"
+        "[per-file-ignores]\n"
     )
     as_json = runner.invoke(app, ["config", "show", "--json", "--config", str(config)])
     data = json.loads(as_json.stdout)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from factcheck.nlp.speech import attribution, speaker
+
 
 def test_gazetteer_fixes_a_city_the_model_calls_a_person(analyse) -> None:  # type: ignore[no-untyped-def]
     analysis = analyse("The delegation will visit Vladivostok, the port city, next week.")
@@ -60,3 +62,16 @@ def test_a_surname_and_a_pronoun_resolve_to_the_full_name(analyse) -> None:  # t
     entities = analysis.graph.entities
     keys = {entities.person_key(t)[1] for t in analysis.doc if entities.person_key(t)}  # type: ignore[index]
     assert keys == {"angela merkel"}
+
+
+def test_the_speaker_of_a_reported_clause(analyse) -> None:  # type: ignore[no-untyped-def]
+    doc = analyse("Analyst Ana Prieto said Georgia would sell cotton to Armenia.").doc
+    sell = next(t for t in doc if t.lemma_ == "sell")
+    found = speaker(sell)
+    assert found is not None and found.text == "Prieto"
+    assert attribution(sell) == "Analyst Ana Prieto"
+    doc = analyse("Georgia will sell cotton to Armenia, according to the ministry.").doc
+    found = speaker(next(t for t in doc if t.lemma_ == "sell"))
+    assert found is not None and found.text == "ministry"
+    doc = analyse("Georgia will sell cotton to Armenia.").doc
+    assert speaker(next(t for t in doc if t.lemma_ == "sell")) is None

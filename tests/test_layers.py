@@ -22,8 +22,15 @@ def test_stages_import_only_downwards_and_without_cycles(
     assert "2 kept, 0 broken" in report
 
 
-#: Modules that must load without spaCy or the rule loader: settings, exit codes, reading.
-LIGHT = ("factcheck.config", "factcheck.report.model", "factcheck.reading.inputs", "factcheck.rules.findings")
+#: Modules that must load without spaCy or the rule loader: the package (the library's
+#: entry point), settings, exit codes, reading.
+LIGHT = (
+    "factcheck",
+    "factcheck.config",
+    "factcheck.report.model",
+    "factcheck.reading.inputs",
+    "factcheck.rules.findings",
+)
 
 
 def test_settings_reports_and_reading_load_without_spacy() -> None:

@@ -64,11 +64,17 @@ TYPOS: dict[str, tuple[str, str, str, str]] = {
         "field: article_date\n  options: {with: article_date}",
         "field: article_dat",
     ),
+    "exclusive_values": (
+        "ROL003-story-role-swapped",
+        "exclusive: [[plaintiff, defendant]",
+        "exclusiv: [[plaintiff, defendant]",
+        "field: role",
+    ),
     "reversed_direction": (
         "TRF001-transfer-reversed",
-        "things: thing_stems",
-        "thing: thing_stems",
-        "things: thing_stem",
+        "head: thing_head",
+        "haed: thing_head",
+        "head: thing_haed",
     ),
     "spelling_variant": ("NAM001-name-spelled-two-ways", "max_edits: 2", "max_edit: 2", "field: normalised"),
     "swapped_roles": (
@@ -90,8 +96,9 @@ TYPOS: dict[str, tuple[str, str, str, str]] = {
         "scope_end: scope_ed",
     ),
 }
-# spelling_variant names no claim field in its options; its field typo is in conflict.field.
-FIELD_TYPOS = {"spelling_variant": "field: normalisd"}
+# spelling_variant and exclusive_values name no claim field in their options; their field
+# typo is in conflict.field.
+FIELD_TYPOS = {"spelling_variant": "field: normalisd", "exclusive_values": "field: rol"}
 
 
 def test_every_operator_is_covered() -> None:

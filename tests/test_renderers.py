@@ -151,7 +151,7 @@ def test_json_report_validates_with_unreadable_documents(report: Report, context
     }
     assert data["summary"] == {
         "documents": 3,
-        "errors": 1,
+        "unreadable": 1,
         "findings": 4,
         "suppressed": 0,
         "by_severity": {"error": 2, "warning": 1, "info": 1},

@@ -26,6 +26,11 @@ def load(name: str) -> Any:
     return yaml.safe_load((ROOT / name).read_text(encoding="utf-8"))
 
 
+def action_step(name: str) -> dict[str, Any]:
+    (step,) = [s for s in load("action.yml")["runs"]["steps"] if s["name"] == name]
+    return dict(step)
+
+
 def check_options() -> set[str]:
     help_text = CliRunner().invoke(app, ["check", "--help"], env={"COLUMNS": "200"}).stdout
     return set(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", help_text))
@@ -34,7 +39,7 @@ def check_options() -> set[str]:
 def test_pre_commit_hook_runs_factcheck_check_on_articles_only() -> None:
     (hook,) = load(".pre-commit-hooks.yaml")
     assert hook["id"] == "factcheck"
-    assert hook["entry"] == "factcheck check"
+    assert hook["entry"] == "factcheck check --force-exclude"
     assert hook["language"] == "python"
     assert hook["types_or"] == ["markdown", "text"]
     pattern = re.compile(hook["files"])
@@ -53,17 +58,23 @@ def test_pre_commit_entry_checks_the_files_it_is_given(tmp_path: Path) -> None:
     article.write_text(CONTRADICTION, encoding="utf-8")
     calm = tmp_path / "calm.txt"
     calm.write_text("The council met on Tuesday.\n", encoding="utf-8")
-    result = CliRunner().invoke(app, [*arguments, str(calm), str(article)], env={"GITHUB_ACTIONS": ""})
+    readme = tmp_path / "README.md"
+    readme.write_text(CONTRADICTION, encoding="utf-8")  # staged too, but not an article
+    result = CliRunner().invoke(
+        app, [*arguments, str(calm), str(readme), str(article)], env={"GITHUB_ACTIONS": ""}
+    )
     assert result.exit_code == 1  # a contradiction fails the commit
     assert result.stdout.startswith(f"{article}:1:10: error LOC001 event-in-two-places")
+    assert str(readme) not in result.stdout
 
 
 def test_action_inputs_and_defaults_are_real_options() -> None:
     action = load("action.yml")
     assert action["runs"]["using"] == "composite"
     inputs = action["inputs"]
-    assert {"paths", "fail-on", "format"} <= set(inputs)
+    assert {"paths", "fail-on", "format", "args", "cache"} <= set(inputs)
     assert inputs["fail-on"]["default"] in FAIL_ON_CHOICES
+    assert inputs["cache"]["default"] == "true"
     assert inputs["format"]["default"] in renderers()
     for name in re.findall(r"\b(github|sarif|json|jsonl|html|text)\b", inputs["format"]["description"]):
         assert name in renderers()
@@ -71,18 +82,31 @@ def test_action_inputs_and_defaults_are_real_options() -> None:
     for step in action["runs"]["steps"]:
         used.update(re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", step.get("run", "")))
     factcheck_options = used - {"--quiet", "--disable-pip-version-check"}
-    assert factcheck_options == {"--fail-on", "--format", "--output"}
+    assert factcheck_options == {"--fail-on", "--format", "--output", "--cache-dir", "--no-cache"}
     assert factcheck_options <= check_options()
 
 
+def test_action_keeps_the_installation_and_the_results_between_runs() -> None:
+    steps = load("action.yml")["runs"]["steps"]
+    caches = [step for step in steps if step.get("uses", "").startswith("actions/cache@")]
+    assert len(caches) == 2
+    installed, results = caches
+    assert "factcheck-venv" in installed["with"]["path"] and "~/.cache/pip" in installed["with"]["path"]
+    assert installed["with"]["key"] == "${{ steps.key.outputs.install }}"
+    assert action_step("Install factcheck")["if"] == "steps.installed.outputs.cache-hit != 'true'"
+    assert results["if"] == "inputs.cache == 'true'"
+    assert results["with"]["restore-keys"] == "factcheck-results-${{ runner.os }}-"
+    assert "factcheck-results" in action_step("Check articles")["run"]
+
+
 def test_action_installs_from_its_own_folder() -> None:
-    install, _run = load("action.yml")["runs"]["steps"]
+    install = action_step("Install factcheck")
     assert '-m pip install --quiet --disable-pip-version-check "$GITHUB_ACTION_PATH"' in install["run"]
 
 
 def test_action_run_step_annotates_and_fails(tmp_path: Path) -> None:
     """The action's own run script, with this checkout's environment standing in for the install."""
-    _install, run = load("action.yml")["runs"]["steps"]
+    run = action_step("Check articles")
     (tmp_path / "factcheck-venv").symlink_to(ROOT / ".venv")
     (tmp_path / ".factcheck.toml").write_text(ONLY_LOC001, encoding="utf-8")
     (tmp_path / "news").mkdir()
@@ -97,6 +121,8 @@ def test_action_run_step_annotates_and_fails(tmp_path: Path) -> None:
         "FACTCHECK_FAIL_ON": "error",
         "FACTCHECK_FORMAT": "github",
         "FACTCHECK_OUTPUT": "",
+        "FACTCHECK_ARGS": "-v  --ignore NAM",
+        "FACTCHECK_CACHE": "true",
     }
     done = subprocess.run(
         ["bash", "-e", "-c", run["run"]],
@@ -109,6 +135,8 @@ def test_action_run_step_annotates_and_fails(tmp_path: Path) -> None:
     )
     assert done.returncode == 1, done.stderr
     annotation, summary = done.stdout.splitlines()
+    assert "factcheck: rules: LOC001" in done.stderr.splitlines()  # -v, from args
+    assert (tmp_path / "factcheck-results" / "CACHEDIR.TAG").is_file()
     assert annotation.startswith(
         "::error file=news/a story.md,line=1,col=10,endLine=1,endColumn=26,title=LOC001 event-in-two-places::"
     )

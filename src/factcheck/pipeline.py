@@ -10,16 +10,18 @@ The library returns data; printing and exit codes belong to the CLI.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
+from factcheck.cache import ResultCache
 from factcheck.claims.extractors import extract_claims
 from factcheck.claims.graph import Analysis, build_graph
 from factcheck.claims.model import ExtractionContext, Rewrite
-from factcheck.events import build_event_layer
+from factcheck.events import build_event_layer, frame_lexicon
 from factcheck.nlp.entities import build_entity_index
 from factcheck.nlp.gazetteer import Gazetteer
+from factcheck.nlp.models import installed_model
 from factcheck.nlp.pipeline import Pipeline, load_pipeline
 from factcheck.reading.document import Document
 from factcheck.reading.inputs import InputFailure
@@ -34,19 +36,51 @@ MAX_CHARACTERS = 2_000_000
 
 
 class Checker:
-    """Runs rules over documents; the spaCy pipeline is loaded once, on first use."""
+    """Runs rules over documents; the gazetteer and spaCy pipeline are loaded once, on first use.
 
-    def __init__(self, rules: Sequence[Rule], gazetteer: Gazetteer) -> None:
+    ``gazetteer`` may be a loader: a run whose every result is cached never needs it.
+    ``ignored_for(path)`` names rule ids or prefixes not run on that document
+    (the configuration's per-file-ignores).
+    """
+
+    def __init__(
+        self,
+        rules: Sequence[Rule],
+        gazetteer: Gazetteer | Callable[[], Gazetteer],
+        ignored_for: Callable[[str], Sequence[str]] | None = None,
+    ) -> None:
         self.rules = list(rules)
-        self.gazetteer = gazetteer
+        self._gazetteer = gazetteer
+        self._ignored_for = ignored_for
         self._pipeline: Pipeline | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if not isinstance(self._gazetteer, Gazetteer):
+            self._gazetteer = self._gazetteer()
+        return self._gazetteer
 
     @property
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
-            self._pipeline = load_pipeline(self.gazetteer)
+            # The event words the tokenizer would split ("by-election") stay whole.
+            self._pipeline = load_pipeline(self.gazetteer, frame_lexicon().hyphenated_words)
             self._pipeline.nlp.max_length = MAX_CHARACTERS
         return self._pipeline
+
+    @property
+    def model(self) -> str:
+        """The pipeline's name, read from the installed package when it is not loaded."""
+        if self._pipeline is not None:
+            return self._pipeline.model
+        return installed_model() or self.pipeline.model
+
+    def rules_for(self, path: str) -> list[Rule]:
+        """The rules that run on one document, per-file-ignores left out."""
+        ignored = self._ignored_for(path) if self._ignored_for is not None else ()
+        if not ignored:
+            return self.rules
+        return [rule for rule in self.rules if not any(rule.id.startswith(p) for p in ignored)]
 
     def analyse_doc(self, document: Document, doc: Doc, rewrite: Rewrite | None = None) -> Analysis:
         """``rewrite``: set when the text is a source and its rewrite read as one (see ``analyse_pair``)."""
@@ -59,7 +93,7 @@ class Checker:
         return Analysis(document, doc, claims, build_graph(document, entities, claims))
 
     def findings(self, analysis: Analysis) -> tuple[Finding, ...]:
-        return run_rules(self.rules, analysis.graph, analysis.document)
+        return run_rules(self.rules_for(analysis.document.path), analysis.graph, analysis.document)
 
     def analyse(self, document: Document) -> Analysis:
         doc = self.pipeline.nlp(document.text)
@@ -86,23 +120,71 @@ class Checker:
         items: Iterable[Document | InputFailure],
         keep_analysis: bool = False,
         processes: int = 1,
+        cache: ResultCache | None = None,
     ) -> Iterator[DocumentResult]:
         """Results in input order, streamed as documents finish; failures pass through.
 
         With ``processes`` > 1 spaCy parses in worker processes (the parse is most of
-        the time); claims, graph and rules run here, so results are the same.
+        the time); claims, graph and rules run here, so results are the same. With a
+        ``cache``, a document checked before with the same rules is answered from it,
+        and the model is loaded only when some document is not.
         """
-        stream = ((item.text if isinstance(item, Document) else "", item) for item in items)
-        parsed = self.pipeline.nlp.pipe(stream, as_tuples=True, batch_size=16, n_process=max(1, processes))
+        pending = iter(items)
+        for item in pending:
+            cached = self._cached(item, cache)
+            if cached is None:
+                yield from self._parse(item, pending, keep_analysis, processes, cache)
+                return
+            yield cached
+
+    def _cached(self, item: Document | InputFailure, cache: ResultCache | None) -> DocumentResult | None:
+        if isinstance(item, InputFailure):
+            return DocumentResult(item.path, item.doc_id, item.error, ())
+        if cache is None:
+            return None
+        found = cache.get(item, [rule.id for rule in self.rules_for(item.path)])
+        return None if found is None else DocumentResult(item.path, item.doc_id, None, found, document=item)
+
+    def _parse(
+        self,
+        first: Document | InputFailure,
+        rest: Iterator[Document | InputFailure],
+        keep_analysis: bool,
+        processes: int,
+        cache: ResultCache | None,
+    ) -> Iterator[DocumentResult]:
+        """From the first document the cache cannot answer on: everything through the parser.
+
+        A document already answered (a failure, a cache hit) goes through as an empty
+        text, which keeps the results in input order at no cost.
+        """
+
+        def texts() -> Iterator[tuple[str, Document | InputFailure | DocumentResult]]:
+            yield first.text if isinstance(first, Document) else "", first
+            for item in rest:
+                answered = self._cached(item, cache)
+                if answered is not None:
+                    yield "", answered
+                else:
+                    yield item.text if isinstance(item, Document) else "", item
+
+        parsed = self.pipeline.nlp.pipe(texts(), as_tuples=True, batch_size=16, n_process=max(1, processes))
         for doc, item in parsed:
-            if isinstance(item, InputFailure):
+            if isinstance(item, DocumentResult):
+                yield item
+                continue
+            if isinstance(item, InputFailure):  # answered above; kept for the type checker
                 yield DocumentResult(item.path, item.doc_id, item.error, ())
                 continue
             analysis = self.analyse_doc(item, doc)
+            findings = self.findings(analysis)
+            if cache is not None:
+                cache.put(item, [rule.id for rule in self.rules_for(item.path)], findings)
             yield DocumentResult(
                 item.path,
                 item.doc_id,
                 None,
-                self.findings(analysis),
+                findings,
                 analysis if keep_analysis else None,
+                document=item,
             )

@@ -35,6 +35,7 @@ CLAIM_EDGES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "quantity": (("occasion", "event"), ("amount", "text")),
     "role": (("person", "person"), ("office", "text")),
     "action": (("subject", "party"), ("object", "party")),
+    "story_role": (("party", "party"), ("event", "event")),
 }
 
 

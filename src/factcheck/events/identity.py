@@ -4,25 +4,38 @@ Frames are resolved to events class by class, in text order:
 
     "Samoa beat Fiji on Saturday ... The victory in Suva lifts Samoa"   one contest
     "Tonga, who beat Japan in Tokyo"                                    another (other sides)
+    "Chile drew with Peru" after "Norway beat Chile"                    another (a third side)
     "a vote on Thursday ... a second vote on Friday"                    two votes (ordinal)
+    "a landslide ... the storm"                                         two disasters (nouns of
+                                                                        distinct kinds)
     "the Senate vote ... the House vote"                                two votes (owners differ)
     "Saturday's match ... Wednesday's match"                            two matches (each named
                                                                         by its day)
     "the talks in Geneva ... talks in Paris next month"                 two (a relative time)
     "Saturday's final" against "the match on Tuesday"                   two (a stage named on
                                                                         one side only)
+    "beat Ireland on Tuesday ... Ireland lost to Peru on Sunday"        two (another day and
+                                                                        another side)
+    "Italy have three wins ... Italy lost to Wales"                     two (a plural names
+                                                                        other occasions)
 
 The first mention opens the event the article reports. A later mention joins an
 earlier event of its class when it can refer back (a verb clause, a definite or
 possessed noun, or an indefinite one still in the headline and first paragraph,
 which introduce the story together) and nothing tells them apart: no mark of
-another occasion, no stage, owner or qualifier that differs, no sides that differ,
-no time that is relative or in another year on one side only, no plan set against
-a fact. When several earlier events fit, the one sharing a side wins; when none
-can be told, the mention refers to neither, so nothing is compared by accident.
+another occasion, no stage, owner or qualifier that differs (an owner that is
+already a side, or the same party named another way, does not), no sides that
+differ or that would be more than the class allows, no time that is relative or in
+another year on one side only (except a headline's mention without a time and the
+first paragraph's), no plan set against a fact. When several earlier events fit,
+the one sharing a side wins; when none can be told, the mention refers to neither,
+so nothing is compared by accident.
 
 Two stated days or two places for one event are not told apart here: those are
 exactly the contradictions the date and location rules report.
+
+A role noun ("Soria, the plaintiff,", "the buyer") is resolved after the other
+mentions: it names a side of an event already told, the one its party takes part in.
 """
 
 from __future__ import annotations
@@ -63,6 +76,36 @@ _NOT_HAPPENING = frozenset({"planned", "requested", "hypothetical"})
 Contains = Callable[[str, str], bool]
 
 
+@dataclass(frozen=True, slots=True)
+class _Lede:
+    """Where one story's headline and its first paragraph end."""
+
+    start: int
+    headline_end: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Story:
+    """The text and the introduction of each story in it: one for an article; a
+    rewrite read after its source opens a second one."""
+
+    text: str
+    ledes: tuple[_Lede, ...]
+
+    def in_lede(self, position: int) -> bool:
+        return any(lede.start <= position < lede.end for lede in self.ledes)
+
+    def headline_of(self, earlier: Frame, later: Frame) -> bool:
+        """A headline's mention with no time, and one in the first paragraph that gives it
+        ("Party falls short in snap election" ... "in last week's snap election"): the
+        headline names the story's event, whose time the paragraph tells."""
+        return earlier.time is None and any(
+            lede.start <= earlier.trigger.start < lede.headline_end <= later.trigger.start < lede.end
+            for lede in self.ledes
+        )
+
+
 @dataclass(slots=True)
 class _Event:
     event_id: str
@@ -82,6 +125,16 @@ def _sides(frame: Frame) -> set[str]:
         if filler.role in _SIDE_ROLES and filler.party is not None and filler.party.kind != "thing":
             found.update({filler.party.key, filler.party.side})
     return found
+
+
+def _parties(frames: Sequence[Frame]) -> set[str]:
+    """The sides the frames name, one per party: "Norway beat Chile" has two."""
+    return {
+        filler.party.side
+        for frame in frames
+        for filler in frame.roles
+        if filler.role in _SIDE_ROLES and filler.party is not None and filler.party.kind != "thing"
+    }
 
 
 def _time_words(frame: Frame, text: str) -> str:
@@ -113,12 +166,28 @@ def _qualifiers_fit(event: _Event, later: Frame) -> bool:
     two = later.reference.qualifiers
     for earlier in event.frames:
         one = earlier.reference.qualifiers
-        if any(one[slot] != two[slot] for slot in one.keys() & two.keys()):
+        differ = {slot for slot in one.keys() & two.keys() if one[slot] != two[slot]}
+        # "his visit" and "Mensah's visit": one owner, named two ways.
+        if "owner" in differ and _owners(earlier) & _owners(later):
+            differ.discard("owner")
+        if differ:
             return False
     first = event.first
     if first.form != NOUN:
         return True
-    return all(slot in first.reference.qualifiers or slot in _DESCRIPTIVE for slot in two)
+    # "Norway's win" after "Norway beat Chile": an owner that is already a side adds nothing.
+    known_owner = any(
+        f.slot == "possessor" and f.party is not None and {f.party.key, f.party.side} & event.sides
+        for f in later.roles
+    )
+    return all(
+        slot in first.reference.qualifiers or slot in _DESCRIPTIVE or (slot == "owner" and known_owner)
+        for slot in two
+    )
+
+
+def _owners(frame: Frame) -> set[str]:
+    return {f.party.key for f in frame.roles if f.slot == "possessor" and f.party is not None}
 
 
 def _places_apart(first: Frame, later: Frame, contains: Contains) -> bool:
@@ -132,14 +201,39 @@ def _places_apart(first: Frame, later: Frame, contains: Contains) -> bool:
     )
 
 
-def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon, contains: Contains) -> bool:
+def _other_kinds(earlier: Frame, later: Frame, generic: frozenset[str]) -> bool:
+    """Two nouns of a class whose nouns name distinct kinds: "a landslide" ... "the storm"."""
+    nouns = earlier.form == NOUN and later.form == NOUN
+    return nouns and earlier.lemma != later.lemma and not {earlier.lemma, later.lemma} & generic
+
+
+def _new_side(event: _Event, frame: Frame) -> bool:
+    """Whether the frame names a side the event has not had: "Ireland lost to South Africa"
+    after "Sri Lanka beat Ireland"."""
+    if not event.sides:
+        return False
+    return any(
+        filler.party.key not in event.sides and filler.party.side not in event.sides
+        for filler in frame.roles
+        if filler.role in _SIDE_ROLES and filler.party is not None and filler.party.kind != "thing"
+    )
+
+
+def _fits(event: _Event, frame: Frame, story: _Story, lexicon: FrameLexicon, contains: Contains) -> bool:
+    text = story.text
+    # "three wins" are several occasions; "the win" is none of them.
+    if event.first.reference.plural != frame.reference.plural:
+        return False
+    generic = lexicon.generic_nouns.get(frame.event_class)
     for earlier in event.frames:
         if earlier.reference.stage != frame.reference.stage:
+            return False
+        if generic is not None and _other_kinds(earlier, frame, generic):
             return False
         days = (earlier.reference.day_name, frame.reference.day_name)
         if all(days) and days[0] != days[1]:
             return False
-        if _times_apart(earlier, frame, text, lexicon):
+        if _times_apart(earlier, frame, text, lexicon) and not story.headline_of(earlier, frame):
             return False
         times = (_folded(_time_words(earlier, text)), _folded(_time_words(frame, text)))
         # Outside the story's own event, two stated times are two occasions ("the game
@@ -149,12 +243,18 @@ def _fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon, contain
             return False
         if (earlier.modality in _NOT_HAPPENING) != (frame.modality in _NOT_HAPPENING):
             return False
-        # Another day and another place: a later mention that differs in both tells
-        # of another occasion ("met in Brussels on Monday" ... "on Tuesday the meeting
-        # in London"); one that differs in one is that one's contradiction.
-        if all(times) and times[0] != times[1] and _places_apart(earlier, frame, contains):
+        # Another day and another place, or another day and another side: a later
+        # mention that differs in both tells of another occasion ("met in Brussels on
+        # Monday" ... "on Tuesday the meeting in London"; "beat Ireland on Tuesday" ...
+        # "Ireland lost to South Africa on Sunday"); one that differs in one is that
+        # one's contradiction.
+        apart = _places_apart(earlier, frame, contains) or _new_side(event, frame)
+        if all(times) and times[0] != times[1] and apart:
             return False
     if not _qualifiers_fit(event, frame):
+        return False
+    limit = lexicon.sides.get(frame.event_class)
+    if limit is not None and len(_parties(event.frames) | _parties([frame])) > limit:
         return False
     sides = _sides(frame)
     return not (sides and event.sides and not sides & event.sides)
@@ -177,17 +277,31 @@ def resolve_events(
     one for an article; a rewrite read after its source opens a second one, so its
     first, indefinite mentions ("a summit in ...") may still be the source's event.
     """
+    story = _Story(
+        text, tuple(_Lede(start, start + _headline_end(text[start:end]), end) for start, end in ledes)
+    )
     event_of: dict[str, str] = {}
     by_class: dict[str, list[_Event]] = {}
     at_token: dict[tuple[str, int], _Event] = {}
     count = 0
     ordered = sorted(frames, key=lambda f: (f.trigger.start, f.event_class))
+    #: (class, token) of an event word -> the frame about it that came first: "lost their opening game".
+    about_token: dict[tuple[str, int], Frame] = {}
     for frame in ordered:
+        if frame.role_noun:
+            continue
         events = by_class.setdefault(frame.event_class, [])
         chosen = _linked(frame, at_token, ordered)
-        in_lede = any(start <= frame.trigger.start < end for start, end in ledes)
+        in_lede = story.in_lede(frame.trigger.start)
+        told_by = about_token.get((frame.event_class, frame.trigger_index))
+        if chosen is None and told_by is not None:
+            teller = at_token.get((told_by.event_class, told_by.trigger_index))
+            if teller is not None and _fits(teller, frame, story, lexicon, contains):
+                chosen = teller
+        for index in frame.about:
+            about_token.setdefault((frame.event_class, index), frame)
         if chosen is None and not frame.reference.other_occasion:
-            candidates = [e for e in events if _fits(e, frame, text, lexicon, contains)]
+            candidates = [e for e in events if _fits(e, frame, story, lexicon, contains)]
             if _can_refer_back(frame, in_lede):
                 chosen = _choose(candidates, events, frame)
         if chosen is None:
@@ -198,7 +312,60 @@ def resolve_events(
         chosen.sides |= _sides(frame)
         event_of[frame.frame_id] = chosen.event_id
         at_token[(frame.event_class, frame.trigger_index)] = chosen
+    for frame in ordered:
+        if frame.role_noun:
+            count += 1
+            chosen = _named_by_role(
+                frame, by_class.get(frame.event_class, []), at_token, ordered, text, lexicon
+            )
+            event_of[frame.frame_id] = (
+                chosen.event_id if chosen is not None else f"{frame.event_class}#{count}"
+            )
     return event_of
+
+
+def _headline_end(text: str) -> int:
+    """Where the first line with words on it ends."""
+    position = 0
+    for line in text.split("\n"):
+        if line.strip():
+            return position + len(line)
+        position += len(line) + 1
+    return 0
+
+
+def _named_by_role(
+    frame: Frame,
+    events: Sequence[_Event],
+    at_token: dict[tuple[str, int], _Event],
+    frames: Sequence[Frame],
+    text: str,
+    lexicon: FrameLexicon,
+) -> _Event | None:
+    """The event a role noun names a side of: "Soria, the plaintiff," is a side of the case
+    the article tells in which Soria takes part ("the defendant in the libel case": that case).
+
+    A role noun never opens an event of its own, nor changes the events it names: with no
+    event to name, or several, it refers to none.
+    """
+    linked = _linked(frame, at_token, frames)
+    if linked is not None or frame.reference.other_occasion:
+        return linked
+    sides = _sides(frame)
+    candidates = [e for e in events if sides & e.sides and _role_fits(e, frame, text, lexicon)]
+    return _choose(candidates, events, frame)
+
+
+def _role_fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon) -> bool:
+    """Whether a role noun can name a side of an event: only a time or a plan of its own
+    ("the winner in 2019", "the proposed buyer") tells it apart; its words describe its
+    party, not the occasion ("the Brazilian buyer")."""
+    for earlier in event.frames:
+        if frame.time is not None and _times_apart(earlier, frame, text, lexicon):
+            return False
+        if (earlier.modality in _NOT_HAPPENING) != (frame.modality in _NOT_HAPPENING):
+            return False
+    return True
 
 
 def _linked(frame: Frame, at_token: dict[tuple[str, int], _Event], frames: Sequence[Frame]) -> _Event | None:
@@ -229,6 +396,16 @@ def _choose(candidates: Sequence[_Event], events: Sequence[_Event], frame: Frame
     reported = events[0]
     if reported in candidates:
         others = [e for e in events if e is not reported]
-        if not any(f.lemma == frame.lemma for e in others for f in e.frames):
+        if not any(_rival(f, frame) for e in others for f in e.frames):
             return reported
     return None
+
+
+def _rival(other: Frame, frame: Frame) -> bool:
+    """Whether a mention of another occasion could be what ``frame`` names: the same word,
+    singular, and no qualifier that ``frame`` lacks ("a 3-2 win on aggregate" is not what
+    "the 3-1 win" names; "a second vote" may be what "the vote" names)."""
+    if other.lemma != frame.lemma or other.reference.plural:
+        return False
+    own = frame.reference.qualifiers
+    return all(own.get(slot) == value for slot, value in other.reference.qualifiers.items())

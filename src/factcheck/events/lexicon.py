@@ -7,7 +7,7 @@ schema cannot say: every slot maps to a role its class declares.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -34,6 +34,8 @@ class Sense:
     homeward: bool
     #: slot -> the type its filler must have for the word to be used in this sense.
     needs: Mapping[str, str]
+    #: The noun names a side of the event, not the event: "Soria, the plaintiff," "the buyer".
+    role_noun: bool = False
     #: Slots of which one must be filled for the word to evoke this sense ("bound for X").
     requires: tuple[str, ...] = ()
     #: Verbs whose subject carries the noun as its own ("the trip took him to Kenya").
@@ -58,6 +60,10 @@ class FrameLexicon:
     #: class -> role -> what fills it: party, place, event, thing or amount.
     roles: Mapping[str, Mapping[str, str]]
     stage_nouns: Mapping[str, frozenset[str]]
+    #: class -> nouns that may name any event of a class whose nouns name distinct kinds.
+    generic_nouns: Mapping[str, frozenset[str]]
+    #: class -> the most sides one of its events has (a match: two).
+    sides: Mapping[str, int]
     #: Classes whose frames happen at a place the location rules compare.
     located: frozenset[str]
     #: class -> the role whose own place is the event's ("opened a factory in X").
@@ -74,16 +80,37 @@ class FrameLexicon:
     happening_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
+    #: Classes whose parties keep one role for the whole event: one case has one plaintiff.
+    fixed_roles: frozenset[str] = frozenset()
+    #: class -> the roles its role nouns give: "plaintiff" and "defendant" of a case.
+    role_noun_roles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def story_roles(self, event_class: str) -> frozenset[str]:
+        """The roles a role noun can give a party: "plaintiff" and "defendant" of a case."""
+        return self.role_noun_roles.get(event_class, frozenset())
+
+    @property
+    def hyphenated_words(self) -> frozenset[str]:
+        """Event words written with a hyphen, which the tokenizer must keep whole: "by-election"."""
+        return frozenset(word for word in (*self.verbs, *self.nouns) if "-" in word and " " not in word)
 
     def verb_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
-        """The senses of a verb, a particle verb first: "walk out", "hand over"."""
+        """The senses of a verb, a particle verb first: "walk out", "hand over", "sold it back"."""
+        lemma = token.lemma_.lower()
+        particle = self.particle(token)
+        if particle is not None:
+            phrasal = f"{lemma} {particle.lower_}"
+            return phrasal, self.verbs[phrasal]
+        return lemma, self.verbs.get(lemma, ())
+
+    def particle(self, token: Token) -> Token | None:
+        """The particle that makes a verb a particle verb of the lexicon: "back" in "sold it back"
+        (which the parser may call an adverb)."""
         lemma = token.lemma_.lower()
         for child in token.children:
-            if child.dep_ == "prt":
-                phrasal = f"{lemma} {child.lower_}"
-                if phrasal in self.verbs:
-                    return phrasal, self.verbs[phrasal]
-        return lemma, self.verbs.get(lemma, ())
+            if child.dep_ in {"prt", "advmod"} and f"{lemma} {child.lower_}" in self.verbs:
+                return child
+        return None
 
     def noun_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
         """The senses of a noun, a compound first: "air strike", "opening ceremony"."""
@@ -145,6 +172,7 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
                 light_verbs=frozenset(sense_data.get("light_verbs", ())),
                 homeward=bool(sense_data.get("homeward", False)),
                 needs=dict(sense_data.get("needs", {})),
+                role_noun=bool(sense_data.get("role_noun", False)),
                 requires=tuple(sense_data.get("requires", ())),
                 carrying_verbs=frozenset(sense_data.get("carrying_verbs", ())),
                 vehicle_verbs=frozenset(sense_data.get("vehicle_verbs", ())),
@@ -167,6 +195,12 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
         stage_nouns={
             name: frozenset(entry.get("stage_nouns", ())) for name, entry in data["classes"].items()
         },
+        generic_nouns={
+            name: frozenset(entry["generic_nouns"])
+            for name, entry in data["classes"].items()
+            if "generic_nouns" in entry
+        },
+        sides={name: entry["sides"] for name, entry in data["classes"].items() if "sides" in entry},
         generic_heads=frozenset(data["generic_heads"]),
         other_occasion_modifiers=frozenset(data["other_occasion_modifiers"]),
         other_occasion_adverbs=frozenset(data["other_occasion_adverbs"]),
@@ -178,7 +212,18 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
         happening_verbs=frozenset(data["places"]["happening_verbs"]),
         holding_verbs=frozenset(data["places"]["holding_verbs"]),
         arrival_verbs=frozenset(data["places"]["arrival_verbs"]),
+        fixed_roles=frozenset(name for name, entry in data["classes"].items() if entry.get("fixed_roles")),
+        role_noun_roles=_role_noun_roles(nouns),
     )
+
+
+def _role_noun_roles(nouns: Mapping[str, list[Sense]]) -> dict[str, frozenset[str]]:
+    found: dict[str, set[str]] = {}
+    for senses in nouns.values():
+        for sense in senses:
+            if sense.role_noun and "described" in sense.slots:
+                found.setdefault(sense.event_class, set()).add(sense.slots["described"])
+    return {name: frozenset(roles) for name, roles in found.items()}
 
 
 @cache

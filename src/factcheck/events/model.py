@@ -96,6 +96,9 @@ class Frame:
     sentence: tuple[int, int]
     #: Event words this frame is about (token indexes): "won the runoff", "beat Fiji in the match".
     about: tuple[int, ...] = ()
+    #: Told by a role noun ("Soria, the plaintiff,"): it names a side of an event the
+    #: article tells elsewhere, and has no place of its own.
+    role_noun: bool = False
     #: The verb that carries a noun frame, if any (token index): "made a trip", "left for a trip",
     #: "the trip took him to Kenya".
     support: int | None = None
@@ -115,12 +118,20 @@ class EventLayer:
     #: frame id -> event id ("contest#1"); frames of one event share it.
     event_of: Mapping[str, str]
     lexicon: FrameLexicon
+    #: token index -> the frames it evokes, indexed once: claims ask it per token.
+    _at: Mapping[int, tuple[Frame, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        at: dict[int, list[Frame]] = {}
+        for frame in self.frames:
+            at.setdefault(frame.trigger_index, []).append(frame)
+        object.__setattr__(self, "_at", {index: tuple(found) for index, found in at.items()})
 
     def of_class(self, *classes: str) -> Iterator[Frame]:
         return (f for f in self.frames if f.event_class in classes)
 
     def at(self, token_index: int) -> tuple[Frame, ...]:
-        return tuple(f for f in self.frames if f.trigger_index == token_index)
+        return self._at.get(token_index, ())
 
     def event(self, frame: Frame) -> str:
         return self.event_of[frame.frame_id]

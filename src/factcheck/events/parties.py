@@ -5,6 +5,11 @@
     "Canada's Pacific Rim Holdings"                       an organisation on Canada's side
     "Pacific Rim announced the sale of its stake"         "its": the clause's subject
     "a passenger bus ... the bus"                         one thing, by its noun
+    "Peruvian miner Corvo Metals ... Corvo"               one organisation, whatever the
+                                                          tagger called either name
+    "the Casa Verde gallery ... Casa Verde"               a noun beside a name is that name
+    "the Ohio company"                                    a company at home in Ohio
+    "Ana Soria ... Soria, the plaintiff"                  a surname is the person, not a town
 
 Sides are what a comparison of directions needs: a country for its capital, its
 metonym ("the Kremlin"), its ministers and its state companies; an organisation
@@ -21,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from factcheck.events.model import Party
 from factcheck.nlp.entities import EntityIndex, entity_span
 from factcheck.nlp.gazetteer import normalise_name
+from factcheck.nlp.lexicon import word_set, words
 
 #: Words that end an organisation's name without telling organisations apart.
 _LEGAL_SUFFIXES = frozenset(
@@ -77,29 +83,57 @@ class PartyIndex:
     organisation_at: dict[int, str] = field(default_factory=dict)
     #: (token index, party) of each clause subject, in text order: for "it" and "its".
     subjects: list[tuple[int, Party]] = field(default_factory=list)
+    #: A full name's last word -> (where it is first named, the person's key).
+    surnames: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     def party(self, token: Token) -> Party | None:
         """The party ``token`` (the head of a role's phrase) refers to, if any."""
-        person = self.entities.person_key(token)
-        if person is not None:
-            nationality = self.entities.nationality.get(person[1])
-            side = nationality.country if nationality else f"person:{person[1]}"
-            return Party(f"person:{person[1]}", side, "person")
-        if token.i in self.entities.places:
-            place_id = self.entities.places[token.i][1]
-            return Party(f"place:{place_id}", self.entities.side(token) or place_id, "place")
         if token.i in self.organisation_at:
             return self._organisation(self.organisation_at[token.i])
+        person = self.entities.person_key(token)
+        if person is not None:
+            return self._person(person[1])
+        if token.i in self.entities.places:
+            place_id = self.entities.places[token.i][1]
+            surname = self._surname(token, place_id)
+            if surname is not None:
+                return self._person(surname)
+            return Party(f"place:{place_id}", self.entities.side(token) or place_id, "place")
         if token.ent_type_ == "NORP" and token.ent_id_:
             return Party(f"group:{token.ent_id_}", token.ent_id_, "group")
         lower = token.lower_
         if lower in _NEUTER_PRONOUNS or lower in _PLURAL_PRONOUNS:
             return self._pronoun(token)
         if token.pos_ == "NOUN":
-            return self._described(token)
+            return self._named_beside(token) or self._described(token)
         if token.pos_ == "PROPN":
             key = normalise_name(_proper_phrase(token).text)
             return Party(f"name:{key}", f"name:{key}", "organisation")
+        return None
+
+    def _person(self, key: str) -> Party:
+        nationality = self.entities.nationality.get(key)
+        side = nationality.country if nationality else f"person:{key}"
+        return Party(f"person:{key}", side, "person")
+
+    def _surname(self, token: Token, place_id: str) -> str | None:
+        """ "Ana Soria ... Soria, the plaintiff": a one-word place that is the surname of
+        someone named before it is that person (a country keeps its own name)."""
+        if self.entities.gazetteer.is_country(place_id) or len(self.entities.places[token.i][0]) != 1:
+            return None
+        found = self.surnames.get(normalise_name(token.text))
+        return found[1] if found is not None and found[0] < token.i else None
+
+    def _named_beside(self, noun: Token) -> Party | None:
+        """ "utility, Lakeland Hydro", "the Casa Verde gallery": a noun beside a name is its
+        organisation; "the journalist Maria Castillo": a noun in apposition to a person is her."""
+        for child in noun.children:
+            if child.dep_ in {"appos", "compound"} and child.i in self.organisation_at:
+                return self._organisation(self.organisation_at[child.i])
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
+                person = self.entities.person_key(child)
+                if person is not None:
+                    return self._person(person[1])
         return None
 
     def _organisation(self, key: str) -> Party:
@@ -112,7 +146,8 @@ class PartyIndex:
         while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
             clause = clause.head
         for child in clause.children:
-            if child.dep_ in {"nsubj", "nsubjpass"} and child.i < pronoun.i and child.i != pronoun.i:
+            subject = child.dep_ in {"nsubj", "nsubjpass"} and child.i != pronoun.i
+            if subject and _may_stand_for(child, pronoun):
                 found = self.party(child)
                 if found is not None and found.kind != "person":
                     return found
@@ -127,14 +162,37 @@ class PartyIndex:
         return None
 
     def _described(self, noun: Token) -> Party:
-        """ "the utility", "the Bamako library": the last named party so described, else the noun itself."""
+        """ "the utility", "the Bamako library", "the Ohio company": the last named party so
+        described (a generic noun such as "company" describes any), else the noun itself,
+        on the side of the place that qualifies it."""
         lemma = noun.lemma_.lower()
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children)
+        places = {self.entities.places[c.i][1] for c in noun.children if c.i in self.entities.places}
         if definite:
-            places = {self.entities.places[c.i][1] for c in noun.children if c.i in self.entities.places}
-            for named in sorted(self.organisations, key=lambda n: -n.position):
-                if named.position < noun.i and lemma in named.descriptions and self._placed(named, places):
+            generic = lemma in _words("generic_organisation_nouns")
+            by_key = {n.key: n for n in self.organisations}
+            # The one named last before the noun: "Corvo's chief said the company ...".
+            mentioned = sorted(
+                {k: i for i, k in sorted(self.organisation_at.items()) if i < noun.i}.items(),
+                key=lambda item: -item[1],
+            )
+            for key, _ in mentioned:
+                named = by_key[key]
+                described = generic or lemma in named.descriptions
+                if described and self._placed(named, places):
                     return self._organisation(named.key)
+        if lemma in _words("organisation_nouns"):
+            # "the Ohio company", "a Swiss trader": still no one named, but on that place's side.
+            homes = sorted(places) or sorted(
+                c.ent_id_ for c in noun.children if c.ent_type_ == "NORP" and c.ent_id_
+            )
+            if homes:
+                side = (
+                    self.entities.side_of_place(homes[0])
+                    if homes[0] in self.entities.gazetteer.places
+                    else homes[0]
+                )
+                return Party(f"thing:{lemma}@{homes[0]}", side, "thing")
         return Party(f"thing:{lemma}", f"thing:{lemma}", "thing")
 
     def _placed(self, named: _Named, places: set[str]) -> bool:
@@ -144,6 +202,24 @@ class PartyIndex:
             home is not None
             and any(self.entities.contains(p, home) or self.entities.contains(home, p) for p in places)
         )
+
+
+def _may_stand_for(subject: Token, pronoun: Token) -> bool:
+    """Whether a clause's subject may be what a pronoun of the clause stands for: one before it,
+    or one after a fronted phrase the pronoun is in ("With its 52 seats, the alliance will
+    need ..."), never the subject the pronoun is part of ("Its partners won 15 seats")."""
+    if subject.i < pronoun.i:
+        return True
+    # A pronoun after it stands for something itself ("With its ..., it will ...").
+    if subject.lower_ in _NEUTER_PRONOUNS | _PLURAL_PRONOUNS or subject.pos_ == "PRON":
+        return False
+    inside = subject.left_edge.i <= pronoun.i <= subject.right_edge.i
+    if inside or pronoun.i > subject.head.i:
+        return False
+    # "With both sides looking for their first win, the game ...": a noun before the
+    # pronoun in its phrase is what it stands for, not the subject after it.
+    before = pronoun.doc[pronoun.sent.start : pronoun.i]
+    return not any(t.pos_ in {"NOUN", "PROPN"} for t in before)
 
 
 def _proper_phrase(token: Token) -> Span:
@@ -206,38 +282,164 @@ def _home(span: Span, index: EntityIndex) -> str | None:
     return None
 
 
+def _words(key: str) -> frozenset[str]:
+    return word_set("parties", key)
+
+
+def _person_titles() -> frozenset[str]:
+    return words("people", "titles")
+
+
 def _descriptions(span: Span) -> set[str]:
+    """The common nouns that name an organisation again: "a Minneapolis-based utility" (its
+    appositive), "Library" (its last word), "the Casa Verde gallery" (the noun it qualifies)."""
     root = span.root
     found = {root.lemma_.lower(), span[-1].lower_}
-    nouns = [root.head] if root.dep_ == "appos" else []
-    nouns.extend(c for c in root.children if c.dep_ == "appos")
+    nouns = [root.head] if root.dep_ in {"appos", "compound"} else []
+    nouns.extend(
+        c for c in root.children if c.dep_ in {"appos", "compound"} and c.i not in range(*_bounds(span))
+    )
     found.update(n.lemma_.lower() for n in nouns if n.pos_ == "NOUN")
     return found
 
 
+def _bounds(span: Span) -> tuple[int, int]:
+    return span.start, span.end
+
+
+def _name_runs(doc: Doc) -> list[Span]:
+    """Every run of proper nouns, in text order: "National Manuscript Library", "Casa Verde"."""
+    runs: list[Span] = []
+    start: int | None = None
+    for token in [*doc, None]:
+        # A demonym the gazetteer knows ("Chilean") is no name; "Helix" tagged as one may be.
+        demonym = token is not None and token.ent_type_ == "NORP" and bool(token.ent_id_)
+        inside = token is not None and token.pos_ == "PROPN" and not demonym and token.is_alpha
+        if inside:
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            run = doc[start : token.i if token is not None else len(doc)]
+            # A name begins and ends with a capital ("Banco do Norte"); "city" tagged as a name is not one.
+            if run[0].text[:1].isupper() and run[-1].text[:1].isupper():
+                runs.append(run)
+            start = None
+    return runs
+
+
+def _known_place(span: Span, entities: EntityIndex) -> bool:
+    return any(t.i in entities.places and entities.places[t.i][1] in entities.gazetteer.places for t in span)
+
+
+def _is_organisation_name(span: Span, entities: EntityIndex) -> bool:
+    """Whether a run of proper nouns names an organisation, whatever the tagger called it.
+
+    "Corvo Metals" (its last word), "Ohio's utility, Lakeland Hydro" and "Teller
+    Wind, a Dayton-based utility" (a noun in apposition), "the Casa Verde
+    gallery" (the noun it qualifies), "trading house Tamura" (a noun before it).
+    A name the tagger read as a person's needs more than a last word: "Samantha
+    Power" is a person, "Corvo Minerals" (a plural) and "Tamura Corp." are not;
+    and more than a noun before a full name: "Chilean miner Luis Vera" is a person.
+    """
+    root = span.root
+    nouns = _words("organisation_nouns")
+    person = any(t.i in entities.persons for t in span)
+    if not person and any(t.ent_type_ == "ORG" for t in span):
+        return True
+    last = span[-1]
+    head = last.lower_.strip(".")
+    if head in _words("organisation_name_heads") and (
+        not person or last.tag_ == "NNPS" or head in _LEGAL_SUFFIXES
+    ):
+        return True
+    if root.dep_ in {"appos", "compound"} and root.head.pos_ == "NOUN" and root.head.lemma_.lower() in nouns:
+        return True
+    beside = [c for c in root.children if c.pos_ == "NOUN" and not span.start <= c.i < span.end]
+    if any(c.dep_ == "appos" and c.lemma_.lower() in nouns for c in beside):
+        return True
+    # "oil firm Yukos": a noun before a single name, or a name the tagger did not call a person's.
+    return (not person or len(span) == 1) and any(
+        c.dep_ in {"compound", "nmod"} and c.i < span.start and c.lemma_.lower() in nouns for c in beside
+    )
+
+
+def _titled(span: Span) -> bool:
+    """ "Corvo's chief executive, Ana Prieto": a name beside a person's title is a person's,
+    whatever the tagger called it."""
+    root = span.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns.extend(c for c in root.children if c.dep_ == "appos")
+    titles = _person_titles()
+    return any(
+        n.lemma_.lower() in titles
+        or any(c.dep_ in {"amod", "compound"} and c.lower_ in titles for c in n.children)
+        for n in nouns
+    )
+
+
+def _register(index: PartyIndex, span: Span, entities: EntityIndex, create: bool) -> None:
+    """Index a name as an organisation: a new one, or another name of one already named."""
+    tokens = _organisation_key(tuple(normalise_name(t.text) for t in span))
+    if not tokens:
+        return
+    named = next(
+        (
+            n
+            for n in index.organisations
+            if n.tokens == tokens or _is_alias(tokens, n.tokens) or _is_alias(n.tokens, tokens)
+        ),
+        None,
+    )
+    if named is None:
+        if not create:
+            return
+        key = " ".join(tokens)
+        home = _home(span, entities)
+        side = entities.side_of_place(home) if home is not None else f"org:{key}"
+        named = _Named(key, tokens, side, home, position=span.start)
+        index.organisations.append(named)
+    elif named.home is None and (home := _home(span, entities)) is not None:
+        # "Corvo ... Peru's Corvo Minerals": the name that ties it to a place gives its side.
+        named.home, named.side = home, entities.side_of_place(home)
+    named.position = min(named.position, span.start)
+    named.descriptions |= _descriptions(span)
+    for token in span:
+        index.organisation_at[token.i] = named.key
+
+
 def build_party_index(doc: Doc, entities: EntityIndex) -> PartyIndex:
-    """Index the article's organisations (with aliases and sides) and its clause subjects."""
+    """Index the article's organisations (with aliases and sides), surnames and clause subjects."""
     index = PartyIndex(doc, entities)
+    for span, key in sorted(set(entities.persons.values()), key=lambda item: item[0].start):
+        words = [t for t in span if t.text not in POSSESSIVE]
+        if len(words) >= 2:
+            index.surnames.setdefault(normalise_name(words[-1].text), (span.start, key))
+    runs = [r for r in _name_runs(doc) if not _known_place(r, entities)]
+    # The tagger's organisations, each as the whole run of proper nouns it is part of.
+    named: list[Span] = []
     for ent in doc.ents:
-        if ent.label_ not in _ORG_LABELS or any(
-            t.i in entities.places or t.i in entities.persons for t in ent
+        if (
+            ent.label_ not in _ORG_LABELS
+            or any(t.i in entities.places or t.i in entities.persons for t in ent)
+            or _titled(ent)
         ):
             continue
-        tokens = _organisation_key(tuple(normalise_name(t.text) for t in ent))
-        if not tokens:
+        run = next((r for r in runs if r.start <= ent.start and ent.end <= r.end), None)
+        named.append(run if run is not None and not any(t.i in entities.persons for t in run) else ent)
+    named.extend(r for r in runs if _is_organisation_name(r, entities) and not _titled(r))
+    unique = {(s.start, s.end): s for s in named}
+    for span in sorted(unique.values(), key=lambda s: (s.start, -s.end)):
+        if not any(t.i in index.organisation_at for t in span):
+            _register(index, span, entities, create=True)
+    # Other names of an organisation named elsewhere: "Corvo" for "Corvo Metals", which
+    # the tagger may call a place; a person's name only when it is the whole name.
+    for run in runs:
+        if any(t.i in index.organisation_at for t in run):
             continue
-        named = next(
-            (n for n in index.organisations if n.tokens == tokens or _is_alias(tokens, n.tokens)), None
-        )
-        if named is None:
-            key = " ".join(tokens)
-            home = _home(ent, entities)
-            side = entities.side_of_place(home) if home is not None else f"org:{key}"
-            named = _Named(key, tokens, side, home, position=ent.start)
-            index.organisations.append(named)
-        named.descriptions |= _descriptions(ent)
-        for token in ent:
-            index.organisation_at[token.i] = named.key
+        if not any(t.i in entities.persons for t in run) or _organisation_key(
+            tuple(normalise_name(t.text) for t in run)
+        ) in {n.tokens for n in index.organisations}:
+            _register(index, run, entities, create=False)
     for token in doc:
         if token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ not in _NEUTER_PRONOUNS | _PLURAL_PRONOUNS:
             party = index.party(entity_span(token).root if token.ent_type_ else token)

@@ -39,6 +39,11 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 _POSSIBLE = frozenset({"would", "could", "may", "might", "can", "should", "must", "ca"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+#: Prepositions of an adjunct: a noun in one is not what the verb above it plans or
+#: weighs ("trains stopped running at the start of a strike": the strike is real).
+_ADJUNCT_PREPS = frozenset(
+    {"at", "in", "on", "during", "after", "before", "amid", "since", "until", "despite", "throughout"}
+)
 _ORDINALS = {
     "first": 1,
     "opening": 1,
@@ -79,6 +84,11 @@ def _is_noun_trigger(token: Token) -> bool:
     return token.pos_ in {"NOUN", "PROPN"} and token.dep_ != "compound"
 
 
+def _is_title(token: Token) -> bool:
+    """A noun before a name, as a title: "plaintiff Ana Soria" (read for role nouns only)."""
+    return token.pos_ == "NOUN" and token.dep_ == "compound" and token.head.pos_ == "PROPN"
+
+
 def _phrase(token: Token) -> Span:
     """The words naming a filler: the whole entity, or the noun with its modifiers."""
     if token.ent_type_ and token.ent_type_ not in _NOT_QUALIFIERS:
@@ -99,10 +109,11 @@ def _phrase(token: Token) -> Span:
 
 
 def _evokes_event(token: Token, lexicon: FrameLexicon) -> bool:
-    """A noun of an event; not one that is an event only with a required slot ("a bus" is a
-    vehicle, "a bus from Kathmandu to Pokhara" a trip), which may fill a party's role."""
+    """A noun of an event; not a role noun ("the buyer" names a party), nor one that is an
+    event only with a required slot ("a bus" is a vehicle, "a bus from Kathmandu to Pokhara"
+    a trip): those may fill a party's role."""
     senses = lexicon.noun_senses(token)[1] or _generic_head_sense(token, lexicon)[1]
-    return _is_noun_trigger(token) and any(not s.requires for s in senses)
+    return _is_noun_trigger(token) and any(not s.requires and not s.role_noun for s in senses)
 
 
 def _fits_type(token: Token, kind: str, entities: EntityIndex, lexicon: FrameLexicon) -> bool:
@@ -148,7 +159,7 @@ def _place_from_preps(token: Token, entities: EntityIndex) -> Iterator[Mention]:
                         yield found
 
 
-def _places(
+def _places(  # noqa: C901 - its owner is reworking it (issue 8); to be split there
     trigger: Token, form: str, entities: EntityIndex, light: Token | None, lexicon: FrameLexicon
 ) -> list[Mention]:
     """Where a frame happened: its own "in"/"at", its clause's, or its name ("the Vladivostok summit").
@@ -237,12 +248,32 @@ def _dated(obj: Token) -> Span | None:
     return None
 
 
-def _time(trigger: Token, form: str) -> Span | None:
+def _time(trigger: Token, form: str, lexicon: FrameLexicon) -> Span | None:
     """The date words attached to a frame: "on Wednesday", "in 2019", "Friday's vote".
 
-    An event noun that is the subject or object of a clause takes the clause's time:
-    "On Tuesday the meeting in London focused on trade".
+    An event noun that is the subject of a clause, or the object of a verb that holds
+    it, takes the clause's time: "On Tuesday the meeting in London focused on trade",
+    "MPs held the vote on Thursday" (not "announced the vote on Thursday"), unless the
+    clause tells of another event too ("the walkout would be followed by a strike next
+    month": whose month cannot be told). A participle that holds the noun gives its time: "the
+    by-election held on June 8", "the match, which was played on Tuesday".
     """
+    own = _own_time(trigger)
+    if own is not None:
+        return own
+    if form == VERB:
+        return _time_on_object(trigger)
+    for clause in trigger.children:
+        held = clause.dep_ in {"acl", "relcl"} and clause.lemma_.lower() in _holding(lexicon)
+        if held and (span := _time(clause, VERB, lexicon)) is not None:
+            return span
+    if trigger.head.i != trigger.i and _takes_clause_time(trigger, lexicon):
+        return _time(trigger.head, VERB, lexicon)
+    return None
+
+
+def _own_time(trigger: Token) -> Span | None:
+    """ "Friday's vote", "met on Wednesday", "the talks on Sunday afternoon"."""
     for child in trigger.children:
         if child.dep_ in _TIME_DEPS and (span := _date_entity(child)) is not None:
             return span
@@ -251,18 +282,41 @@ def _time(trigger: Token, form: str) -> Span | None:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and (span := _dated(obj)) is not None:
                     return span
-    if form == NOUN and trigger.dep_ in {"nsubj", "nsubjpass", "dobj"} and trigger.head.i != trigger.i:
-        return _time(trigger.head, VERB)
-    if form == VERB:
-        # The parser often hangs the time on the object: "heard [the appeal on Monday]".
-        for obj in trigger.children:
-            if obj.dep_ == "dobj":
-                for prep in obj.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "on":
-                        for date in prep.children:
-                            if (span := _date_entity(date)) is not None:
-                                return span
     return None
+
+
+def _takes_clause_time(noun: Token, lexicon: FrameLexicon) -> bool:
+    """The subject of a clause, or the object of a verb that holds it ("held the vote on
+    Thursday", not "announced the vote on Thursday"), in a clause of no other event."""
+    holds = noun.dep_ in {"nsubj", "nsubjpass"} or (
+        noun.dep_ == "dobj" and noun.head.lemma_.lower() in _holding(lexicon)
+    )
+    return holds and not _tells_another_event(noun.head, noun, lexicon)
+
+
+def _time_on_object(verb: Token) -> Span | None:
+    """The parser often hangs the time on the object: "heard [the appeal on Monday]"."""
+    for obj in verb.children:
+        if obj.dep_ == "dobj":
+            for prep in obj.children:
+                if prep.dep_ == "prep" and prep.lower_ == "on":
+                    for date in prep.children:
+                        if (span := _date_entity(date)) is not None:
+                            return span
+    return None
+
+
+def _holding(lexicon: FrameLexicon) -> frozenset[str]:
+    return lexicon.holding_verbs | lexicon.happening_verbs
+
+
+def _tells_another_event(verb: Token, trigger: Token, lexicon: FrameLexicon) -> bool:
+    """Whether a clause has an event word among its arguments besides ``trigger``."""
+    arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}]
+    arguments += [
+        o for p in verb.children if p.dep_ in {"agent", "prep"} for o in p.children if o.dep_ == "pobj"
+    ]
+    return any(a.i != trigger.i and _evokes_event(a, lexicon) for a in arguments)
 
 
 def _negated(token: Token) -> bool:
@@ -293,6 +347,7 @@ def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexi
         current = light or trigger.head
     else:
         current = trigger
+    adjunct = False
     for _ in range(6):
         auxiliaries = [c for c in current.children if c.dep_ in {"aux", "auxpass"}]
         if any(a.lower_ in _FUTURE for a in auxiliaries):
@@ -305,11 +360,15 @@ def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexi
         if head.i == current.i:
             break
         head_lemma = head.lemma_.lower()
-        if current.dep_ == "ccomp" and head_lemma in requests and current.tag_ in {"VB", "VBP"}:
+        if form == NOUN and current.dep_ == "prep" and current.lower_ in _ADJUNCT_PREPS:
+            adjunct = adjunct or head.pos_ in {"VERB", "AUX"}
+        if adjunct:
+            pass
+        elif current.dep_ == "ccomp" and head_lemma in requests and current.tag_ in {"VB", "VBP"}:
             return "requested"
-        if current.dep_ in {"xcomp", "ccomp", "pcomp", "acl", "advcl"} and head_lemma in hypothetical:
+        elif current.dep_ in {"xcomp", "ccomp", "pcomp", "acl", "advcl"} and head_lemma in hypothetical:
             return "hypothetical"
-        if current.dep_ in {"xcomp", "acl"} and head_lemma in planned_words:
+        elif current.dep_ in {"xcomp", "acl"} and head_lemma in planned_words:
             return "planned"
         if current.dep_ not in {"xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "prep", "pobj", "dobj"}:
             break
@@ -329,10 +388,18 @@ def _content(token: Token) -> str:
     return " ".join(t.lemma_.lower() for t in token.subtree if t.is_alpha and not t.is_stop)
 
 
+def _prefixed(trigger: Token, lexicon: FrameLexicon) -> bool:
+    """ "a counter-suit", "counter-sued": a prefix joined by a hyphen names another occasion."""
+    doc, i = trigger.doc, trigger.i
+    if i < 2 or doc[i - 1].text not in {"-", "–"} or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    return doc[i - 2].lower_ in lexicon.other_occasion_modifiers
+
+
 def _reference(trigger: Token, form: str, lemma: str, sense: Sense, lexicon: FrameLexicon) -> Reference:
     """What tells this mention's occasion apart (see events/identity.py)."""
     if form == VERB:
-        other = any(
+        other = _prefixed(trigger, lexicon) or any(
             c.lower_ in lexicon.other_occasion_adverbs or c.lower_ in lexicon.other_occasion_modifiers
             for c in trigger.children
             if c.dep_ in {"advmod", "npadvmod"}
@@ -347,8 +414,9 @@ def _reference(trigger: Token, form: str, lemma: str, sense: Sense, lexicon: Fra
     possessive = any(d.dep_ == "poss" for d in determiners)
     other = (
         plural
+        or _prefixed(trigger, lexicon)
         or any(m.lower_ in lexicon.other_occasion_modifiers for m in modifiers if _ordinal(m) is None)
-        or any(m.tag_ in {"JJS", "RBS"} for m in modifiers)
+        or any(m.tag_ in {"JJS", "RBS", "JJR", "RBR"} for m in modifiers)
         or any(d.lower_ in lexicon.non_referring_determiners for d in determiners)
         or (ordinal is not None and ordinal >= 2 and not possessive)
     )
@@ -400,13 +468,20 @@ def _frame(
     lexicon: FrameLexicon,
 ) -> Frame:
     trigger = Mention.of(token, "")
-    time = _time(light or token, form) if form == NOUN and light is not None else _time(token, form)
+    time = (
+        _time(light or token, form, lexicon)
+        if form == NOUN and light is not None
+        else _time(token, form, lexicon)
+    )
     if time is None and form == NOUN:
-        time = _time(token, form)
+        time = _time(token, form, lexicon)
+    if time is None and sense.role_noun and token.dep_ == "attr":
+        time = _time(token.head, VERB, lexicon)  # "Vargas was the defendant in 2019"
     sentence = token.sent
     roles = _fillers(sense, slots, parties, entities, lexicon)
     kinds = lexicon.roles[sense.event_class]
-    places = _places(token, form, entities, light, lexicon)
+    # A role noun ("the buyer in Lima") names a side, not where an event happened.
+    places = [] if sense.role_noun else _places(token, form, entities, light, lexicon)
     placing_role = lexicon.place_of_role.get(sense.event_class)
     for filler in roles:
         if filler.role == placing_role:
@@ -431,6 +506,7 @@ def _frame(
         sentence=(sentence.start_char, sentence.end_char),
         about=tuple(f.head for f in roles if kinds[f.role] == "event"),
         support=light.i if light is not None else None,
+        role_noun=sense.role_noun,
     )
 
 
@@ -475,16 +551,18 @@ def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: F
     for token in doc:
         lemma, senses = lexicon.verb_senses(token) if _is_verb_trigger(token) else ("", ())
         if senses:
-            common = verb_slots(token)
+            common = verb_slots(token, lexicon.particle(token))
             for sense in senses:
                 slots = _with_rider(token, sense, common)
                 if _needs_met(sense, slots, entities, lexicon):
                     frames.append(_frame(token, lemma, VERB, sense, slots, None, entities, parties, lexicon))
         # A headline noun that is no verb the lexicon knows is still a noun: "Peace talks resume".
-        elif _is_noun_trigger(token):
+        elif _is_noun_trigger(token) or _is_title(token):
             lemma, senses = lexicon.noun_senses(token)
             if not senses:
                 lemma, senses = _generic_head_sense(token, lexicon)
+            if not _is_noun_trigger(token):
+                senses = tuple(s for s in senses if s.role_noun)
             for sense in senses:
                 light = light_verb(token, sense.light_verbs, sense.carrying_verbs)
                 slots = noun_slots(token, sense.light_verbs, sense.carrying_verbs)

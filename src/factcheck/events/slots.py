@@ -6,16 +6,20 @@ looks through the constructions that hide them:
 
     "Helix agreed to sell its stake to Orbis"    sell: subject Helix (control)
     "Orbis, which bought the stake"               bought: subject Orbis (relative)
-    "the 500 tonnes Georgia will buy"             buy: object tonnes (relative gap)
+    "the 500 tonnes Georgia will buy"             buy: object tonnes (relative gap, also
+                                                  when the parser fuses "tonnes Georgia")
     "Georgia's pledge to supply Armenia"          supply: subject Georgia (noun's owner)
+    "Georgia to supply Armenia" (a headline)      supply: subject Georgia
     "the budget adopted on Tuesday"               adopted: passive subject budget
     "a bus travelling from Kathmandu"             travelling: subject bus
     "the suit Salcedo brought against Ibarra"     suit: subject Salcedo, against Ibarra
                                                   (through its light verb "bring")
+    "Soria, the plaintiff, said"                  plaintiff: described Soria (a role noun)
     "Hartono will leave for a trip abroad"        trip: subject Hartono (light verb with
                                                   its preposition: "leave for")
     "the trip took him to Kenya"                  trip: carried him, to Kenya (a carrying verb)
     "he boarded a train bound for Kyiv"           bound: rider he (the train's boarder)
+    "the goal gave Norway a 2-1 win"              win: second object Norway (light verb)
 """
 
 from __future__ import annotations
@@ -90,6 +94,8 @@ def subject(verb: Token) -> Token | None:
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return owner
+            if head.dep_ == "ROOT" and head.pos_ == "PROPN":
+                return head  # a headline: "Georgia to supply Armenia with grain"
             current = head
             continue
         if current.dep_ in {"xcomp", "conj", "advcl"} or (current.dep_ == "pcomp" and head.dep_ == "prep"):
@@ -115,6 +121,38 @@ def _relative_gap(verb: Token) -> Token | None:
     return verb.head if has_own_subject or relative_object else None
 
 
+def _fused_gap(verb: Token) -> Token | None:
+    """The noun of a relative clause the parser read as part of its subject.
+
+    "The 500 tonnes Georgia will buy from Armenia ...": the parser makes "tonnes" a
+    compound of "Georgia" and "buy" the main verb. A counted plural before a name
+    that is the subject of a verb with no object of its own is that verb's object.
+    """
+    if any(c.dep_ in {"dobj", "nsubjpass", "ccomp", "xcomp", "dative"} for c in verb.children):
+        return None
+    for subject_token in verb.children:
+        if subject_token.dep_ != "nsubj" or subject_token.pos_ != "PROPN":
+            continue
+        for child in subject_token.lefts:
+            counted = any(c.dep_ == "nummod" for c in child.children)
+            if child.dep_ == "compound" and child.tag_ == "NNS" and counted:
+                return child
+    return None
+
+
+def _folded_second_object(obj: Token) -> Token | None:
+    """ "France offered India technological support": the parser folds the first of two
+    objects into the second's phrase. A country or person that opens the phrase of a
+    common noun, before its other modifiers, is the first object."""
+    if obj.pos_ != "NOUN":
+        return None
+    lefts = [c for c in obj.lefts if c.dep_ not in {"det", "punct"}]
+    first = lefts[0] if lefts else None
+    if first is None or first.dep_ not in {"nmod", "compound"} or len(lefts) < 2:
+        return None
+    return first if first.ent_type_ in {"GPE", "PERSON"} and first.pos_ == "PROPN" else None
+
+
 def _prepositions(slots: Slots, token: Token, only_new: bool = False) -> None:
     # "sailed from Split to Ancona": the parser may hang the second preposition on the first,
     # and "flew back to Lima" hangs it on the adverb.
@@ -134,27 +172,57 @@ def _prepositions(slots: Slots, token: Token, only_new: bool = False) -> None:
                 _add(slots, name, antecedent(obj))
 
 
-def verb_slots(verb: Token) -> Slots:
-    """Slot name -> filler head tokens for a verb."""
+def verb_slots(verb: Token, particle: Token | None = None) -> Slots:
+    """Slot name -> filler head tokens for a verb (and its particle: "sold it back to X")."""
     slots: Slots = {}
     _add(slots, "subject", subject(verb) if not is_passive(verb) else None)
     for child in verb.children:
         if child.dep_ == "dobj":
             _add(slots, "object", antecedent(child))
+            if not any(c.dep_ == "dative" for c in verb.children):
+                _add(slots, "second_object", _folded_second_object(child))
         elif child.dep_ == "nsubjpass":
             _add(slots, "passive_subject", antecedent(child))
         elif child.dep_ == "dative" and child.pos_ != "ADP":
             _add(slots, "second_object", child)
     _add(slots, "object", _relative_gap(verb))
+    if "object" not in slots:
+        _add(slots, "object", _fused_gap(verb))
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         _add(slots, "passive_subject", verb.head)  # "the budget adopted on Tuesday"
     _prepositions(slots, verb)
+    if particle is not None:
+        # "sold the stake back to Helix": the parser hangs "to" on the particle.
+        _prepositions(slots, particle, only_new=True)
     # "borrowed the paintings from the museum": the parser often hangs the
     # verb's preposition on its object.
     for obj in slots.get("object", []):
         if obj.head.i == verb.i:
             _prepositions(slots, obj, only_new=True)
     return slots
+
+
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def described(noun: Token) -> Token | None:
+    """Who a noun describes: in apposition either way, as a title, as a predicate, after "as".
+
+    "Soria, the plaintiff,", "the plaintiff, Ana Soria,", "plaintiff Ana Soria",
+    "Soria was the plaintiff", "named Soria as the defendant".
+    """
+    head = noun.head
+    if noun.dep_ == "appos" or (noun.dep_ == "compound" and head.pos_ == "PROPN"):
+        return antecedent(head)
+    for child in noun.children:
+        if child.dep_ == "appos" and child.pos_ in {"PROPN", "PRON"}:
+            return child
+    if noun.dep_ == "attr" and head.lemma_.lower() in _COPULAS:
+        return subject(head)
+    if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+        verb = head.head
+        return next((c for c in verb.children if c.dep_ in {"dobj", "oprd"}), None) or subject(verb)
+    return None
 
 
 def rider(verb: Token, vehicle_verbs: frozenset[str]) -> Token | None:
@@ -176,6 +244,7 @@ def noun_slots(
     """Slot name -> filler head tokens for an event noun; "self" is the noun itself
     ("a bus from Kathmandu to Pokhara": the bus travels)."""
     slots: Slots = {"self": [noun]}
+    _add(slots, "described", described(noun))
     for child in noun.children:
         if child.dep_ == "poss":
             _add(slots, "possessor", child)
@@ -200,6 +269,10 @@ def noun_slots(
                 _add(slots, "carried", carried)
         else:
             _add(slots, "subject", subject(light))
+            # "the goal gave Norway a win": the light verb's first object.
+            for child in light.children:
+                if child.dep_ == "dative" and child.pos_ != "ADP":
+                    _add(slots, "second_object", child)
         _prepositions(slots, light, only_new=True)
     return slots
 

@@ -40,7 +40,7 @@ def lexicon() -> dict[str, Any]:
 
 @cache
 def words(section: str, key: str) -> frozenset[str]:
-    """A word list of the shared lexicon as a set, e.g. ``words("events", "nouns")``."""
+    """A word list of the shared lexicon as a set, e.g. ``words("travel", "nouns")``."""
     return word_set("lexicon", section, key)
 
 

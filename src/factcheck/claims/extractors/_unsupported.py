@@ -30,7 +30,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from factcheck.claims.extractors._alignment import Alignment, SourceIndex, bounds, is_content, lemma
-from factcheck.claims.extractors.quantities import read_amounts
+from factcheck.claims.extractors._amounts import read_amounts
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import PLACE_LABELS, EntityIndex, Mention
 from factcheck.nlp.gazetteer import normalise_name
@@ -494,43 +494,57 @@ def unsupported_statements(
         return []
     source = _source(entities, index)
     found: list[Claim] = []
-    titles = words("people", "titles")
-    general = word_set("compare", "general_words")
     for alignment in alignments:
         closest = _closest(alignment, source)
         covered: set[int] = set()
-        for entity in alignment.derived.ents:
-            if entity.label_ in NAME_LABELS:
-                covered.update(range(entity.start, entity.end))
-                if not _name_supported(entity, source):
-                    problem = f"“{_name_text(entity)}” is not in the source, by that name or another"
-                    found.append(_statement(NAME, entity, alignment, closest, problem))
-            elif entity.label_ in NUMBER_LABELS:
-                amount, end = _amount(entity)
-                covered.update(range(amount.start, amount.end))
-                if not _number_supported(entity, source, alignment):
-                    written = Mention(amount.start_char, end, index.doc.text[amount.start_char : end], "")
-                    problem = f"“{written.text}”: the source gives no such figure"
-                    found.append(_statement(NUMBER, written, alignment, closest, problem))
-        for token in alignment.derived:
-            if token.i in covered or not is_content(token):
-                continue
-            if token.like_num or _figure(token, list(alignment.derived), token.i - alignment.derived.start):
-                if not _number_supported(index.doc[token.i : token.i + 1], source, alignment):
-                    problem = f"“{token.text}”: the source gives no such figure"
-                    found.append(_statement(NUMBER, token, alignment, closest, problem))
-                continue
-            kind = nominal(token)
-            if (token.pos_ != "PROPN" and kind is None) or lemma(token) in general:
-                continue
-            if (token.pos_ == "PROPN" and kind is None) or lemma(token) in titles:
-                if not source.index.matches(token) and not _compound_part(token.lower_, source):
-                    what = "office" if lemma(token) in titles else "name"
-                    problem = f"“{token.text}”: the source has no such {what}, nor a word for it"
-                    found.append(_statement(NAME, token, alignment, closest, problem))
-                continue
-            detail = _detail(token, alignment, source)
-            if detail is not None:
-                what, problem, source_word = detail
-                found.append(_statement(what, token, alignment, closest, problem, source_word))
+        found.extend(_unsupported_entities(alignment, closest, source, index, covered))
+        found.extend(_unsupported_words(alignment, closest, source, index, covered))
     return found
+
+
+def _unsupported_entities(
+    alignment: Alignment, closest: Span, source: _Source, index: SourceIndex, covered: set[int]
+) -> Iterable[Claim]:
+    """The names and figures the model tags in one rewrite sentence; their tokens go in ``covered``."""
+    for entity in alignment.derived.ents:
+        if entity.label_ in NAME_LABELS:
+            covered.update(range(entity.start, entity.end))
+            if not _name_supported(entity, source):
+                problem = f"“{_name_text(entity)}” is not in the source, by that name or another"
+                yield _statement(NAME, entity, alignment, closest, problem)
+        elif entity.label_ in NUMBER_LABELS:
+            amount, end = _amount(entity)
+            covered.update(range(amount.start, amount.end))
+            if not _number_supported(entity, source, alignment):
+                written = Mention(amount.start_char, end, index.doc.text[amount.start_char : end], "")
+                problem = f"“{written.text}”: the source gives no such figure"
+                yield _statement(NUMBER, written, alignment, closest, problem)
+
+
+def _unsupported_words(
+    alignment: Alignment, closest: Span, source: _Source, index: SourceIndex, covered: set[int]
+) -> Iterable[Claim]:
+    """The words of one rewrite sentence outside its tagged entities: figures, names, details."""
+    titles = words("people", "titles")
+    general = word_set("compare", "general_words")
+    for token in alignment.derived:
+        if token.i in covered or not is_content(token):
+            continue
+        if token.like_num or _figure(token, list(alignment.derived), token.i - alignment.derived.start):
+            if not _number_supported(index.doc[token.i : token.i + 1], source, alignment):
+                problem = f"“{token.text}”: the source gives no such figure"
+                yield _statement(NUMBER, token, alignment, closest, problem)
+            continue
+        kind = nominal(token)
+        if (token.pos_ != "PROPN" and kind is None) or lemma(token) in general:
+            continue
+        if (token.pos_ == "PROPN" and kind is None) or lemma(token) in titles:
+            if not source.index.matches(token) and not _compound_part(token.lower_, source):
+                what = "office" if lemma(token) in titles else "name"
+                problem = f"“{token.text}”: the source has no such {what}, nor a word for it"
+                yield _statement(NAME, token, alignment, closest, problem)
+            continue
+        detail = _detail(token, alignment, source)
+        if detail is not None:
+            what, problem, source_word = detail
+            yield _statement(what, token, alignment, closest, problem, source_word)

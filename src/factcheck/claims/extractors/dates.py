@@ -30,9 +30,10 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from factcheck.claims.extractors._reference import find_occasions, resolve_occasions
 from factcheck.claims.extractors._syntax import mention, sentence_bounds
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
+from factcheck.events import Frame
+from factcheck.events.lexicon import NOUN
 from factcheck.nlp.entities import Mention
 from factcheck.nlp.lexicon import data_file, word_set
 from factcheck.nlp.speech import attribution, in_quotation
@@ -472,58 +473,6 @@ def _sentence(doc: Doc, span: Mention) -> tuple[int, int]:
     return found.sent.start_char, found.sent.end_char
 
 
-def _entity_of(token: Token) -> Span | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
-
-
-def _day_of_prep(prep: Token) -> Span | None:
-    for obj in prep.children:
-        if obj.dep_ == "pobj" and obj.ent_type_ == "DATE":
-            return _entity_of(obj)
-    return None
-
-
-def _day_of(token: Token) -> Span | None:
-    """The DATE entity a token heads, or that a preposition "on" hanging off it introduces."""
-    for child in token.children:
-        if child.dep_ in {"poss", "compound", "nmod", "npadvmod", "tmod"} and child.ent_type_ == "DATE":
-            return _entity_of(child)
-        if child.dep_ == "prep" and child.lower_ == "on":
-            for obj in child.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ == "DATE":
-                    return _entity_of(obj)
-    return None
-
-
-def _occasion_day(token: Token) -> Span | None:
-    """The day an occasion noun is given: on the noun itself, or on the verb it happens by."""
-    own = _day_of(token)
-    if own is not None:
-        return own
-    head = token.head
-    if head.pos_ not in {"VERB", "AUX"}:
-        return None
-    if token.dep_ in {"nsubj", "nsubjpass"}:
-        # "The meeting in Seoul on Tuesday demonstrated ...": the parser hangs the day
-        # on the verb, but it stands inside the subject, before the verb.
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "on" and token.i < prep.i < head.i:
-                found = _day_of_prep(prep)
-                if found is not None:
-                    return found
-    lemma = head.lemma_.lower()
-    if token.dep_ in {"nsubj", "nsubjpass"} and lemma in word_set("calendar", "day_taking_verbs"):
-        if lemma == "take" and not any(c.lemma_ == "place" for c in head.children):
-            return None
-        return _day_of(head)
-    if token.dep_ == "dobj" and lemma in word_set("calendar", "day_giving_verbs"):
-        return _day_of(head)
-    return None
-
-
 def _rescheduled(token: Token) -> bool:
     """ "The vote was postponed", "they called off the match", "the postponed vote"."""
     rescheduling = word_set("calendar", "rescheduling_verbs")
@@ -533,43 +482,61 @@ def _rescheduled(token: Token) -> bool:
         particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}]
         return {lemma, *(f"{lemma} {p}" for p in particles)}
 
+    if names(token) & rescheduling:
+        return True
     if any(names(c) & rescheduling for c in token.children if c.dep_ in {"amod", "acl", "relcl"}):
         return True
     return token.dep_ in {"nsubj", "nsubjpass", "dobj"} and bool(names(token.head) & rescheduling)
 
 
+def _label(frame: Frame, context: ExtractionContext) -> Mention:
+    """The words naming the occasion: the noun, or for a verb the noun of its class ("met": meeting)."""
+    if frame.form == NOUN:
+        return frame.trigger
+    noun = context.events.lexicon.labels[frame.event_class]
+    return Mention(frame.trigger.start, frame.trigger.end, noun, "")
+
+
 def _occasion_days(context: ExtractionContext, dateline: Dateline | None) -> Iterator[Claim]:
+    """The day of every event mention that gives one, by verb or noun: "beat Ireland in
+    Colombo on Tuesday", "Wednesday's match", "the by-election held on June 8"."""
     doc = context.doc
-    occasions = find_occasions(doc, word_set("calendar", "dated_event_nouns"))
-    resolve_occasions(occasions)
-    rescheduled = {o.occasion for o in occasions if _rescheduled(o.token)}
+    layer = context.events
+    rescheduled = {layer.event(f) for f in layer.frames if _rescheduled(doc[f.trigger_index])}
     anchor = dateline.parts if dateline is not None else None
-    for item in occasions:
-        entity = _occasion_day(item.token)
+    spanning = word_set("calendar", "spanning_classes")
+    for frame in layer.frames:
+        if frame.time is None or frame.polarity == "negative" or frame.reference.plural:
+            continue
+        if frame.event_class in spanning:
+            continue
+        entity = doc.char_span(frame.time.start, frame.time.end, alignment_mode="expand")
         read = read_day(entity) if entity is not None else None
         if read is None:
             continue
         day, parts = read
         parts = anchored(parts, anchor)
-        start, end = min(day.start, item.token.i), max(day.end, item.token.i + 1)
+        trigger = doc[frame.trigger_index]
+        start, end = min(day.start, trigger.i), max(day.end, trigger.i + 1)
         weekday = _weekday_names()[parts.weekday].capitalize() if parts.weekday is not None else None
+        event = layer.event(frame)
         yield Claim(
             kind="occasion_day",
             span=mention(doc[start:end]),
-            sentence=sentence_bounds(item.token),
+            sentence=frame.sentence,
             values={
-                "occasion": item.occasion,
-                "noun": item.noun,
-                "occasion_label": mention(item.token),
+                "occasion": event,
+                "noun": layer.lexicon.labels[frame.event_class],
+                "occasion_label": _label(frame, context),
                 "day": mention(day),
                 "weekday": weekday,
                 "month_day": parts.month_day,
                 "year": float(parts.year) if parts.year is not None else None,
                 "offset": float(parts.offset) if parts.offset is not None else None,
-                "rescheduled": item.occasion in rescheduled,
-                "quoted": in_quotation(item.token),
+                "rescheduled": event in rescheduled,
+                "quoted": frame.quoted,
             },
-            attributed_to=attribution(item.token),
+            attributed_to=frame.attribution,
         )
 
 

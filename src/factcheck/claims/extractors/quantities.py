@@ -1,39 +1,45 @@
-"""Quantities: a number, its unit, and the one thing it measures.
+"""Quantities: a number, its unit, and the one measure of one event it gives.
 
-    "Unions called a five-day strike."            -> strike#1 lasts 5 days
-    "The strike lasted three days."               -> strike#1 lasts 3 days
-    "The club agreed a £1.5bn deal."              -> deal#1 is worth 1.45-1.55 billion GBP
-    "The deal, worth 1,500 million pounds, ..."   -> deal#1 is worth 1.45-1.55 billion GBP
-    "The attack killed at least 30 people."       -> attack#1 killed 30 or more people
-    "30 people were killed in the attack."        -> attack#1 killed 30 people
+    "Unions called a five-day strike."               -> strike#1 lasts 5 days
+    "The walkout lasted three days."                 -> the same strike (events/identity.py), 3 days
+    "The club agreed a £1.5bn deal."                 -> deal#1 is worth 1.45-1.55 billion GBP
+    "Helix agreed to pay $2bn for the concession."   -> the concession (a deal) is worth $2bn
+    "The attack killed at least 30 people."          -> attack#1: 30 or more dead
+    "Of the 21 people killed, six were children."    -> the one disaster the article reports: 21 dead
+    "The death toll rose from 11 to 17."             -> 17 dead; 11 was an earlier figure
+    "The alliance won 47 of the 120 seats."          -> the election: 47 seats for the alliance
+    "With its 52 seats, the alliance ..."            -> the same measure of the same election: 52
 
-What is measured is kept tight so that two numbers are only compared when they
-are about one thing: the same occasion noun, resolved to the same occasion (see
-``_reference``), and the same measure of it (its length, its value, how many
-people a given verb says it killed). Each number becomes the interval it allows:
-"about", "at least", "up to" widen it, a round number allows its rounding
-("30" is 25-35, "£1.5bn" 1.45-1.55bn), and a unit its range ("a week" is five to
-seven days; hours and days are never compared). An occasion whose measure the
-article says changed ("extended", "cut to", "initially") is marked revised, a
-money value given on a stated basis ("including debt", "a year") is marked so,
-and a count told in the perfect or at a time ("had killed 30 by Monday") is a
-running total, not a claim to compare.
+Which mentions are one event is the event layer's business: every noun of a class
+measures the same thing of its event ("the 36-hour strike" / "the 24-hour
+walkout"). Each number becomes the interval it allows: "about", "at least", "up
+to" widen it, a round number allows its rounding ("30" is 25-35, "£1.5bn"
+1.45-1.55bn), and a unit its range ("a week" is five to seven days; hours and
+days are never compared). A measure the article says changed ("extended",
+"initially") is marked revised; a toll told as a change ("rose from 11 to 17")
+gives its latest value, and an earlier figure it names is marked revised; a money
+value given on a stated basis ("including debt", "a year") is marked so; a count
+told in the perfect or at a time ("had killed 30 by Monday") is a running total,
+not a claim to compare.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from factcheck.claims.extractors._reference import Occasion, find_occasions, resolve_occasions
-from factcheck.claims.extractors._syntax import mention, sentence_bounds
+from factcheck.claims.extractors._amounts import Amount, read_amounts, read_count
+from factcheck.claims.extractors._syntax import mention, prep_objects
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
-from factcheck.nlp.entities import Mention
+from factcheck.events import EventLayer, Frame, lede_end
+from factcheck.events.lexicon import NOUN
+from factcheck.events.slots import RELATIVE_PRONOUNS, subject
+from factcheck.nlp.entities import Mention, entity_span
 from factcheck.nlp.lexicon import data_file, word_set
 from factcheck.nlp.speech import attribution, in_quotation
 
@@ -60,219 +66,122 @@ KINDS = (
 
 #: Tokens after a noun or verb searched for its amount: "a deal, worth about £1.5bn".
 _WINDOW = 8
+#: A toll noun this close to its verb is quoted with it: "toll rises to 17".
+_NEAR = 4
 _PREDICATE_VERBS = {
     "duration": frozenset({"last", "run"}),
     "money": frozenset({"be", "cost", "total", "value", "amount", "come"}),
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Amount:
-    """A number read from text as the interval it allows, in a base unit."""
+# -- readings -------------------------------------------------------------------
 
-    low: float
-    high: float | None
-    unit: str
-    dimension: str
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """One amount the article gives one measure of one event, before it becomes a claim."""
+
+    event: str
+    measured: str
+    #: The words measured, or a description of them with the offsets of the word read.
+    thing: Mention
+    amount: Amount
+    #: The text to quote: from the measured word to its amount.
     start: int
     end: int
+    sentence: tuple[int, int]
+    quoted: bool
+    attributed_to: str | None
+    #: The measure is told as changing to this value ("rose to 17"): the latest one counts.
+    told_as_change: bool = False
+    revised: bool = False
+    basis_stated: bool = False
 
 
-# -- reading numbers ------------------------------------------------------------
+def _claim(reading: _Reading, text: str) -> Claim:
+    amount = reading.amount
+    return Claim(
+        kind="quantity",
+        span=Mention(reading.start, reading.end, text[reading.start : reading.end], ""),
+        sentence=reading.sentence,
+        values={
+            "occasion": reading.event,
+            "measured": reading.measured,
+            "thing": reading.thing,
+            "amount": Mention(amount.start, amount.end, text[amount.start : amount.end], ""),
+            "dimension": amount.dimension,
+            "unit": amount.unit,
+            "low": amount.low,
+            "high": amount.high,
+            "revised": reading.revised,
+            "basis_stated": reading.basis_stated,
+            "quoted": reading.quoted,
+        },
+        attributed_to=reading.attributed_to or ("quote" if reading.quoted else None),
+    )
 
 
-def _alternation(items: Any) -> str:
-    return "|".join(sorted((re.escape(i) for i in items), key=lambda i: (-len(i), i)))
+def _span(doc: Doc, *tokens: Token) -> tuple[int, int]:
+    first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+    return doc[first].idx, doc[last].idx + len(doc[last])
 
 
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-
-
-@cache
-def _word_number() -> str:
-    words: dict[str, int] = data_file("units")["number_words"]
-    tens = [w for w, v in words.items() if v >= 20 and v % 10 == 0 and v < 100]
-    units = [w for w, v in words.items() if 1 <= v <= 9 and w not in {"a", "an", "single"}]
-    return rf"(?:(?:{_alternation(tens)})[- ](?:{_alternation(units)})|{_alternation(words)})"
-
-
-@cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    units = data_file("units")
-    qualifier_words = [w for group in units["qualifiers"].values() for w in group]
-    qualifier = rf"(?:(?P<qualifier>{_alternation(qualifier_words)})\s+)?"
-    number = rf"(?P<number>{_DIGITS}|{_word_number()})"
-    number2 = rf"(?P<number2>{_DIGITS}|{_word_number()})"
-    scale = rf"(?:\s?(?P<scale>{_alternation(units['scales'])})\b)?"
-    symbols = [s for c in units["currencies"].values() for s in c["symbols"]]
-    currency_words = [w for c in units["currencies"].values() for w in c["words"]]
-    durations = _alternation(units["durations"])
-    return {
-        "money_symbol": re.compile(
-            rf"(?<!\w){qualifier}(?P<symbol>{_alternation(symbols)})\s?{number}{scale}", re.IGNORECASE
-        ),
-        "money_word": re.compile(
-            rf"\b{qualifier}{number}{scale}\s+(?P<word>{_alternation(currency_words)})\b", re.IGNORECASE
-        ),
-        "duration": re.compile(
-            rf"\b{qualifier}{number}(?:\s*(?:-|–|to)\s*{number2})?[\s-](?P<unit>{durations})s?(?:[\s-]long)?\b",
-            re.IGNORECASE,
-        ),
-        "duration_long": re.compile(rf"\b(?P<unit>{durations})[\s-]long\b", re.IGNORECASE),
-        "count": re.compile(rf"^{qualifier}{number}{scale}$", re.IGNORECASE),
-    }
-
-
-def _number_value(text: str) -> tuple[float, float] | None:
-    """A number and the rounding it allows: "30" -> (30, 5), "1.5" -> (1.5, 0.05), "five" -> (5, 0)."""
-    words: dict[str, int] = data_file("units")["number_words"]
-    lowered = text.lower()
-    if lowered in words:
-        named = words[lowered]
-        return float(named), (5.0 if named >= 20 and named % 10 == 0 else 0.0)
-    parts = re.split(r"[- ]", lowered)
-    if len(parts) == 2 and all(p in words for p in parts):
-        return float(words[parts[0]] + words[parts[1]]), 0.0
-    digits = text.replace(",", "")
-    try:
-        value = float(digits)
-    except ValueError:
-        return None
-    if "." in digits:
-        return value, 0.5 * 10 ** -len(digits.split(".")[1])
-    zeros = len(digits) - len(digits.rstrip("0")) if value else 0
-    return value, (0.5 * 10**zeros if zeros else 0.0)
-
-
-def _interval(
-    match: re.Match[str], scale: float, unit_low: float, unit_high: float
-) -> tuple[float, float | None]:
-    """The interval a matched number allows, after rounding, range, qualifier and unit."""
-    value, tolerance = _number_value(match.group("number")) or (0.0, 0.0)
-    if scale > 1 and tolerance == 0:
-        # "£3bn" is rounded to the billion: 2.5bn to 3.5bn.
-        tolerance = 0.5
-    low, high = value - tolerance, value + tolerance
-    second = match.groupdict().get("number2")
-    if second:
-        upper = _number_value(second)
-        if upper is not None:
-            high = upper[0] + upper[1]
-    qualifier = (match.groupdict().get("qualifier") or "").lower()
-    groups: dict[str, list[str]] = data_file("units")["qualifiers"]
-    share = float(data_file("units")["about_share"])
-    result_high: float | None
-    if qualifier in groups["at_least"]:
-        low, result_high = low, None
-    elif qualifier in groups["at_most"]:
-        low, result_high = 0.0, high
-    elif qualifier in groups["about"]:
-        low, result_high = low * (1 - share), high * (1 + share)
-    else:
-        result_high = high
-    low = max(low, 0.0) * scale * unit_low
-    return low, (result_high * scale * unit_high if result_high is not None else None)
-
-
-def _scale(match: re.Match[str]) -> float:
-    name = (match.groupdict().get("scale") or "").lower()
-    scales: dict[str, int] = data_file("units")["scales"]
-    return float(scales.get(name, 1))
+# -- lengths and values of events ------------------------------------------------
 
 
 @cache
-def _currency_of() -> dict[str, str]:
-    found: dict[str, str] = {}
-    for code, written in data_file("units")["currencies"].items():
-        for form in [*written["symbols"], *written["words"]]:
-            found[form.lower()] = code
-    return found
-
-
-def read_amounts(text: str, offset: int, dimension: str) -> list[Amount]:
-    """Every amount of one dimension ("money" or "duration") in a piece of text."""
-    found: list[Amount] = []
-    patterns = _patterns()
-    if dimension == "money":
-        for name in ("money_symbol", "money_word"):
-            for match in patterns[name].finditer(text):
-                written = (match.groupdict().get("symbol") or match.groupdict().get("word") or "").lower()
-                low, high = _interval(match, _scale(match), 1.0, 1.0)
-                found.append(
-                    Amount(
-                        low,
-                        high,
-                        _currency_of()[written],
-                        "money",
-                        offset + match.start(),
-                        offset + match.end(),
-                    )
-                )
-    elif dimension == "duration":
-        units: dict[str, dict[str, Any]] = data_file("units")["durations"]
-        for match in patterns["duration"].finditer(text):
-            unit = units[match.group("unit").lower()]
-            low, high = _interval(match, 1.0, *unit["range"])
-            start, end = offset + match.start(), offset + match.end()
-            found.append(Amount(low, high, unit["family"], "duration", start, end))
-        for match in patterns["duration_long"].finditer(text):
-            if any(a.start <= offset + match.start() < a.end for a in found):
-                continue
-            unit = units[match.group("unit").lower()]
-            start, end = offset + match.start(), offset + match.end()
-            shortest, longest = unit["range"]
-            found.append(Amount(shortest, longest, unit["family"], "duration", start, end))
-    found.sort(key=lambda a: (a.start, a.end))
-    # A shorter match inside a longer one ("1.5bn" inside "£1.5bn") is the same amount.
-    return [a for a in found if not any(b != a and b.start <= a.start and a.end <= b.end for b in found)]
-
-
-def read_count(text: str, offset: int) -> Amount | None:
-    """A whole phrase that is a count: "at least 30", "hundreds", "1,200"."""
-    vague: dict[str, list[float]] = data_file("units")["vague_numbers"]
-    stripped = text.strip()
-    if stripped.lower() in vague:
-        smallest, largest = vague[stripped.lower()]
-        return Amount(smallest, largest, "", "count", offset, offset + len(stripped))
-    match = _patterns()["count"].match(stripped)
-    if match is None:
-        return None
-    low, high = _interval(match, _scale(match), 1.0, 1.0)
-    return Amount(low, high, "", "count", offset, offset + len(stripped))
-
-
-# -- what is measured -----------------------------------------------------------
-
-
-def _measured_nouns() -> dict[str, list[str]]:
-    """noun -> what may be measured of it: "a five-year, £2m contract" has a length and a value."""
+def _dimensions_of() -> dict[str, tuple[str, ...]]:
+    """Event class -> what may be measured of it: a deal has a length and a value."""
     found: dict[str, list[str]] = {}
-    for dimension, nouns in data_file("units")["measured_nouns"].items():
-        for noun in nouns:
-            found.setdefault(noun, []).append(dimension)
-    return found
+    for dimension, classes in data_file("units")["measured_classes"].items():
+        for event_class in classes:
+            found.setdefault(event_class, []).append(dimension)
+    return {event_class: tuple(dimensions) for event_class, dimensions in found.items()}
 
 
-def _revised(item: Occasion) -> bool:
-    """Whether the article tells this mention's measure as changing or as one figure of several."""
+def _revised_dimensions(token: Token, dimensions: tuple[str, ...]) -> set[str]:
+    """What the article tells as changing or as one figure of several, for one mention.
+
+    "The strike was later shortened": its length; "the option to extend the
+    concession by 15 years": only its length, the amount said; "the revised deal":
+    all it measures.
+    """
     revising_verbs = word_set("units", "revising_verbs")
     revising_words = word_set("units", "revising_words")
-    token = item.token
     if any(c.lower_ in revising_words or c.lemma_.lower() in revising_words for c in token.children):
-        return True
+        return set(dimensions)
     current = token
     for _ in range(2):
         if current.head.i == current.i:
             break
         current = current.head
         if current.lemma_.lower() in revising_verbs:
-            return True
-    return False
+            said = {
+                dimension
+                for dimension in dimensions
+                if read_amounts(
+                    current.doc[current.left_edge.i : current.right_edge.i + 1].text, 0, dimension
+                )
+            }
+            return said or set(dimensions)
+    return set()
 
 
-def _attributed(token: Token) -> str | None:
-    found = attribution(token)
-    return found or ("quote" if in_quotation(token) else None)
+def _measured(frame: Frame, doc: Doc) -> str | None:
+    """What a frame's amounts measure: its class ("strike"), or for a class measured by what
+    changes hands, the class and that thing ("transfer:stake"); None when the thing is not told."""
+    if frame.event_class not in word_set("units", "measured_by_theme"):
+        return frame.event_class
+    theme = frame.first("theme")
+    if theme is not None:
+        # "sales of $30bn" are takings, not a price of something sold.
+        head = doc[theme.head]
+        if head.like_num or head.ent_type_ in {"MONEY", "CARDINAL", "PERCENT"}:
+            return None
+        return f"{frame.event_class}:{theme.span.text.lower().split()[-1]}"
+    # "a $900m loan": the noun is the thing lent; "sales are $14bn" is no one thing.
+    singular = frame.form == NOUN and doc[frame.trigger_index].tag_ in {"NN", "NNP"}
+    return f"{frame.event_class}:{frame.lemma}" if singular else None
 
 
 def _text_between(doc: Doc, start: int, end: int) -> tuple[str, int]:
@@ -282,9 +191,8 @@ def _text_between(doc: Doc, start: int, end: int) -> tuple[str, int]:
     return span.text, span.start_char
 
 
-def _own_amounts(item: Occasion, dimension: str) -> list[Amount]:
-    """Amounts written in the noun's own phrase: before it, or right after it with "worth", "of", ..."""
-    token = item.token
+def _own_amounts(token: Token, dimension: str) -> list[Amount]:
+    """Amounts in the noun's own phrase: before it, or right after it with "worth", "of", ..."""
     doc = token.doc
     left = min([token.i, *(c.left_edge.i for c in token.lefts)])
     text, offset = _text_between(doc, left, token.i)
@@ -299,12 +207,11 @@ def _own_amounts(item: Occasion, dimension: str) -> list[Amount]:
     return found
 
 
-def _predicate_amounts(item: Occasion, dimension: str) -> list[Amount]:
+def _predicate_amounts(token: Token, dimension: str) -> list[Amount]:
     """Amounts a verb gives its subject: "the strike lasted five days", "the deal is worth £1bn".
 
     The verb may be a relative clause's: "the contract, which runs for three years".
     """
-    token = item.token
     verbs = [token.head] if token.dep_ in {"nsubj", "nsubjpass"} else []
     verbs += [
         c
@@ -330,47 +237,6 @@ def _amounts_after(verb: Token, dimension: str) -> list[Amount]:
     return [a for a in read_amounts(text, offset, dimension) if a.start == start]
 
 
-def _measure_claims(context: ExtractionContext) -> Iterator[Claim]:
-    doc = context.doc
-    nouns = _measured_nouns()
-    occasions = find_occasions(doc, frozenset(nouns))
-    resolve_occasions(occasions)
-    revised = {o.occasion for o in occasions if _revised(o)}
-    for item in occasions:
-        amounts = [
-            amount
-            for dimension in nouns[item.word]
-            for amount in _own_amounts(item, dimension) + _predicate_amounts(item, dimension)
-        ]
-        # Two amounts of one kind for one mention ("a £2m-a-year, £10m deal") cannot be told apart.
-        units = [a.unit for a in amounts]
-        for amount in amounts:
-            dimension = amount.dimension
-            if units.count(amount.unit) != 1:
-                continue
-            start, end = min(amount.start, item.token.idx), max(amount.end, item.token.idx + len(item.token))
-            text = doc.text
-            yield Claim(
-                kind="quantity",
-                span=Mention(start, end, text[start:end], ""),
-                sentence=sentence_bounds(item.token),
-                values={
-                    "occasion": item.occasion,
-                    "measured": f"{item.noun}:{dimension}",
-                    "thing": mention(item.token),
-                    "amount": Mention(amount.start, amount.end, text[amount.start : amount.end], ""),
-                    "dimension": dimension,
-                    "unit": amount.unit,
-                    "low": amount.low,
-                    "high": amount.high,
-                    "revised": item.occasion in revised,
-                    "basis_stated": _basis_stated(doc, start, end, dimension),
-                    "quoted": in_quotation(item.token),
-                },
-                attributed_to=_attributed(item.token),
-            )
-
-
 def _basis_stated(doc: Doc, start: int, end: int, dimension: str) -> bool:
     """Whether a value is given on a stated basis ("including debt", "a year", "net"):
     two such values may measure different totals of one thing, so neither is compared."""
@@ -384,15 +250,191 @@ def _basis_stated(doc: Doc, start: int, end: int, dimension: str) -> bool:
     return any(t.lower_ in basis for t in window)
 
 
-# -- counts of people or things an occasion affected ----------------------------
+def _measured_frames(context: ExtractionContext) -> Iterator[tuple[Frame, Token]]:
+    """Noun frames of a measured class that name one occasion: "the strike", not "strikes"."""
+    dimensions = _dimensions_of()
+    for frame in context.events.frames:
+        if frame.form != NOUN or frame.event_class not in dimensions:
+            continue
+        if frame.reference.plural or frame.polarity == "negative":
+            continue
+        yield frame, context.doc[frame.trigger_index]
 
 
-def _count_phrase(number: Token) -> tuple[Token, Token] | None:
-    """The counted noun and its verb: "killed [30] people", "[hundreds] of people were hurt"."""
+def _measure_readings(context: ExtractionContext) -> Iterator[_Reading]:
+    """Lengths and values an event's nouns give it: "a 36-hour strike", "the walkout lasted a day"."""
+    doc = context.doc
+    layer = context.events
+    dimensions = _dimensions_of()
+    revised: dict[tuple[str, str], bool] = {}
+    for frame, token in _measured_frames(context):
+        for dimension in _revised_dimensions(token, dimensions[frame.event_class]):
+            revised[(layer.event(frame), dimension)] = True
+    for frame, token in _measured_frames(context):
+        event = layer.event(frame)
+        measured = _measured(frame, doc)
+        if measured is None:
+            continue
+        amounts = [
+            amount
+            for dimension in dimensions[frame.event_class]
+            for amount in _own_amounts(token, dimension) + _predicate_amounts(token, dimension)
+        ]
+        # Two amounts of one kind for one mention ("a £2m-a-year, £10m deal") cannot be told apart.
+        units = [a.unit for a in amounts]
+        for amount in amounts:
+            if units.count(amount.unit) != 1:
+                continue
+            start, end = min(amount.start, token.idx), max(amount.end, token.idx + len(token))
+            yield _Reading(
+                event,
+                f"{measured}:{amount.dimension}",
+                mention(token),
+                amount,
+                start,
+                end,
+                frame.sentence,
+                frame.quoted,
+                frame.attribution,
+                revised=revised.get((event, amount.dimension), False),
+                basis_stated=_basis_stated(doc, start, end, amount.dimension),
+            )
+    yield from _price_readings(context, revised)
+
+
+def _price_readings(context: ExtractionContext, revised: dict[tuple[str, str], bool]) -> Iterator[_Reading]:
+    """The price a giving verb names: "sold the stake for $2bn"; "agreed to pay $1.2bn for a
+    concession" values the concession, when what is paid for is itself an event."""
+    doc = context.doc
+    layer = context.events
+    dimensions = _dimensions_of()
+    for frame in layer.frames:
+        if frame.form == NOUN or frame.polarity == "negative":
+            continue
+        # "go on sale for $100" is no trip's price: only classes with a value have one.
+        if "money" not in dimensions.get(frame.event_class, ()):
+            continue
+        verb = doc[frame.trigger_index]
+        prices = [(f.head, read_amounts(f.span.text, f.span.start, "money")) for f in frame.fillers("price")]
+        if not prices:
+            prices = [
+                (obj.root.i, read_amounts(obj.text, obj.start_char, "money")) for obj in _price_objects(verb)
+            ]
+        for price_head, amounts in prices:
+            if len(amounts) != 1:
+                continue
+            (amount,) = amounts
+            target = frame
+            for _, obj in prep_objects(verb, {"for"}):
+                bought = [f for f in layer.at(obj.i) if "money" in dimensions.get(f.event_class, ())]
+                if bought and obj.i != price_head:
+                    target = bought[0]
+            event = layer.event(target)
+            measured = _measured(target, doc)
+            if measured is None:
+                continue
+            start, end = min(amount.start, verb.idx), max(amount.end, verb.idx + len(verb))
+            yield _Reading(
+                event,
+                f"{measured}:money",
+                mention(doc[target.trigger_index]),
+                amount,
+                start,
+                end,
+                frame.sentence,
+                frame.quoted,
+                frame.attribution,
+                revised=revised.get((event, "money"), False),
+                basis_stated=_basis_stated(doc, start, end, "money"),
+            )
+
+
+def _price_objects(verb: Token) -> Iterator[Span]:
+    """ "sold its unit to Telsa for $400 million": a price the parser hangs below the verb's
+    other words, but no lower than its own clause."""
+    for prep in verb.subtree:
+        if prep.lower_ != "for" or prep.dep_ != "prep":
+            continue
+        clause = prep.head
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.i != verb.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.ent_type_ == "MONEY":
+                yield entity_span(obj)
+
+
+# -- counts of people an event affected ------------------------------------------
+
+
+@dataclass(slots=True)
+class _Article:
+    """What the count readers ask of one article, found once: its numbers, its nouns, the
+    end of its first paragraph and the event it reports of each set of classes."""
+
+    context: ExtractionContext
+    numbers: list[Token]
+    nouns: list[Token]
+    lede_end: int
+    reported: dict[frozenset[str], str | None] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, context: ExtractionContext) -> _Article:
+        vague = data_file("units")["vague_numbers"]
+        numbers, nouns = [], []
+        for token in context.doc:
+            if token.like_num or token.lower_ in vague:
+                numbers.append(token)
+            elif token.pos_ in {"NOUN", "PROPN"}:
+                nouns.append(token)
+        return cls(context, numbers, nouns, lede_end(context.document.text))
+
+    def reported_event(self, classes: frozenset[str]) -> str | None:
+        if classes not in self.reported:
+            self.reported[classes] = _reported_event(self.context, classes, self.lede_end)
+        return self.reported[classes]
+
+
+def _reported_event(context: ExtractionContext, classes: frozenset[str], end: int) -> str | None:
+    """The one event of these classes the article reports (opened in its first
+    paragraph and happening), or None when there is none or more than one."""
+    layer = context.events
+    first: dict[str, Frame] = {}
+    for frame in layer.frames:
+        if frame.event_class in classes:
+            first.setdefault(layer.event(frame), frame)
+    reported = [
+        event
+        for event, frame in first.items()
+        if frame.trigger.start < end
+        and not frame.reference.plural
+        and frame.polarity == "positive"
+        and frame.modality in {"asserted", "future"}
+    ]
+    return reported[0] if len(reported) == 1 else None
+
+
+def _event_at(context: ExtractionContext, token: Token) -> str | None:
+    frames = context.events.at(token.i)
+    return context.events.event(frames[0]) if frames else None
+
+
+def _counted_noun(counted: Token) -> str:
+    people = word_set("units", "people_nouns")
+    lemma = counted.lemma_.lower()
+    return "people" if lemma in people or counted.lower_ in people else lemma
+
+
+def _count_phrase(number: Token) -> tuple[Token, Token, str] | None:
+    """The counted noun, its verb and what it counts: "killed [30] people" (dead), "[hundreds]
+    of people were hurt" (injured), "the [21] people killed" (dead), "[17] people died" (dead)."""
     vague = data_file("units")["vague_numbers"]
+    object_verbs: dict[str, str] = data_file("units")["count_verbs"]
+    subject_verbs: dict[str, str] = data_file("units")["subject_count_verbs"]
     if number.dep_ == "nummod" and number.head.pos_ in {"NOUN", "PROPN"}:
         counted = number.head
-    elif number.lower_ in vague or number.dep_ in {"dobj", "nsubjpass"}:
+    elif number.lower_ in vague or number.dep_ in {"dobj", "nsubjpass", "nsubj"}:
         counted = number
         for prep in number.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -403,26 +445,51 @@ def _count_phrase(number: Token) -> tuple[Token, Token] | None:
         return None
     carrier = number if counted is not number and counted.head.i == number.i else counted
     verb = carrier.head
-    if carrier.dep_ not in {"dobj", "nsubjpass"} or verb.lemma_.lower() not in word_set(
-        "units", "count_verbs"
-    ):
-        return None
-    return counted, verb
+    lemma = verb.lemma_.lower()
+    if carrier.dep_ in {"dobj", "nsubjpass"} and lemma in object_verbs:
+        return counted, verb, object_verbs[lemma]
+    if carrier.dep_ == "nsubj" and lemma in subject_verbs:
+        return counted, verb, subject_verbs[lemma]
+    # "the 21 people killed in the landslide", "the 17 people who died".
+    for clause in counted.children:
+        clause_lemma = clause.lemma_.lower()
+        if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause_lemma in object_verbs:
+            return counted, clause, object_verbs[clause_lemma]
+        if clause.dep_ == "relcl" and clause_lemma in subject_verbs:
+            return counted, clause, subject_verbs[clause_lemma]
+        if clause.dep_ == "relcl" and clause_lemma in object_verbs and _passive(clause):
+            return counted, clause, object_verbs[clause_lemma]
+    return None
 
 
-def _owner(verb: Token) -> Token | None:
-    """The occasion a count belongs to: the subject, the agent, or "in the attack"."""
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def _owner(verb: Token, counted: Token, layer: EventLayer) -> Token | None:
+    """The words for the event a count belongs to: the subject, the agent, "in the attack".
+
+    None when the clause names nothing that did it: "45 people were killed", "killed in
+    the village" (a place where, not what killed them).
+    """
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            if child.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+        if child.dep_ == "nsubj" and child.i != counted.i and counted not in child.subtree:
+            if child.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                # "the landslide, which killed 12" names it; "the 15 people who died" does not.
+                if verb.head.i == counted.i:
+                    continue
                 return verb.head
             return child
-    if verb.dep_ == "relcl" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+    if verb.dep_ == "relcl" and not _passive(verb) and verb.head.i != counted.i:
         return verb.head
+    # "12,000 people attended the rally": the event the counted did something at.
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i != counted.i and layer.at(child.i):
+            return child
     for prep in verb.children:
-        if prep.dep_ in {"agent", "prep"} and prep.lower_ in {"by", "in"}:
+        if prep.dep_ in {"agent", "prep"} and prep.lower_ in {"by", "in", "during", "from"}:
             obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
-            if obj is not None:
+            if obj is not None and (prep.lower_ == "by" or layer.at(obj.i)):
                 return obj
     return None
 
@@ -443,58 +510,324 @@ def _running_total(verb: Token, number: Token) -> bool:
     )
 
 
-def _count_claims(context: ExtractionContext) -> Iterator[Claim]:
+def _not_told_as_fact(verb: Token) -> bool:
+    """ "could kill hundreds", "feared to have killed dozens", "if it kills anyone"."""
+    if any(c.tag_ == "MD" for c in verb.children if c.dep_ in {"aux", "auxpass"}):
+        return True
+    return verb.dep_ in {"xcomp", "ccomp"} and verb.head.lemma_.lower() in word_set("units", "hedging_verbs")
+
+
+def _count_readings(article: _Article) -> Iterator[_Reading]:
+    context = article.context
     doc = context.doc
-    occasions = find_occasions(doc, word_set("units", "counting_occasions"))
-    resolve_occasions(occasions)
-    by_token = {o.token.i: o for o in occasions}
-    people = word_set("units", "people_nouns")
-    for token in doc:
-        if not (token.like_num or token.lower_ in data_file("units")["vague_numbers"]):
-            continue
+    for token in article.numbers:
         if token.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL"}:
             continue
         found = _count_phrase(token)
         if found is None:
             continue
-        counted, verb = found
-        owner_token = _owner(verb)
-        owner = by_token.get(owner_token.i) if owner_token is not None else None
-        if owner is None or _running_total(verb, token):
+        counted, verb, measure = found
+        if _running_total(verb, token) or _not_told_as_fact(verb):
+            continue
+        owner = _owner(verb, counted, context.events)
+        event = (
+            _event_at(context, owner)
+            if owner is not None
+            else article.reported_event(word_set("units", "counting_classes"))
+        )
+        if event is None:
             continue
         left = token.left_edge.i
         amount = read_count(doc[left : token.i + 1].text, doc[left].idx)
         if amount is None:
             continue
-        noun = (
-            "people"
-            if counted.lemma_.lower() in people or counted.lower_ in people
-            else counted.lemma_.lower()
+        noun = "" if counted is token else _counted_noun(counted)
+        start, end = _span(doc, doc[left], verb, counted, token)
+        yield _Reading(
+            event,
+            f"{measure}:{noun}",
+            Mention(verb.idx, verb.idx + len(verb), _described(measure), ""),
+            amount,
+            start,
+            end,
+            (verb.sent.start_char, verb.sent.end_char),
+            in_quotation(verb),
+            attribution(verb),
         )
-        if counted is token:
-            noun = ""
-        start, end = min(left, verb.i, counted.i), max(verb.i, counted.i, token.i) + 1
-        yield Claim(
-            kind="quantity",
-            span=mention(doc[start:end]),
-            sentence=sentence_bounds(verb),
-            values={
-                "occasion": owner.occasion,
-                "measured": f"{verb.lemma_.lower()}:{noun}",
-                "thing": mention(verb),
-                "amount": mention(doc[left : token.i + 1]),
-                "dimension": "count",
-                "unit": "",
-                "low": amount.low,
-                "high": amount.high,
-                "revised": _revised(owner),
-                "basis_stated": False,
-                "quoted": in_quotation(verb),
-            },
-            attributed_to=_attributed(verb),
+    yield from _toll_readings(article)
+
+
+def _described(measure: str) -> str:
+    """How a message names a count: "number of dead", "attendance", "turnout"."""
+    return measure if measure in {"attendance", "turnout"} else f"number of {measure}"
+
+
+def _toll(token: Token) -> tuple[str, str, Token | None, frozenset[str]] | None:
+    """What a toll noun counts, of what, the verb that counts it, and whose reported event it
+    is when it names none: "the death toll" (dead people), "the number of people killed by
+    the landslide" (dead people, killed), "a crowd of 30,000" (attendance)."""
+    tolls: dict[str, dict[str, Any]] = data_file("units")["toll_nouns"]
+    lemma = token.lemma_.lower()
+    if lemma in tolls:
+        return tolls[lemma]["measure"], "people", None, frozenset(tolls[lemma]["classes"])
+    if lemma not in word_set("units", "tally_nouns"):
+        return None
+    object_verbs: dict[str, str] = data_file("units")["count_verbs"]
+    for _, counted in prep_objects(token, {"of"}):
+        for clause in counted.children:
+            if clause.dep_ == "acl" and clause.tag_ == "VBN" and clause.lemma_.lower() in object_verbs:
+                measure = object_verbs[clause.lemma_.lower()]
+                return measure, _counted_noun(counted), clause, word_set("units", "counting_classes")
+    return None
+
+
+def _toll_owner(context: ExtractionContext, token: Token, clause: Token | None) -> Token | None:
+    """ "the toll from the landslide", "the quake's toll", "people killed by a landslide"."""
+    for child in token.children:
+        if child.dep_ in {"poss", "compound", "nmod"} and context.events.at(child.i):
+            return child
+    for _, obj in prep_objects(token, {"in", "from", "of", "after", "at", "for"}):
+        if context.events.at(obj.i):
+            return obj
+    # "a crowd of 30,000 watched the final", "the rally drew a crowd of 30,000".
+    other = {"nsubj": "dobj", "dobj": "nsubj"}.get(token.dep_)
+    for obj in token.head.children if other is not None else ():
+        if obj.dep_ == other and context.events.at(obj.i):
+            return obj
+    if clause is not None:
+        return _owner(clause, token, context.events)
+    return None
+
+
+def _number_of(token: Token) -> Token | None:
+    """The number a value's word is: "17", or the 39 of "39 percent"."""
+    if token.lemma_.lower() in {"percent", "per cent"} or token.text == "%":
+        return next((c for c in token.children if c.dep_ == "nummod" and c.like_num), None)
+    return token if token.like_num or token.ent_type_ == "CARDINAL" else None
+
+
+def _toll_values(token: Token) -> Iterator[tuple[Token, bool, bool]]:
+    """(number, told as a change, superseded) for each value a toll is given.
+
+    "a death toll of 17"; "the toll stood at 17"; "the toll rose from 11 to 17" (17 as
+    a change, 11 superseded); "officials put the toll at 17". Nothing for "could rise
+    to 30" or "had risen to 11 by Monday".
+    """
+    for _, value in prep_objects(token, {"of"}):
+        if (number := _number_of(value)) is not None:
+            yield number, False, False
+    # "the 30,000 crowd".
+    for child in token.children:
+        if child.dep_ == "nummod" and child.like_num:
+            yield child, False, False
+    if token.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return
+    verb = token.head
+    lemma = verb.lemma_.lower()
+    changing = lemma in word_set("units", "revising_verbs")
+    if not changing and lemma not in word_set("units", "stating_verbs"):
+        return
+    if _not_told_as_fact(verb) or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return
+    if any(prep.lower_ in {"by", "until"} for prep, _ in prep_objects(verb, {"by", "until"})):
+        return
+    # "rose from 9 to 12": the parser may hang "to" on "from".
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    preps += [p for c in preps for p in c.children if p.dep_ == "prep"]
+    for prep in preps:
+        if prep.lower_ not in {"to", "at", "from"}:
+            continue
+        for value in prep.children:
+            number = _number_of(value) if value.dep_ == "pobj" else None
+            if number is not None:
+                yield number, changing and prep.lower_ != "from", prep.lower_ == "from"
+    for child in verb.children:
+        number = _number_of(child) if child.dep_ in {"dobj", "attr"} and child.i != token.i else None
+        if number is not None:
+            yield number, changing, False
+
+
+def _toll_readings(article: _Article) -> Iterator[_Reading]:
+    context = article.context
+    doc = context.doc
+    for token in article.nouns:
+        found = _toll(token)
+        if found is None:
+            continue
+        measure, noun, clause, classes = found
+        owner = _toll_owner(context, token, clause)
+        event = _event_at(context, owner) if owner is not None else article.reported_event(classes)
+        if event is None:
+            continue
+        for number, changed, superseded in _toll_values(token):
+            left = number.left_edge.i
+            amount = read_count(doc[left : number.i + 1].text, doc[left].idx)
+            if amount is None:
+                continue
+            last = number
+            if number.head.lemma_.lower() in {"percent", "per cent"} or number.head.text == "%":
+                amount = replace(amount, unit="percent")
+                last = number.head
+            # "the toll rose from 11 to 17": the verb and its figures; "a death toll of 17".
+            verb = token.head
+            first = verb if verb.i < number.i and verb.i - token.i > _NEAR else token
+            start, end = _span(doc, first, last, *([verb] if first is token and verb.i < number.i else []))
+            yield _Reading(
+                event,
+                f"{measure}:{noun}",
+                Mention(token.idx, token.idx + len(token), _described(measure), ""),
+                amount,
+                start,
+                end,
+                (token.sent.start_char, token.sent.end_char),
+                in_quotation(token),
+                attribution(token),
+                told_as_change=changed,
+                revised=superseded,
+            )
+
+
+def _latest_values(readings: list[_Reading]) -> list[_Reading]:
+    """A measure told as changing keeps its latest value: a figure it changed from ("rose from
+    11 to 17"), or an earlier change to another value, is marked revised."""
+    superseded: dict[tuple[str, str], list[Amount]] = {}
+    last_change: dict[tuple[str, str], _Reading] = {}
+    for reading in readings:
+        key = (reading.event, reading.measured)
+        if reading.revised and not reading.told_as_change:
+            superseded.setdefault(key, []).append(reading.amount)
+        if reading.told_as_change and not reading.revised:
+            last = last_change.get(key)
+            if last is None or reading.start > last.start:
+                last_change[key] = reading
+    kept = []
+    for reading in readings:
+        key = (reading.event, reading.measured)
+        old = any(_overlaps(reading.amount, a) for a in superseded.get(key, ()))
+        last = last_change.get(key)
+        changed_since = last is not None and not _overlaps(reading.amount, last.amount)
+        if (old or (reading.told_as_change and changed_since)) and not reading.revised:
+            reading = replace(reading, revised=True)
+        kept.append(reading)
+    return kept
+
+
+def _overlaps(a: Amount, b: Amount) -> bool:
+    return (a.high is None or b.low <= a.high) and (b.high is None or a.low <= b.high)
+
+
+# -- shares a party wins of an election -------------------------------------------
+
+
+def _share_phrase(number: Token) -> tuple[Token, Token] | None:
+    """The share noun and the phrase head a number counts: "47 [seats]", "47 of the 120
+    [seats]" (47), "46 percent of the [vote]"; never the whole ("the 120 seats" above)."""
+    shares = word_set("units", "share_nouns")
+    head = number.head
+    if number.dep_ == "nummod" and head.lemma_.lower() in shares:
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and _is_amount(head.head.head):
+            return None
+        if head.lemma_.lower() != "percent":
+            return head, head
+    phrase = head if number.dep_ == "nummod" and head.ent_type_ == "PERCENT" else number
+    for _, share in prep_objects(phrase, {"of"}):
+        if share.lemma_.lower() in shares:
+            return share, phrase
+    return None
+
+
+def _is_amount(token: Token) -> bool:
+    return token.like_num or token.ent_type_ in {"CARDINAL", "PERCENT"}
+
+
+def _share_owner(share: Token, phrase: Token) -> tuple[Token, Token | None] | None:
+    """Who won the share, and the verb that gives it: "the alliance won 47 seats", "its 52 seats"."""
+    owner = next((c for c in share.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner, None
+    verb = phrase.head
+    if phrase.dep_ == "dobj" and verb.lemma_.lower() in word_set("units", "share_verbs"):
+        doer = subject(verb)
+        if doer is not None and not any(c.dep_ == "conj" for c in doer.children):
+            return doer, verb
+    return None
+
+
+def _share_readings(article: _Article) -> Iterator[_Reading]:
+    context = article.context
+    doc = context.doc
+    layer = context.events
+    classes = word_set("units", "share_classes")
+    revising_words = word_set("units", "revising_words")
+    for token in article.numbers:
+        if not token.like_num or token.ent_type_ in {"DATE", "TIME", "MONEY", "ORDINAL"}:
+            continue
+        found = _share_phrase(token)
+        if found is None:
+            continue
+        share, phrase = found
+        owned = _share_owner(share, phrase)
+        if owned is None:
+            continue
+        owner, verb = owned
+        party = context.parties.party(owner)
+        if party is None or party.kind == "thing":
+            continue
+        words = [*phrase.subtree, *share.children]
+        if any(t.lower_ in revising_words for t in words) or (verb is not None and _not_told_as_fact(verb)):
+            continue
+        clause = verb if verb is not None else share
+        # "in last week's election", hung on the verb or on the seats.
+        named = [
+            f
+            for t in clause.subtree
+            if t.dep_ == "pobj" and t.head.lower_ in {"in", "at"}
+            for f in layer.at(t.i)
+            if f.event_class in classes
+        ]
+        # "won 35 seats in 2019": a time with no election named is another election.
+        dated = any(
+            t.ent_type_ == "DATE" for t in clause.subtree if t.i not in range(token.i - 2, token.i + 1)
         )
+        event = layer.event(named[0]) if named else (None if dated else article.reported_event(classes))
+        if event is None:
+            continue
+        left = token.left_edge.i
+        amount = read_count(doc[left : token.i + 1].text, doc[left].idx, exact=True)
+        if amount is None:
+            continue
+        unit = "percent" if phrase.ent_type_ == "PERCENT" else ""
+        name = entity_span(owner).text if owner.ent_type_ else owner.text
+        start, end = _span(doc, doc[left], share, *([verb] if verb is not None else [owner]))
+        yield _Reading(
+            event,
+            f"{share.lemma_.lower()}:{party.key}",
+            Mention(
+                share.idx, share.idx + len(share), f"number of {share.lemma_.lower()}s won by {name}", ""
+            ),
+            replace(amount, unit=unit, dimension="share"),
+            start,
+            end,
+            (token.sent.start_char, token.sent.end_char),
+            in_quotation(token),
+            attribution(token),
+        )
+
+
+def _estimates(readings: list[_Reading]) -> list[_Reading]:
+    """A crowd someone is said to count is their estimate: given on a stated basis."""
+    estimated = word_set("units", "estimated_measures")
+    return [
+        replace(r, basis_stated=True)
+        if r.attributed_to is not None and r.measured.split(":")[0] in estimated
+        else r
+        for r in readings
+    ]
 
 
 def extract(context: ExtractionContext) -> Iterator[Claim]:
-    yield from _measure_claims(context)
-    yield from _count_claims(context)
+    article = _Article.of(context)
+    readings = [*_measure_readings(context), *_count_readings(article), *_share_readings(article)]
+    text = context.document.text
+    for reading in _estimates(_latest_values(readings)):
+        yield _claim(reading, text)

@@ -243,62 +243,81 @@ class _MarkdownReader:
 
     def _children(self, children: Sequence[Token], aligned: _Aligned, cursor: int) -> int:
         """Emit an inline token's children, walking ``aligned.text`` from ``cursor``."""
-        text = aligned.text
         in_autolink = False
         for child in children:
-            kind = child.type
             if in_autolink:
-                in_autolink = kind != "link_close"
-            elif kind == "text":
-                found = text.find(child.content, cursor)
-                if found < 0:  # pragma: no cover - the parser's text is always in its source
-                    self.emitter.replace(child.content, *aligned.range(cursor, cursor + 1))
-                    continue
-                self._emit(aligned, found, found + len(child.content))
-                cursor = found + len(child.content)
-            elif kind == "text_special":
-                # An escape (\*) or a character reference (&amp;): quote it as written.
-                found = text.find(child.markup, cursor)
-                if found >= 0:
-                    self.emitter.replace(child.content, *aligned.range(found, found + len(child.markup)))
-                    cursor = found + len(child.markup)
-            elif kind in ("softbreak", "hardbreak"):
-                found = text.find("\n", cursor)
-                if found >= 0:
-                    if kind == "softbreak":
-                        self.emitter.space(*aligned.range(found, found + 1))
-                    else:
-                        # A hard break is an explicit end of line, like <br>.
-                        self.emitter.block_break()
-                    cursor = found + 1
-            elif kind == "code_inline":
-                cursor = self._code_span(aligned, child, cursor)
-            elif kind == "html_inline":
-                found = text.find(child.content, cursor)
-                if found >= 0:
-                    if _HTML_BREAK.fullmatch(child.content):
-                        self.emitter.block_break()
-                    cursor = found + len(child.content)
-            elif kind == "image":
-                found = text.find("![", cursor)
-                cursor = found + 2 if found >= 0 else cursor
-                cursor = self._children(child.children or [], aligned, cursor)
-                cursor = self._skip_link_target(text, cursor)
-            elif kind == "link_open" and child.markup == "autolink":
-                opening = text.find("<", cursor)
-                closing = text.find(">", opening + 1)
-                if opening >= 0 and closing > opening:
-                    self._emit(aligned, opening + 1, closing)
-                    cursor = closing + 1
+                in_autolink = child.type != "link_close"
+            elif child.type == "link_open" and child.markup == "autolink":
+                cursor = self._autolink(aligned, cursor)
                 in_autolink = True
-            elif kind == "link_open":
-                found = text.find("[", cursor)
-                cursor = found + 1 if found >= 0 else cursor
-            elif kind == "link_close":
-                cursor = self._skip_link_target(text, cursor)
-            elif kind in _EMPHASIS:
-                found = text.find(child.markup, cursor)
-                cursor = found + len(child.markup) if found >= 0 else cursor
+            else:
+                cursor = self._inline_token(child, aligned, cursor)
+        return cursor
+
+    def _inline_token(self, child: Token, aligned: _Aligned, cursor: int) -> int:
+        """Emit one inline token; the cursor moves past the source it stands for."""
+        text, kind = aligned.text, child.type
+        if kind == "text":
+            return self._plain_text(child, aligned, cursor)
+        if kind == "text_special":
+            # An escape (\*) or a character reference (&amp;): quote it as written.
+            found = text.find(child.markup, cursor)
+            if found < 0:
+                return cursor
+            self.emitter.replace(child.content, *aligned.range(found, found + len(child.markup)))
+            return found + len(child.markup)
+        if kind in ("softbreak", "hardbreak"):
+            return self._line_break(kind, aligned, cursor)
+        if kind == "code_inline":
+            return self._code_span(aligned, child, cursor)
+        if kind == "html_inline":
+            found = text.find(child.content, cursor)
+            if found < 0:
+                return cursor
+            if _HTML_BREAK.fullmatch(child.content):
+                self.emitter.block_break()
+            return found + len(child.content)
+        if kind == "image":
+            found = text.find("![", cursor)
+            cursor = found + 2 if found >= 0 else cursor
+            cursor = self._children(child.children or [], aligned, cursor)
+            return self._skip_link_target(text, cursor)
+        if kind == "link_open":
+            found = text.find("[", cursor)
+            return found + 1 if found >= 0 else cursor
+        if kind == "link_close":
+            return self._skip_link_target(text, cursor)
+        if kind in _EMPHASIS:
+            found = text.find(child.markup, cursor)
+            return found + len(child.markup) if found >= 0 else cursor
+        return cursor
+
+    def _plain_text(self, child: Token, aligned: _Aligned, cursor: int) -> int:
+        found = aligned.text.find(child.content, cursor)
+        if found < 0:  # pragma: no cover - the parser's text is always in its source
+            self.emitter.replace(child.content, *aligned.range(cursor, cursor + 1))
+            return cursor
+        self._emit(aligned, found, found + len(child.content))
+        return found + len(child.content)
+
+    def _line_break(self, kind: str, aligned: _Aligned, cursor: int) -> int:
+        found = aligned.text.find("\n", cursor)
+        if found < 0:
+            return cursor
+        if kind == "softbreak":
+            self.emitter.space(*aligned.range(found, found + 1))
+        else:
+            # A hard break is an explicit end of line, like <br>.
+            self.emitter.block_break()
+        return found + 1
+
+    def _autolink(self, aligned: _Aligned, cursor: int) -> int:
+        """``<https://example.org>``: the address is the text a reader sees."""
+        opening = aligned.text.find("<", cursor)
+        closing = aligned.text.find(">", opening + 1)
+        if opening >= 0 and closing > opening:
+            self._emit(aligned, opening + 1, closing)
+            return closing + 1
         return cursor
 
     def _code_span(self, aligned: _Aligned, token: Token, cursor: int) -> int:

@@ -14,7 +14,7 @@ from factcheck.report.renderers._contract import streaming, whole
 #: Every output format, by its ``--format`` name.
 RENDERERS: tuple[Renderer, ...] = (
     streaming(github),
-    whole(html),
+    whole(html, needs_analysis=True),
     whole(json),
     streaming(jsonl),
     whole(sarif),

@@ -23,6 +23,9 @@ class RenderContext:
     color: bool = False
     statistics: bool = False
     options: Mapping[str, Any] = field(default_factory=dict)
+    #: Seconds the run took, for a closing line read by a person (None: say nothing,
+    #: so that the same input gives the same bytes).
+    elapsed: float | None = None
 
 
 class RendererModule(Protocol):
@@ -48,11 +51,14 @@ class Renderer:
     render: Callable[[Report, RenderContext], str]
     render_document: Callable[[DocumentResult, RenderContext], str] | None
     render_summary: Callable[[Report, RenderContext], str] | None = None
+    #: Draws from each document's analysis (the parse, the claim graph), which a
+    #: result served from the cache does not have.
+    needs_analysis: bool = False
 
 
-def whole(module: RendererModule) -> Renderer:
+def whole(module: RendererModule, needs_analysis: bool = False) -> Renderer:
     """A format written once the whole report is known."""
-    return Renderer(module.FORMAT, module.DESCRIPTION, module.render, None)
+    return Renderer(module.FORMAT, module.DESCRIPTION, module.render, None, None, needs_analysis)
 
 
 def streaming(module: StreamingRendererModule) -> Renderer:

@@ -1,8 +1,12 @@
 """The claim graph around a document's findings, drawn as inline SVG for the HTML report.
 
-Only the entities that the findings' claims connect are drawn, with the edges
-between them: the claims a finding rests on in its severity's colour, the
-context the rules used (place containment, nationality) grey and dashed.
+Only what the findings rest on is drawn: the claims a finding quotes (an edge of
+the rule's claim kind, or a presence, event place or nationality, whose passage is
+exactly one of its sides) in the finding's colour, and, dashed in the same colour,
+the containment that places each of their places in its country ("Russia" contains
+"Russia's Far East"), which is what a location finding compares. Other claims that
+merely share words with a side are left out. Entities are named as the article
+names them, never by internal ids.
 Layout is layered left to right (Sugiyama style, no floats), so the same
 report gives the same bytes.
 """
@@ -10,6 +14,7 @@ report gives the same bytes.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +37,11 @@ COMPONENT_GAP = 24
 MARGIN = 14
 LABEL_CHARACTERS = 21
 TYPE_ORDER = {"event": 0, "person": 1, "party": 2, "place": 3, "name": 4}
+#: Claims a finding may rest on whatever its rule's own kind: where people are, where
+#: events are held, whose national someone is (the location and travel operators read them).
+CONTEXT_KINDS = frozenset({"presence", "event_location", "national_of"})
+#: An internal occurrence number: "meeting#1".
+_OCCURRENCE = re.compile(r"#\d+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +52,8 @@ class FindingSides:
     label: str
     severity: str
     evidence: tuple[Evidence, ...]
+    #: The claim kind its rule selects (None: any kind).
+    kind: str | None = None
 
 
 @dataclass(slots=True)
@@ -54,6 +66,8 @@ class DrawnEdge:
     kinds: dict[str, int]
     quotes: list[str]
     findings: list[FindingSides]
+    #: Containment a finding rests on (country -> place), drawn dashed.
+    reason: bool = False
 
     @property
     def severity(self) -> str | None:
@@ -69,43 +83,48 @@ class DrawnEdge:
         )
 
 
-def _overlaps(start: int, end: int, evidence: Evidence) -> bool:
-    if start == end or evidence.start == evidence.end:
-        return start == evidence.start and end == evidence.end
-    return start < evidence.end and evidence.start < end
+def _uses(finding: FindingSides, kind: str, start: int, end: int) -> bool:
+    """Whether a claim edge is one the finding rests on: its passage is one of the sides."""
+    if finding.kind is not None and kind != finding.kind and kind not in CONTEXT_KINDS:
+        return False
+    return any(start == side.start and end == side.end for side in finding.evidence)
 
 
 def _edges_around(graph: ClaimGraph, findings: Sequence[FindingSides]) -> list[DrawnEdge]:
-    """Edges whose provenance a finding quotes, then the other edges between the entities they join.
-
-    The second kind is the context the rules read (containment, nationality); claims
-    between two entities already joined by a quoted claim are not repeated.
-    """
+    """The claim edges the findings rest on, then the containment placing their places in countries."""
     merged: dict[tuple[str, str], DrawnEdge] = {}
-    touched_nodes: set[str] = set()
     all_edges = sorted(graph.graph.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
     for source, target, _key, attrs in all_edges:
         provenance = attrs.get("provenance") or {}
         start, end = provenance.get("start"), provenance.get("end")
-        if not isinstance(start, int) or not isinstance(end, int):
+        if not isinstance(start, int) or not isinstance(end, int) or source == target:
             continue
-        hits = [f for f in findings if any(_overlaps(start, end, e) for e in f.evidence)]
-        if not hits:
-            continue
-        touched_nodes.update((source, target))
         kind = str(attrs.get("kind", ""))
+        users = [f for f in findings if _uses(f, kind, start, end)]
+        if not users:
+            continue
         edge = merged.setdefault((source, target), DrawnEdge(source, target, {}, [], []))
         edge.kinds[kind] = edge.kinds.get(kind, 0) + 1
         edge.quotes.append(str(provenance.get("text", "")))
-        edge.findings.extend(f for f in hits if f not in edge.findings)
-    nodes = set(sorted(touched_nodes)[:MAX_NODES])
-    context: dict[tuple[str, str], DrawnEdge] = {}
-    for source, target, _key, attrs in all_edges:
-        if source in nodes and target in nodes and (source, target) not in merged and source != target:
-            edge = context.setdefault((source, target), DrawnEdge(source, target, {}, [], []))
-            kind = str(attrs.get("kind", ""))
-            edge.kinds[kind] = edge.kinds.get(kind, 0) + 1
-    merged.update(context)
+        edge.findings.extend(f for f in users if f not in edge.findings)
+    nodes = set(sorted({n for pair in merged for n in pair})[:MAX_NODES])
+    reasons: dict[tuple[str, str], DrawnEdge] = {}
+    for edge in list(merged.values()):
+        for end_node in (edge.source, edge.target):
+            place = end_node.removeprefix("place:")
+            if _node_type(end_node) != "place" or end_node not in nodes or graph.is_country(place):
+                continue
+            for country in sorted(graph.countries_of(place)):
+                outer = f"place:{country}"
+                if (outer, end_node) in merged or outer not in graph.graph:
+                    continue
+                reason = reasons.setdefault(
+                    (outer, end_node), DrawnEdge(outer, end_node, {"contains": 1}, [], [], reason=True)
+                )
+                reason.findings.extend(f for f in edge.findings if f not in reason.findings)
+    if len(nodes | {e.source for e in reasons.values()}) <= MAX_NODES:
+        merged.update(reasons)
+        nodes |= {e.source for e in reasons.values()}
     return [e for _key, e in sorted(merged.items()) if e.source in nodes and e.target in nodes]
 
 
@@ -305,7 +324,8 @@ def _labels(graph: ClaimGraph, nodes: Sequence[str]) -> dict[str, str]:
             return readable(key, depth + 1)
         if node_type in {"place", "party"} and stored == key:
             return graph.place_name(key)
-        return stored
+        # Never an internal id: "meeting#1" is the article's "meeting".
+        return _OCCURRENCE.sub("", stored)
 
     return {node: readable(node) for node in nodes}
 
@@ -322,7 +342,7 @@ def draw(graph: ClaimGraph, findings: Sequence[FindingSides], title_id: str) -> 
         f'<svg class="claim-graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {layout.width} '
         f'{layout.height}" width="{layout.width}" height="{layout.height}" role="img" '
         f'aria-labelledby="{title_id}">',
-        f'<title id="{title_id}">Claim graph around the findings: {len(nodes)} entities, '
+        f'<title id="{title_id}">What the findings rest on: {len(nodes)} entities, '
         f"{len(edges)} relations</title>",
         "<defs>",
     ]
@@ -410,6 +430,7 @@ def _edge_svg(
         (x1, y1), (x2, y2) = points
         label_x, label_y = (x1 + x2) // 2, (y1 + y2) // 2 - 4
     style = edge.severity or "context"
+    classes = f"edge edge-{style}" + (" edge-reason" if edge.reason else "")
     label = edge.label
     tooltip = label
     if edge.quotes:
@@ -420,7 +441,7 @@ def _edge_svg(
     if edge.findings:
         link_open, link_close = f'<a href="#{escape(edge.findings[0].anchor)}">', "</a>"
     path_svg = (
-        f'<g class="edge edge-{style}">{link_open}<title>{escape(tooltip)}</title>'
+        f'<g class="{classes}">{link_open}<title>{escape(tooltip)}</title>'
         f'<path d="{" ".join(commands)}" marker-end="url(#{title_id}-arrow-{style})"/>{link_close}</g>'
     )
     label_svg = (

@@ -3,7 +3,8 @@
 Per document with findings: the source text as given, each side of each finding a
 ``<mark>`` (``data-start``/``data-end`` are source offsets) with a small tag that
 links to the finding's next side; beside it the findings with the rule's
-description; under them the claim graph around the findings as inline SVG.
+description and the suppression comment that would silence each, ready to copy;
+under them the claim graph of what the findings rest on as inline SVG.
 No external resources: CSS, script and drawing are inline, so the file can be
 mailed or archived as is.
 """
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from html import escape
 from string import ascii_lowercase
 
+from factcheck.reading.directives import suppression_comment
 from factcheck.reading.document import DERIVED, SOURCE
 from factcheck.report.model import DocumentResult, Report
 from factcheck.report.renderers._contract import RenderContext
@@ -128,7 +130,25 @@ def _source_html(prefix: str, source: str, sides: list[Side]) -> str:
     return "".join(parts)
 
 
-def _finding_html(prefix: str, number: int, finding: Finding, context: RenderContext) -> str:
+#: Stands for the editor's reason in a suggested suppression comment.
+REASON_PLACEHOLDER = "REASON: why the text is right"
+
+
+def _suppression_html(anchor: str, finding: Finding, fmt: str | None) -> str:
+    """The comment that silences this finding, to paste before the paragraph of either side."""
+    comment = suppression_comment(finding.rule_id, fmt or "text", REASON_PLACEHOLDER)
+    return (
+        f'<div class="suppress"><label for="{anchor}-suppress">If the text is right, put this before '
+        "the paragraph of either side:</label>"
+        f'<span class="suppress-row"><input id="{anchor}-suppress" class="suppress-comment" readonly '
+        f'spellcheck="false" value="{_attr(comment)}">'
+        f'<button type="button" class="copy" data-copy="{anchor}-suppress">Copy</button></span></div>'
+    )
+
+
+def _finding_html(
+    prefix: str, number: int, finding: Finding, context: RenderContext, fmt: str | None = None
+) -> str:
     anchor = f"{prefix}-f{number}"
     classes = f"finding sev-{finding.severity}" + (" suppressed" if finding.suppressed else "")
     rule = context.rules.get(finding.rule_id)
@@ -154,6 +174,9 @@ def _finding_html(prefix: str, number: int, finding: Finding, context: RenderCon
     if finding.suppressed:
         reason = finding.suppression_reason or "no reason given"
         lines.append(f'<p class="suppression">Suppressed: {_text(reason)}</p>')
+    elif finding.rule_id != "SUP001":
+        # SUP001 is silenced by removing the stale comment, not by another one.
+        lines.append(_suppression_html(anchor, finding, fmt))
     if rule is not None:
         lines.append(
             f'<p class="rule-description"><span>About {_text(rule.id)}:</span> '
@@ -186,6 +209,11 @@ def _pair_html(prefix: str, result: DocumentResult, sides: list[Side]) -> str:
             f"{_source_html(f'{prefix}-{name}', document.source, shown)}</div></div>"
         )
     return '<div class="pair">' + "".join(columns) + "</div>"
+
+
+def _kind(finding: Finding, context: RenderContext) -> str | None:
+    rule = context.rules.get(finding.rule_id)
+    return rule.kind if rule is not None else None
 
 
 def _count(number: int, severity: str) -> str:
@@ -231,14 +259,17 @@ def _document_html(number: int, result: DocumentResult, context: RenderContext) 
     parts.append('<div class="side-panel">')
     parts.append(f'<h3>Findings <span class="count">{len(findings)}</span></h3>')
     parts.append('<ol class="findings">')
-    parts.extend(_finding_html(prefix, i, f, context) for i, f in enumerate(findings, start=1))
+    # A suppression comment goes where the finding sits: in a compared pair, the rewrite.
+    where = result.texts[1] if result.texts is not None else analysis.document if analysis else None
+    fmt = where.format if where is not None else None
+    parts.extend(_finding_html(prefix, i, f, context, fmt) for i, f in enumerate(findings, start=1))
     parts.append("</ol>")
     drawing = ""
     if analysis is not None:
         drawing = draw(
             analysis.graph,
             [
-                FindingSides(f"{prefix}-f{i}", f"{i} {f.rule_id}", f.severity, f.evidence)
+                FindingSides(f"{prefix}-f{i}", f"{i} {f.rule_id}", f.severity, f.evidence, _kind(f, context))
                 for i, f in enumerate(findings, start=1)
                 if not f.suppressed
             ],
@@ -247,11 +278,11 @@ def _document_html(number: int, result: DocumentResult, context: RenderContext) 
     parts.append("</div></div>")
     if drawing:
         parts.append(
-            f'<figure class="graph" id="{prefix}-claim-graph"><figcaption>Claim graph around the findings '
-            '<span class="legend"><span class="edge-key sev-error"></span>claim in an error '
-            '<span class="edge-key sev-warning"></span>in a warning '
-            '<span class="edge-key sev-info"></span>in a note '
-            '<span class="edge-key context"></span>context the rules used</span></figcaption>'
+            f'<figure class="graph" id="{prefix}-claim-graph"><figcaption>What the findings rest on '
+            '<span class="legend"><span class="edge-key sev-error"></span>claim quoted by an error '
+            '<span class="edge-key sev-warning"></span>by a warning '
+            '<span class="edge-key sev-info"></span>by a note '
+            '<span class="edge-key reason"></span>the country a place lies in</span></figcaption>'
             f'<div class="graph-scroll">{drawing}</div></figure>'
         )
     parts.append("</section>")
@@ -266,8 +297,8 @@ def _header(report: Report) -> str:
     line = f"{documents} document{'s' if documents != 1 else ''} checked"
     if clean:
         line += f", {clean} without findings"
-    if report.errors:
-        line += f', <span class="unreadable">{report.errors} could not be read</span>'
+    if report.unreadable:
+        line += f', <span class="unreadable">{report.unreadable} could not be read</span>'
     return (
         "<header><h1>factcheck report</h1>"
         f'<p class="summary">{line} {badges}</p>'
@@ -389,6 +420,7 @@ stroke-linejoin:round}
 .claim-graph .edge-warning path{stroke:var(--warning)}.claim-graph .edge-warning text{fill:var(--warning)}
 .claim-graph .edge-info path{stroke:var(--info)}.claim-graph .edge-info text{fill:var(--info)}
 .claim-graph .edge-context path{stroke:#9aa5b4;stroke-dasharray:5 4;stroke-width:1.4}
+.claim-graph .edge-reason path{stroke-dasharray:6 4;stroke-width:1.6}
 .claim-graph .edge-context text{fill:#7b8694}
 .claim-graph .arrow-error{fill:var(--error)}.claim-graph .arrow-warning{fill:var(--warning)}
 .claim-graph .arrow-info{fill:var(--info)}.claim-graph .arrow-context{fill:#9aa5b4}
@@ -401,13 +433,40 @@ margin:0 4px 0 10px}
 margin-bottom:14px}
 .text-column h3{margin:0 0 6px;font-size:14px}.text-column .path{color:var(--muted);font-weight:normal}
 .pair-findings{grid-template-columns:1fr}
+.edge-key.reason{border-top:2px dashed var(--ink)}
+.suppress{margin:8px 0 0;font-size:12px;color:var(--muted)}
+.suppress label{display:block;margin-bottom:2px}
+.suppress-row{display:flex;gap:6px}
+.suppress-comment{flex:1;min-width:0;font:12px ui-monospace,Menlo,Consolas,monospace;color:var(--ink);
+border:1px solid var(--line);border-radius:5px;padding:3px 6px;background:var(--page)}
+.copy{font:12px system-ui,sans-serif;border:1px solid var(--line);border-radius:5px;background:var(--paper);
+cursor:pointer;padding:2px 10px}
+.copy.done{border-color:#2e8540;color:#2e8540}
 @media (max-width:980px){.columns,.pair{grid-template-columns:1fr}.side-panel{position:static}}
 @media print{.side-panel{position:static}body{background:#fff}}
 """
 
-# Hovering a finding lights up its sides; clicking a side shows its finding.
+# Hovering a finding lights up its sides; clicking a side shows its finding; Copy copies
+# a suppression comment (selecting it first, so it can be copied by hand where the
+# clipboard is not allowed, as on a page opened from a file in some browsers).
 _SCRIPT = """
 (function () {
+  document.querySelectorAll('button.copy').forEach(function (button) {
+    button.addEventListener('click', function () {
+      var field = document.getElementById(button.dataset.copy);
+      if (!field) { return; }
+      field.focus(); field.select();
+      var done = function () {
+        button.classList.add('done'); button.textContent = 'Copied';
+        setTimeout(function () { button.classList.remove('done'); button.textContent = 'Copy'; }, 1500);
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(field.value).then(done, function () {});
+      } else if (document.execCommand && document.execCommand('copy')) {
+        done();
+      }
+    });
+  });
   function light(id, on) {
     document.querySelectorAll('mark[data-findings]').forEach(function (m) {
       if (m.dataset.findings.split(' ').indexOf(id) >= 0) { m.classList.toggle('lit', on); }

@@ -64,7 +64,7 @@ def tool_data(report: Report) -> dict[str, Any]:
 def summary_data(report: Report) -> dict[str, Any]:
     return {
         "documents": len(report.documents),
-        "errors": report.errors,
+        "unreadable": report.unreadable,
         "findings": len(report.active_findings()),
         "suppressed": sum(1 for f in report.findings if f.suppressed),
         "by_severity": report.by_severity(),

@@ -114,12 +114,16 @@ def render_summary(report: Report, context: RenderContext) -> str:
     counts = report.by_severity()
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info")]
     documents = len(report.documents)
-    line = f"{documents} document{'s' if documents != 1 else ''} checked: {', '.join(parts)}"
+    line = f"{documents} document{'s' if documents != 1 else ''} checked"
+    if context.elapsed is not None:
+        seconds = max(context.elapsed, 1e-9)
+        line += f" in {context.elapsed:.1f} s ({documents / seconds:.1f} documents/s)"
+    line += f": {', '.join(parts)}"
     suppressed = sum(1 for f in report.findings if f.suppressed)
     if suppressed:
         line += f", {suppressed} suppressed"
-    if report.errors:
-        line += f"; {report.errors} could not be read"
+    if report.unreadable:
+        line += f"; {report.unreadable} could not be read"
     lines = [line]
     if context.statistics:
         per_rule: dict[tuple[str, str], int] = {}

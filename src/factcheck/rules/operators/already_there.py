@@ -4,7 +4,9 @@
 continue his journey to Russia": Russia contains where Kim already is. Travel to a
 place inside the current one ("continue his journey to Vladivostok") is fine.
 
-``field`` names the destination; option ``person`` the traveller field.
+``field`` names the destination; option ``person`` the traveller field. The
+template value ``current`` names the reason: the destination, with where in it the
+traveller already is ("Russia (Vostochny Cosmodrome)").
 """
 
 from __future__ import annotations
@@ -53,5 +55,13 @@ def check(
         if source.span.start == claim.span.start:
             continue
         if context.graph.contains(destination.id, place.id):
-            return Conflict((claim.span, source.span), {"current": place.text})
+            return Conflict((claim.span, source.span), {"current": _within(destination, place, context)})
     return None
+
+
+def _within(destination: Mention, place: Mention, context: CheckContext) -> str:
+    """ "Russia (Vostochny Cosmodrome)": the place travelled to, and the place inside it."""
+    outer = context.graph.place_name(destination.id) if destination.id else destination.text
+    if place.id == destination.id or place.text == outer:
+        return outer
+    return f"{outer} ({place.text})"

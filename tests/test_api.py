@@ -1,0 +1,118 @@
+"""The library API: its docstring examples run, and it gives what the command line gives."""
+
+from __future__ import annotations
+
+import doctest
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import factcheck
+import factcheck.api
+from factcheck.cli import app
+from factcheck.datafiles import DataFileError
+
+TEXT = "During a summit in Vienna, leaders met. The meeting in Japan lasted an hour.\n"
+
+
+@pytest.mark.parametrize("module", [factcheck, factcheck.api], ids=lambda m: m.__name__)
+def test_docstring_examples_run(module: object) -> None:
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
+    assert result.attempted > 0 or module is factcheck
+    assert result.failed == 0
+
+
+def test_public_names_are_listed_and_typed() -> None:
+    for name in factcheck.__all__:
+        assert getattr(factcheck, name) is not None, name
+    assert factcheck.Report is factcheck.api.Report
+    functions = (factcheck.check_text, factcheck.check_paths, factcheck.compare, factcheck.to_json)
+    for function in (*functions, factcheck.render):
+        assert function.__doc__ and "return" in function.__annotations__, function.__name__
+    # The function, not the package that compares: the name is the library's.
+    assert callable(factcheck.compare)
+
+
+def test_check_text_gives_the_bytes_the_command_line_prints() -> None:
+    report = factcheck.check_text(TEXT, select=["LOC001"])
+    cli = CliRunner().invoke(app, ["check", "-", "--select", "LOC001", "--format", "json"], input=TEXT)
+    assert factcheck.to_json(report) == cli.stdout
+    assert json.loads(cli.stdout) == factcheck.to_dict(report)
+
+
+def test_check_paths_gives_the_bytes_the_command_line_prints(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.md").write_text("Talks in *Oslo* closed.\n", encoding="utf-8")
+    report = factcheck.check_paths([tmp_path], select=["LOC"])
+    cli = CliRunner().invoke(app, ["check", str(tmp_path), "--select", "LOC", "--format", "sarif"])
+    assert factcheck.render(report, "sarif") == cli.stdout
+    assert [len(d.findings) for d in report.documents] == [1, 0]
+
+
+def test_markdown_text_keeps_offsets_into_the_text_as_given() -> None:
+    markdown = "The talks in *Oslo* opened; later the talks in **Lisbon** ended.\n"
+    (finding,) = factcheck.check_text(markdown, format="markdown", select=["LOC001"]).documents[0].findings
+    assert [markdown[e.start : e.end] for e in finding.evidence] == ["talks in *Oslo", "talks in **Lisbon"]
+
+
+def test_bad_arguments_are_errors_not_reports() -> None:
+    with pytest.raises(ValueError, match="format must be one of text, markdown, html"):
+        factcheck.check_text(TEXT, format="pdf")
+    with pytest.raises(DataFileError, match="'QQ' names no rule"):
+        factcheck.check_text(TEXT, select=["QQ"])
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        factcheck.render(factcheck.check_text(TEXT), "pdf")
+
+
+def test_the_checker_is_built_once_per_settings() -> None:
+    first = factcheck.api.checker_for(factcheck.settings(select=["LOC001"]))
+    again = factcheck.api.checker_for(factcheck.settings(select=["LOC001"]))
+    other = factcheck.api.checker_for(factcheck.settings(select=["NAM001"]))
+    assert first is again and first is not other
+
+
+#: Own wordings: the rewrite moves the talks and turns the vote round.
+SOURCE = "Talks in Oslo ended on Monday.\n\nThe council approved the budget on Tuesday.\n"
+REWRITE = "Talks in Lisbon ended on Monday. The council rejected the budget.\n"
+
+
+def test_compare_gives_the_bytes_the_command_line_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "wire.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "short.txt").write_text(REWRITE, encoding="utf-8")
+    report = factcheck.compare(SOURCE, REWRITE, source_path="wire.txt", path="short.txt")
+    for output_format in ("json", "text", "sarif"):
+        cli = CliRunner().invoke(
+            app, ["compare", "wire.txt", "short.txt", "--format", output_format, "--no-color"]
+        )
+        assert cli.exit_code == 1, cli.output
+        assert factcheck.render(report, output_format) == cli.stdout, output_format
+    (document,) = report.documents
+    assert (document.path, document.source) == ("short.txt", "wire.txt")
+    assert [f.rule_id for f in document.findings] == ["LOC001", "CMP005"]
+
+
+def test_compare_counts_each_side_in_its_own_text() -> None:
+    source = "# Talks\n\nTalks in *Oslo* ended on Monday.\n"
+    report = factcheck.compare(
+        source, "Talks in **Lisbon** ended.\n", source_format="markdown", format="markdown"
+    )
+    (finding,) = report.documents[0].findings
+    texts = {"source": source, "derived": "Talks in **Lisbon** ended.\n"}
+    assert finding.rule_id == "LOC001"
+    for side in finding.evidence:
+        assert side.document is not None
+        assert texts[side.document][side.start : side.end] == side.text
+
+
+def test_compare_reports_a_text_that_cannot_be_checked_as_the_document_s_error() -> None:
+    (unreadable,) = factcheck.compare("", "Talks ended.", path="short.txt", doc_id="7").documents
+    assert (unreadable.path, unreadable.doc_id, unreadable.source) == ("short.txt", "7", "source")
+    assert unreadable.error == "the source (source): empty document: no text to check"
+    assert factcheck.compare("Talks ended.", "\n").documents[0].error == "empty document: no text to check"
+    with pytest.raises(ValueError, match="source_format must be one of"):
+        factcheck.compare("Talks ended.", "Talks ended.", source_format="pdf")
