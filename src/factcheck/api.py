@@ -43,13 +43,12 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.cache import ResultCache, run_key
-from factcheck.comparison import Comparer, DocumentPair, PairFailure
+from factcheck.comparison import Comparer
 from factcheck.config import Settings, resolve_settings, split_ids
 from factcheck.engine import gazetteer_for, rules_for
 from factcheck.pipeline import Checker
-from factcheck.reading.decoding import InputError
-from factcheck.reading.document import Document
-from factcheck.reading.inputs import InputFailure, InputOptions, collect, document_from_text
+from factcheck.reading.inputs import InputOptions, collect, read_text
+from factcheck.reading.pairs import pair_of
 from factcheck.reading.selection import Selection
 from factcheck.report.model import DocumentResult, Report
 from factcheck.report.renderers import RenderContext, renderers
@@ -157,24 +156,13 @@ def check_text(
     _check_format("format", format)
     chosen = settings(config, None if path == "-" else path, select, ignore, extend_select)
     checker = checker_for(chosen, rules)
-    item = _read_text(text, path, format, doc_id, chosen.max_bytes)
+    item = read_text(text, path, format, doc_id, chosen.max_bytes)
     return Report(tuple(checker.check([item])), checker.model, rules=tuple(checker.rules))
 
 
 def _check_format(name: str, value: str) -> None:
     if value not in TEXT_FORMATS:
         raise ValueError(f"{name} must be one of {', '.join(TEXT_FORMATS)}, not {value!r}")
-
-
-def _read_text(text: str, path: str, fmt: str, doc_id: str | None, max_bytes: int) -> Document | InputFailure:
-    """A text given as a string, or why it cannot be checked (empty, binary, too large)."""
-    size = len(text.encode("utf-8", "surrogatepass"))
-    try:
-        if size > max_bytes:
-            raise InputError(f"text too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)")
-        return document_from_text(text, path, fmt, doc_id)
-    except InputError as error:
-        return InputFailure(path, str(error), doc_id)
 
 
 @lru_cache(maxsize=16)
@@ -217,16 +205,8 @@ def compare(
     _check_format("format", format)
     chosen = settings(config, None if path == "-" else path, select, ignore, extend_select)
     checker = checker_for(chosen, rules)
-    original = _read_text(source, source_path, source_format, None, chosen.max_bytes)
-    rewrite = _read_text(derived, path, format, doc_id, chosen.max_bytes)
-    pair: DocumentPair | PairFailure
-    if isinstance(original, InputFailure):
-        failure = InputFailure(path, f"the source ({source_path}): {original.error}", doc_id)
-        pair = PairFailure(source_path, failure)
-    elif isinstance(rewrite, InputFailure):
-        pair = PairFailure(source_path, rewrite)
-    else:
-        pair = DocumentPair(original, rewrite)
+    original = read_text(source, source_path, source_format, None, chosen.max_bytes)
+    pair = pair_of(original, read_text(derived, path, format, doc_id, chosen.max_bytes))
     results = tuple(_comparer(checker).compare([pair]))
     return Report(results, checker.model, rules=tuple(checker.rules))
 

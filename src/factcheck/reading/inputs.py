@@ -110,6 +110,17 @@ class InputFailure:
     doc_id: str | None = None
 
 
+def read_text(text: str, path: str, fmt: str, doc_id: str | None, max_bytes: int) -> Document | InputFailure:
+    """A text given as a string (the library, the service), or why it cannot be checked."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    try:
+        if size > max_bytes:
+            raise InputError(f"text too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)")
+        return document_from_text(text, path, fmt, doc_id)
+    except InputError as error:
+        return InputFailure(path, str(error), doc_id)
+
+
 def read_stdin(options: InputOptions) -> Document | InputFailure:
     """Standard input, named and read as ``options.stdin_filename`` says (default ``-``, plain text)."""
     name = options.stdin_filename or "-"

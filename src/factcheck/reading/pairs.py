@@ -55,6 +55,17 @@ def pairs_with(
             yield DocumentPair(source, item)
 
 
+def pair_of(source: Document | InputFailure, derived: Document | InputFailure) -> DocumentPair | PairFailure:
+    """One rewrite and its source, each read or not: a source that cannot be read fails the pair."""
+    if isinstance(source, InputFailure):
+        error = f"the source ({source.path}): {source.error}"
+        doc_id = derived.doc_id
+        return PairFailure(source.path, InputFailure(derived.path, error, doc_id))
+    if isinstance(derived, InputFailure):
+        return PairFailure(source.path, derived)
+    return DocumentPair(source, derived)
+
+
 def _text_field(record: dict[str, object], name: str) -> str:
     if name not in record:
         raise InputError(f"no {name!r} field (see --source-field and --derived-field)")
