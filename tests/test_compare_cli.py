@@ -165,6 +165,20 @@ def test_select_ignore_and_fail_on_behave_as_in_check(pair_folder: Path) -> None
     assert invoke("seed.txt", "rewrite.txt", "--select", "CMP999").exit_code == 2
 
 
+def test_config_exit_zero_and_quiet_behave_as_in_check(pair_folder: Path) -> None:
+    (pair_folder / ".factcheck.toml").write_text('ignore = ["REL"]\n', encoding="utf-8")
+    configured = invoke("seed.txt", "rewrite.txt", "-f", "json")
+    found = [f["rule_id"] for f in json.loads(configured.stdout)["documents"][0]["findings"]]
+    assert found == ["NUM001", "LOC001"]
+    assert invoke("seed.txt", "rewrite.txt", "--exit-zero").exit_code == 0
+    # --exit-zero forgives findings, never a text that could not be read.
+    assert invoke("seed.txt", "rewrite.txt", "gone.txt", "--exit-zero").exit_code == 2
+    quiet = invoke("seed.txt", "rewrite.txt", "-q", "--extend-select", "CMP006", "-f", "json")
+    severities = {f["severity"] for f in json.loads(quiet.stdout)["documents"][0]["findings"]}
+    assert severities == {"error"}
+    assert invoke("seed.txt", "rewrite.txt", "--fail-on", "sometimes").exit_code == 2
+
+
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
