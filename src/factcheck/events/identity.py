@@ -9,6 +9,7 @@ Frames are resolved to events class by class, in text order:
     "a landslide ... the storm"                                         two disasters (nouns of
                                                                         distinct kinds)
     "the Senate vote ... the House vote"                                two votes (owners differ)
+    "the G7 ministers' meeting ... the IMF meeting"                     two meetings (owners differ)
     "Saturday's match ... Wednesday's match"                            two matches (each named
                                                                         by its day)
     "the talks in Geneva ... talks in Paris next month"                 two (a relative time)
@@ -34,6 +35,9 @@ so nothing is compared by accident.
 Two stated days or two places for one event are not told apart here: those are
 exactly the contradictions the date and location rules report.
 
+A generic action (a verb no class claims) is one event only with mentions of the
+same verb: "the assembly approved its package" and "the package approved on Monday".
+
 A role noun ("Soria, the plaintiff,", "the buyer") is resolved after the other
 mentions: it names a side of an event already told, the one its party takes part in.
 """
@@ -41,7 +45,7 @@ mentions: it names a side of an event already told, the one its party takes part
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.events.lexicon import NOUN, FrameLexicon
@@ -159,13 +163,25 @@ def _folded(time: str) -> str:
     return " ".join(time.replace("’s", "").replace("'s", "").split())
 
 
+def _owners_as_one(qualifiers: Mapping[str, str]) -> dict[str, str]:
+    """A named owner and a common-noun one say the same thing: whose occasion it is.
+
+    "the IMF meeting" (owner "imf") and "the G7 ministers' meeting" (possessor
+    "minister") are two owners, so two meetings.
+    """
+    folded = dict(qualifiers)
+    if "poss" in folded and "owner" not in folded:
+        folded["owner"] = folded.pop("poss")
+    return folded
+
+
 def _qualifiers_fit(event: _Event, later: Frame) -> bool:
     """No qualifier differs; and a later mention adds none that tells occasions apart
     ("a vote on Thursday" ... "Friday's vote on the amendment" may be a second vote),
     unless the event was first told by a verb, which has no qualifiers to compare."""
-    two = later.reference.qualifiers
+    two = _owners_as_one(later.reference.qualifiers)
     for earlier in event.frames:
-        one = earlier.reference.qualifiers
+        one = _owners_as_one(earlier.reference.qualifiers)
         differ = {slot for slot in one.keys() & two.keys() if one[slot] != two[slot]}
         # "his visit" and "Mensah's visit": one owner, named two ways.
         if "owner" in differ and _owners(earlier) & _owners(later):
@@ -180,9 +196,9 @@ def _qualifiers_fit(event: _Event, later: Frame) -> bool:
         f.slot == "possessor" and f.party is not None and {f.party.key, f.party.side} & event.sides
         for f in later.roles
     )
+    first_qualifiers = _owners_as_one(first.reference.qualifiers)
     return all(
-        slot in first.reference.qualifiers or slot in _DESCRIPTIVE or (slot == "owner" and known_owner)
-        for slot in two
+        slot in first_qualifiers or slot in _DESCRIPTIVE or (slot == "owner" and known_owner) for slot in two
     )
 
 
@@ -281,8 +297,9 @@ def resolve_events(
         text, tuple(_Lede(start, start + _headline_end(text[start:end]), end) for start, end in ledes)
     )
     event_of: dict[str, str] = {}
-    by_class: dict[str, list[_Event]] = {}
+    by_class: dict[tuple[str, str], list[_Event]] = {}
     at_token: dict[tuple[str, int], _Event] = {}
+    generic = lexicon.generic_classes
     count = 0
     ordered = sorted(frames, key=lambda f: (f.trigger.start, f.event_class))
     #: (class, token) of an event word -> the frame about it that came first: "lost their opening game".
@@ -290,7 +307,9 @@ def resolve_events(
     for frame in ordered:
         if frame.role_noun:
             continue
-        events = by_class.setdefault(frame.event_class, [])
+        # A generic action is told apart by its verb first: approving is never cancelling.
+        bucket = (frame.event_class, frame.lemma if frame.event_class in generic else "")
+        events = by_class.setdefault(bucket, [])
         chosen = _linked(frame, at_token, ordered)
         in_lede = story.in_lede(frame.trigger.start)
         told_by = about_token.get((frame.event_class, frame.trigger_index))
@@ -316,7 +335,7 @@ def resolve_events(
         if frame.role_noun:
             count += 1
             chosen = _named_by_role(
-                frame, by_class.get(frame.event_class, []), at_token, ordered, text, lexicon
+                frame, by_class.get((frame.event_class, ""), []), at_token, ordered, text, lexicon
             )
             event_of[frame.frame_id] = (
                 chosen.event_id if chosen is not None else f"{frame.event_class}#{count}"

@@ -5,6 +5,7 @@
     "Canada's Pacific Rim Holdings"                       an organisation on Canada's side
     "Pacific Rim announced the sale of its stake"         "its": the clause's subject
     "a passenger bus ... the bus"                         one thing, by its noun
+    "beating the incumbent, Ana Solis"                    the person the apposition names
     "Peruvian miner Corvo Metals ... Corvo"               one organisation, whatever the
                                                           tagger called either name
     "the Casa Verde gallery ... Casa Verde"               a noun beside a name is that name
@@ -27,6 +28,7 @@ from factcheck.events.model import Party
 from factcheck.nlp.entities import EntityIndex, entity_span
 from factcheck.nlp.gazetteer import normalise_name
 from factcheck.nlp.lexicon import word_set, words
+from factcheck.nlp.sentences import sentence_of
 
 #: Words that end an organisation's name without telling organisations apart.
 _LEGAL_SUFFIXES = frozenset(
@@ -132,8 +134,8 @@ class PartyIndex:
                 return self._organisation(self.organisation_at[child.i])
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 person = self.entities.person_key(child)
-                if person is not None:
-                    return self._person(person[1])
+                # "beating the incumbent, Ana Solis": a name the tagger missed is still the name.
+                return self._person(person[1]) if person is not None else self.party(child)
         return None
 
     def _organisation(self, key: str) -> Party:
@@ -152,7 +154,7 @@ class PartyIndex:
                 if found is not None and found.kind != "person":
                     return found
         position = bisect.bisect_left(self.subjects, pronoun.i, key=lambda item: item[0])
-        window_start = self.doc[max(pronoun.sent.start - 1, 0)].sent.start
+        window_start = sentence_of(self.doc[max(sentence_of(pronoun).start - 1, 0)]).start
         for index in range(position - 1, -1, -1):
             at, party = self.subjects[index]
             if at < window_start:

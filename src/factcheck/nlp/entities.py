@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factcheck.nlp.gazetteer import Gazetteer, normalise_name
 from factcheck.nlp.lexicon import words
+from factcheck.nlp.sentences import sentence_of
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -106,11 +107,11 @@ class EntityIndex:
         With none, a fronted clause may name its person later: "After his trip
         abroad, Ruto flew home" - the subject of the sentence is then the person.
         """
-        sentence = pronoun.sent
+        sentence = sentence_of(pronoun)
         window_start = sentence.start
         previous = 0
         while window_start > 0 and previous < 2:
-            window_start = self.doc[window_start - 1].sent.start
+            window_start = sentence_of(self.doc[window_start - 1]).start
             previous += 1
         for i in range(pronoun.i - 1, window_start - 1, -1):
             found = self.persons.get(i)
@@ -219,6 +220,10 @@ def _index_people(index: EntityIndex, people: Iterable[Span]) -> None:
     _index_untagged_surnames(index, full_names)
 
 
+#: Labels the model gives a lone surname by mistake.
+_MISTAKEN_SURNAME = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
+
+
 def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, list[str], str]]) -> None:
     """A surname the model did not tag ("Scholz will then travel on") after its full name."""
     surnames: dict[str, tuple[int, str]] = {}
@@ -227,12 +232,18 @@ def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, lis
     for token in index.doc:
         if token.i in index.persons or token.pos_ != "PROPN":
             continue
-        # The model sometimes calls a lone surname an organisation ("Orlov will travel").
-        if token.ent_type_ and not (token.ent_type_ in {"ORG", "NORP"} and len(entity_span(token)) == 1):
+        # The model sometimes calls a lone surname an organisation ("Orlov will travel"),
+        # a product ("Mensah, the minister, said") or a place the gazetteer does not
+        # know ("Okello, the minister, said"); never a known place or a number.
+        mistaken = token.ent_type_ in _MISTAKEN_SURNAME or (
+            token.ent_type_ in PLACE_LABELS and not token.ent_id_
+        )
+        if token.ent_type_ and not (mistaken and len(entity_span(token)) == 1):
             continue
         known = surnames.get(token.text)
         if known is not None and known[0] < token.i:
             index.persons[token.i] = (index.doc[token.i : token.i + 1], known[1])
+            index.places.pop(token.i, None)
 
 
 def _resolve_short_name(name: str, position: int, full_names: list[tuple[int, list[str], str]]) -> str:
@@ -262,7 +273,8 @@ def _nationality_before(ent: Span, index: EntityIndex) -> Nationality | None:
     titles = _title_words()
     i = ent.start - 1
     saw_title = False
-    while i >= 0 and doc[i].sent == ent.sent:
+    sentence_start = sentence_of(ent.root).start
+    while i >= 0 and i >= sentence_start:
         token = doc[i]
         if token.ent_type_ == "NORP" and token.ent_id_:
             start = entity_span(token).start
