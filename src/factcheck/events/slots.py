@@ -11,6 +11,8 @@ looks through the constructions that hide them:
     "Georgia's pledge to supply Armenia"          supply: subject Georgia (noun's owner)
     "Georgia to supply Armenia" (a headline)      supply: subject Georgia
     "the budget adopted on Tuesday"               adopted: passive subject budget
+    "Kim was briefed while being hosted by Putin" hosted: passive subject Kim
+    "Kim was briefed while hosting Putin"         hosting: subject Kim (control under a passive)
     "a bus travelling from Kathmandu"             travelling: subject bus
     "the suit Salcedo brought against Ibarra"     suit: subject Salcedo, against Ibarra
                                                   (through its light verb "bring")
@@ -78,12 +80,19 @@ def subject(verb: Token) -> Token | None:
         if headline is not None:
             return headline
     current = verb
+    climbed_from: str | None = None
     for _ in range(_MAX_CLIMB):
         for child in current.children:
             if child.dep_ in _SUBJECTS:
                 return antecedent(child)
-        if any(c.dep_ == "nsubjpass" for c in current.children):
+        undergoer = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
+        if undergoer is not None:
+            # An active adjunct or complement under a passive clause is done by that
+            # clause's subject ("Kim was briefed while hosting Putin": Kim hosts).
+            if climbed_from in {"advcl", "xcomp"} and not is_passive(verb):
+                return antecedent(undergoer)
             return None
+        climbed_from = current.dep_
         head = current.head
         if head.i == current.i:
             return None
@@ -106,6 +115,26 @@ def subject(verb: Token) -> Token | None:
             current = head if current.dep_ != "pobj" else head.head
             continue
         return None
+    return None
+
+
+def passive_subject(verb: Token) -> Token | None:
+    """What a passive is done to when it has no subject of its own: the subject of the
+    clause it hangs under ("Kim was briefed while being hosted by Putin": Kim is hosted)."""
+    current = verb
+    for _ in range(_MAX_CLIMB):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if current.dep_ in {"xcomp", "conj", "advcl"}:
+            current = head
+        elif current.dep_ == "pcomp" and head.dep_ == "prep":
+            current = head.head
+        else:
+            return None
+        for child in current.children:
+            if child.dep_ in _SUBJECTS | {"nsubjpass"}:
+                return antecedent(child)
     return None
 
 
@@ -190,6 +219,8 @@ def verb_slots(verb: Token, particle: Token | None = None) -> Slots:
         _add(slots, "object", _fused_gap(verb))
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         _add(slots, "passive_subject", verb.head)  # "the budget adopted on Tuesday"
+    elif "passive_subject" not in slots and is_passive(verb):
+        _add(slots, "passive_subject", passive_subject(verb))  # "while being hosted by Putin"
     _prepositions(slots, verb)
     if particle is not None:
         # "sold the stake back to Helix": the parser hangs "to" on the particle.
