@@ -15,6 +15,7 @@ from factcheck.nlp.gazetteer import Gazetteer, load_gazetteer
 from factcheck.pipeline import Checker
 from factcheck.reading.document import Document
 from factcheck.reading.inputs import document_from_text
+from factcheck.reading.joined import JoinedPair
 from helpers import Analyse, ClaimsOf, RuleIds
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,12 +50,19 @@ class TextCache:
     def __init__(self, checker: Checker) -> None:
         self._checker = checker
         self._done: dict[tuple[str, str], Analysis] = {}
+        self._pairs: dict[tuple[str, str, str], Analysis] = {}
 
     def analyse(self, document: Document) -> Analysis:
         key = (document.source, document.format)
         if key not in self._done:
             self._done[key] = self._checker.analyse(document)
         return self._done[key]
+
+    def analyse_pair(self, pair: JoinedPair) -> Analysis:
+        key = (pair.source.source, pair.derived.source, pair.derived.format)
+        if key not in self._pairs:
+            self._pairs[key] = self._checker.analyse_pair(pair)
+        return self._pairs[key]
 
 
 @pytest.fixture(scope="session")

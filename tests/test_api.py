@@ -29,10 +29,11 @@ def test_public_names_are_listed_and_typed() -> None:
     for name in factcheck.__all__:
         assert getattr(factcheck, name) is not None, name
     assert factcheck.Report is factcheck.report.model.Report
-    for function in (factcheck.check_text, factcheck.check_paths, factcheck.to_json, factcheck.render):
+    functions = (factcheck.check_text, factcheck.check_paths, factcheck.compare, factcheck.to_json)
+    for function in (*functions, factcheck.render):
         assert function.__doc__ and "return" in function.__annotations__, function.__name__
-    with pytest.raises(AttributeError):
-        factcheck.compare  # noqa: B018 - comes with issue 9, not before
+    # The function, not the package that compares: the name is the library's.
+    assert callable(factcheck.compare)
 
 
 def test_check_text_gives_the_bytes_the_command_line_prints() -> None:
@@ -71,3 +72,48 @@ def test_the_checker_is_built_once_per_settings() -> None:
     again = factcheck.api.checker_for(factcheck.settings(select=["LOC001"]))
     other = factcheck.api.checker_for(factcheck.settings(select=["NAM001"]))
     assert first is again and first is not other
+
+
+#: Own wordings: the rewrite moves the talks and turns the vote round.
+SOURCE = "Talks in Oslo ended on Monday.\n\nThe council approved the budget on Tuesday.\n"
+REWRITE = "Talks in Lisbon ended on Monday. The council rejected the budget.\n"
+
+
+def test_compare_gives_the_bytes_the_command_line_prints(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "wire.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "short.txt").write_text(REWRITE, encoding="utf-8")
+    report = factcheck.compare(SOURCE, REWRITE, source_path="wire.txt", path="short.txt")
+    for output_format in ("json", "text", "sarif"):
+        cli = CliRunner().invoke(
+            app, ["compare", "wire.txt", "short.txt", "--format", output_format, "--no-color"]
+        )
+        assert cli.exit_code == 1, cli.output
+        assert factcheck.render(report, output_format) == cli.stdout, output_format
+    (document,) = report.documents
+    assert (document.path, document.source) == ("short.txt", "wire.txt")
+    assert [f.rule_id for f in document.findings] == ["LOC001", "CMP005"]
+
+
+def test_compare_counts_each_side_in_its_own_text() -> None:
+    source = "# Talks\n\nTalks in *Oslo* ended on Monday.\n"
+    report = factcheck.compare(
+        source, "Talks in **Lisbon** ended.\n", source_format="markdown", format="markdown"
+    )
+    (finding,) = report.documents[0].findings
+    texts = {"source": source, "derived": "Talks in **Lisbon** ended.\n"}
+    assert finding.rule_id == "LOC001"
+    for side in finding.evidence:
+        assert side.document is not None
+        assert texts[side.document][side.start : side.end] == side.text
+
+
+def test_compare_reports_a_text_that_cannot_be_checked_as_the_document_s_error() -> None:
+    (unreadable,) = factcheck.compare("", "Talks ended.", path="short.txt", doc_id="7").documents
+    assert (unreadable.path, unreadable.doc_id, unreadable.source) == ("short.txt", "7", "source")
+    assert unreadable.error == "the source (source): empty document: no text to check"
+    assert factcheck.compare("Talks ended.", "\n").documents[0].error == "empty document: no text to check"
+    with pytest.raises(ValueError, match="source_format must be one of"):
+        factcheck.compare("Talks ended.", "Talks ended.", source_format="pdf")

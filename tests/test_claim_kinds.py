@@ -1,8 +1,9 @@
 """Every claim an extractor emits has exactly the fields its ClaimKind declares, with the declared types.
 
 The extractors run over the seed article and every fixture text of the shipped
-rules, so a field added, dropped or filled with the wrong type in any wording
-they meet fails here, not later in a rule that reads it.
+rules (a case with a source as the rewrite and its source, read as one, as
+``factcheck compare`` reads them), so a field added, dropped or filled with the
+wrong type in any wording they meet fails here, not later in a rule that reads it.
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ import pytest
 
 from conftest import TextCache
 from factcheck.claims.extractors import EXTRACTORS, claim_kinds
+from factcheck.claims.graph import Analysis
 from factcheck.claims.model import FIELD_TYPES
 from factcheck.nlp.entities import Mention
 from factcheck.reading.inputs import document_from_text
+from factcheck.reading.joined import join
 from factcheck.rules.testcases import fixture_files, load_fixture
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,13 +35,24 @@ PYTHON_TYPES: dict[str, type] = {
 
 
 @cache
-def _texts() -> tuple[tuple[str, str, str], ...]:
-    """(name, text, format) for the seeds and every fixture case."""
-    found = [(p.name, p.read_text(encoding="utf-8"), _format(p)) for p in sorted((ROOT / "seeds").iterdir())]
+def _texts() -> tuple[tuple[str, str, str, str | None], ...]:
+    """(name, text, format, source) for the seeds and every fixture case."""
+    found: list[tuple[str, str, str, str | None]] = [
+        (p.name, p.read_text(encoding="utf-8"), _format(p), None) for p in sorted((ROOT / "seeds").iterdir())
+    ]
     for path in fixture_files([ROOT / "rules"]):
         fixture = load_fixture(path)
-        found += [(f"{fixture.rule_id}: {case.name}", case.text, case.format) for case in fixture.cases]
+        found += [
+            (f"{fixture.rule_id}: {case.name}", case.text, case.format, case.source) for case in fixture.cases
+        ]
     return tuple(found)
+
+
+def _analysis(cache: TextCache, name: str, text: str, fmt: str, source: str | None) -> Analysis:
+    document = document_from_text(text, name, fmt)
+    if source is None:
+        return cache.analyse(document)
+    return cache.analyse_pair(join(document_from_text(source, f"{name} (source)", fmt), document))
 
 
 def _format(path: Path) -> str:
@@ -58,10 +72,10 @@ def test_every_claim_has_exactly_its_kinds_fields_with_their_types(shared_analys
     kinds = claim_kinds()
     problems: list[str] = []
     emitted: set[str] = set()
-    for name, text, fmt in _texts():
+    for name, text, fmt, source in _texts():
         # The analysis holds every extractor's claims; kind names are unique (above),
         # so each claim's kind says which extractor declared it.
-        for claim in shared_analyses.analyse(document_from_text(text, name, fmt)).claims:
+        for claim in _analysis(shared_analyses, name, text, fmt, source).claims:
             emitted.add(claim.kind)
             where = f"{name}: {claim.kind} {claim.span.text!r}"
             if claim.kind not in kinds:

@@ -124,7 +124,7 @@ def test_a_disabled_rule_still_runs_its_fixture(tmp_path: Path) -> None:
         (
             "rule: TST002\ncases:\n  - name: a\n    text: x\n    expect: []\n    expected: []\n",
             6,
-            "unknown key 'expected' at cases/0; expected one of: expect, format, name, text, xfail",
+            "unknown key 'expected' at cases/0; expected one of: expect, format, name, source, text, xfail",
         ),
         (
             'rule: TST002\ncases:\n  - name: a\n    text: x\n    expect: ["one side"]\n',
@@ -197,6 +197,14 @@ def test_explain_shows_the_rule_and_its_fixture_examples() -> None:
     assert "    | Diplomats gathered for talks in Geneva on Sunday to agree a ceasefire.\n" in text
     assert '    -> "summit in Norway" / "meeting in Brazil"\n' in text
     assert "    -> no finding\n" in text
+
+
+def test_explain_shows_a_comparison_rule_s_examples_with_their_source() -> None:
+    result = runner.invoke(app, ["explain", "CMP005"])
+    assert result.exit_code == 0
+    assert '  selects:   flipped_statement claims where change = "antonym"\n' in result.stdout
+    assert "    source:\n    | Exports of wheat increased in the spring.\n" in result.stdout
+    assert "    rewrite:\n    | Exports of wheat decreased in the spring.\n" in result.stdout
 
 
 def test_explain_shows_a_configured_severity(tmp_path: Path) -> None:

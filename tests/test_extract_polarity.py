@@ -102,6 +102,25 @@ def test_a_passive_without_its_own_subject_is_done_to_the_clause_subject(claims_
     }
 
 
+def test_an_active_adjunct_under_a_passive_is_done_by_the_clause_subject(claims_of: ClaimsOf) -> None:
+    text = "Mayor Ilse Brandt was greeted by pupils while hosting Chancellor Otto Kessler."
+    claim = _by_verb(claims_of(text, "action"), "hosting")
+    assert claim.span.text == "hosting Chancellor Otto Kessler"
+    assert view(claim, "subject", "verb", "object") == {
+        "subject": "name:ilse brandt",
+        "verb": "host",
+        "object": "name:otto kessler",
+    }
+    (asked,) = claims_of("Mayor Ilse Brandt was asked to host Chancellor Otto Kessler.", "action")
+    assert view(asked, "subject", "object") == {"subject": "name:ilse brandt", "object": "name:otto kessler"}
+
+
+def test_a_conjoined_passive_is_no_active_of_the_first_clause_subject(claims_of: ClaimsOf) -> None:
+    # "hosted" is passive too: the envoy is hosted, and hosts no one (hard negative).
+    text = "The envoy was greeted by the king and hosted by the queen."
+    assert [c for c in claims_of(text, "action") if c.get("subject") == "thing:envoy"] == []
+
+
 ACTION = ("subject", "verb", "object", "object_scope", "object_terms", "time", "realis")
 ADOPTED = {
     "subject": "thing:assembly",

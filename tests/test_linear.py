@@ -573,7 +573,7 @@ def _operators(random_: random.Random, values: int) -> list[Operator[NoOptions]]
         return claim.get("v"), claim.get("bare")
 
     return [
-        Operator("test", "pair", frozenset(), NoOptions, (), False, check, sign, None)
+        Operator("test", "pair", frozenset(), NoOptions, (), "none", check, sign, None)
         for check in (symmetric, one_way, with_twins)
         for sign in (signature, None)
     ]

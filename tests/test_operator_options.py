@@ -89,6 +89,12 @@ TYPOS: dict[str, tuple[str, str, str, str]] = {
         "vauge_time: vague_time",
         "vague_time: vauge_time",
     ),
+    "unless_already_quoted": (
+        "CMP001-unsupported-name",
+        "sides: [words, closest]",
+        "side: [words, closest]",
+        "sides: [words, closets]",
+    ),
     "unused_suppression": (
         "SUP001-unused-suppression",
         "scope_end: scope_end",
@@ -211,6 +217,19 @@ def test_a_misspelled_field_name_is_rejected(name: str, tmp_path: Path) -> None:
             "verbs: [host,",
             "verbs: [Host,",
             "bad options for operator 'swapped_roles': 'Host' does not match '^[a-z]+$'",
+        ),
+        (
+            "CMP004-negation-flipped",
+            "sides: [statement, source_statement]",
+            "sides: [change, source_statement]",
+            "option 'sides' names field 'change', which is of type text in flipped_statement; "
+            "expected a field of type mention",
+        ),
+        (
+            "CMP004-negation-flipped",
+            "sides: [statement, source_statement]",
+            "sides: []",
+            "bad options for operator 'unless_already_quoted': [] should have at least 1 item(s)",
         ),
         (
             "ROL002-exclusive-offices",

@@ -29,6 +29,7 @@ from factcheck.rules.operators import (
     reversed_direction,
     spelling_variant,
     swapped_roles,
+    unless_already_quoted,
     unused_suppression,
 )
 from factcheck.rules.operators._contract import CheckContext, Conflict, NoOptions
@@ -80,6 +81,7 @@ def test_every_registered_operator_has_its_tests_here() -> None:
             reversed_direction,
             spelling_variant,
             swapped_roles,
+            unless_already_quoted,
             unused_suppression,
         )
     }
@@ -534,6 +536,46 @@ def test_unused_suppression_of_a_rule_not_running_or_one_that_silences(context: 
     silenced = _finding_at(context, 10, 20, "LOC001")
     running = CheckContext(context.graph, context.document, (silenced,), frozenset({"LOC001"}))
     assert unused_suppression.check((_suppression(),), None, SUPPRESSION, running) is None
+
+
+# -- unless_already_quoted -------------------------------------------------------------
+
+QUOTED = unless_already_quoted.Options(sides=("words", "closest"))
+
+
+WORD = ARTICLE.index("Vostochny")
+WORD_END = WORD + len("Vostochny")
+
+
+def _unsupported() -> Claim:
+    """A claim on "Vostochny" quoting it and the sentence closest to it."""
+    words = Mention(WORD, WORD_END, "Vostochny", "")
+    closest = Mention(0, 74, ARTICLE[0:74], "")
+    values: dict[str, FieldValue] = {"words": words, "closest": closest, "absent": None}
+    return Claim(kind="test", span=words, sentence=(0, 74), values=values)
+
+
+def test_unless_already_quoted_a_claim_no_finding_quotes_is_one(context: CheckContext) -> None:
+    elsewhere = _finding_at(context, 77, 80, "LOC001")
+    given = CheckContext(context.graph, context.document, (elsewhere,))
+    conflict = unless_already_quoted.check((_unsupported(),), None, QUOTED, given)
+    assert sides(conflict) == ["Vostochny", ARTICLE[0:74]]
+
+
+def test_unless_already_quoted_a_finding_on_its_words_says_it_already(context: CheckContext) -> None:
+    overlapping = _finding_at(context, WORD - 4, WORD + 3, "LOC001")
+    given = CheckContext(context.graph, context.document, (overlapping,))
+    assert unless_already_quoted.check((_unsupported(),), None, QUOTED, given) is None
+    # Touching is not quoting: a finding that ends where the words begin leaves them to this one.
+    touching = CheckContext(context.graph, context.document, (_finding_at(context, 30, WORD, "LOC001"),))
+    assert unless_already_quoted.check((_unsupported(),), None, QUOTED, touching) is not None
+
+
+def test_unless_already_quoted_quotes_only_the_sides_it_has(context: CheckContext) -> None:
+    options = unless_already_quoted.Options(sides=("absent", "words"))
+    assert sides(unless_already_quoted.check((_unsupported(),), None, options, context)) == ["Vostochny"]
+    nothing = unless_already_quoted.Options(sides=("absent",))
+    assert unless_already_quoted.check((_unsupported(),), None, nothing, context) is None
 
 
 def _finding_at(context: CheckContext, start: int, end: int, rule_id: str) -> Finding:

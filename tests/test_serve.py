@@ -150,7 +150,7 @@ def test_the_published_description_is_current_and_valid() -> None:
     assert published["openapi"].startswith("3.1")
     for schema in published["components"]["schemas"].values():
         jsonschema.Draft202012Validator.check_schema(schema)
-    assert set(published["paths"]) == {"/check", "/health", "/rules", "/openapi.json"}
+    assert set(published["paths"]) == {"/check", "/compare", "/health", "/rules", "/openapi.json"}
 
 
 def test_an_oversized_body_gets_413_and_the_server_keeps_serving(server: Server) -> None:
@@ -225,4 +225,119 @@ def test_requests_choose_rules_and_unknown_routes_are_json(server: Server) -> No
     status, _, body = server.request("GET", "/check")
     assert status == 405 and json.loads(body)["error"]["status"] == 405
     status, _, body = server.request("GET", "/compare")
-    assert status == 404 and json.loads(body)["error"]["message"] == "Not Found: GET /compare"
+    assert status == 405 and json.loads(body)["error"]["status"] == 405
+    status, _, body = server.request("POST", "/summarise")
+    assert status == 404 and json.loads(body)["error"]["message"] == "Not Found: POST /summarise"
+
+
+# -- POST /compare ----------------------------------------------------------------------
+
+#: Own wordings: a source, and rewrites of it named as the command line would name them.
+WIRE = (
+    "Ferry link approved\n\n"
+    "The harbour council in Bergen approved a ferry link to the Faroe Islands on Thursday.\n\n"
+    "The link will cost 42 million kroner.\n"
+)
+REWRITES = [
+    ("short.txt", "The harbour council in Oslo rejected a ferry link. It will cost 52 million kroner.\n"),
+    ("brief.md", "The council in *Bergen* approved the **ferry link** on Thursday.\n"),
+    ("-", "The harbour council did not approve a ferry link to the Faroe Islands.\n"),
+]
+
+
+def _post_compare(server: Server, data: Any) -> tuple[int, bytes]:
+    status, _, body = server.request(
+        "POST", "/compare", json.dumps(data).encode(), {"Content-Type": "application/json"}
+    )
+    return status, body
+
+
+def test_compare_gets_the_bytes_the_command_line_prints(
+    server: Server, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "wire.txt").write_text(WIRE, encoding="utf-8")
+    for path, text in REWRITES:
+        stdin = text if path == "-" else None
+        if path != "-":
+            (tmp_path / path).write_text(text, encoding="utf-8")
+        cli = CliRunner().invoke(app, ["compare", "wire.txt", path, "--format", "json"], input=stdin)
+        assert cli.exit_code in (0, 1), cli.output
+        request = {"source": WIRE, "derived": text, "source_path": "wire.txt", "path": path}
+        status, body = _post_compare(server, request)
+        assert status == 200 and body == cli.stdout.encode("utf-8"), path
+        report = json.loads(body)
+        _validator("Report").validate(report)
+        assert report["documents"][0]["source"] == "wire.txt"
+    found = json.loads(_post_compare(server, {"source": WIRE, "derived": REWRITES[0][1]})[1])
+    (document,) = found["documents"]
+    assert (document["path"], document["source"]) == ("-", "source")
+    assert [f["rule_id"] for f in document["findings"]] == ["CMP005", "CMP001", "CMP002"]
+    for finding in document["findings"]:
+        for side in finding["evidence"]:
+            text = WIRE if side["document"] == "source" else REWRITES[0][1]
+            assert text[side["start"] : side["end"]] == side["text"]
+    chosen = json.loads(
+        _post_compare(server, {"source": WIRE, "derived": REWRITES[0][1], "select": ["CMP005"]})[1]
+    )
+    assert [f["rule_id"] for f in chosen["documents"][0]["findings"]] == ["CMP005"]
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "status", "message"),
+    [
+        (b'{"source": "Talks ended.",', "application/json", 400, "invalid JSON: Expecting"),
+        (b'["Talks ended."]', "application/json", 400, "expected a JSON object with 'source' and 'derived'"),
+        (b'{"source": "Talks ended."}', "application/json", 400, "missing field 'derived'"),
+        (b'{"source": 1, "derived": "Hi."}', "application/json", 400, "'source' must be a string"),
+        (b'{"source": "A.", "derived": "B.", "text": "C."}', "application/json", 400, "unknown field 'text'"),
+        (b'{"source": "A.", "derived": "B.", "format": "pdf"}', "application/json", 400, "'format' must be"),
+        (b'{"source": "A.", "derived": "B.", "source_path": ""}', "application/json", 400, "'source_path'"),
+        (
+            b'{"source": "A.", "derived": "B.", "select": ["QQ"]}',
+            "application/json",
+            400,
+            "'QQ' names no rule",
+        ),
+        (b"Talks ended.", "text/plain", 415, "'text/plain' is not supported"),
+    ],
+)
+def test_malformed_compare_bodies_get_a_json_error(
+    server: Server, body: bytes, content_type: str, status: int, message: str
+) -> None:
+    got, headers, answer = server.request("POST", "/compare", body, {"Content-Type": content_type})
+    assert got == status and headers["content-type"].startswith("application/json")
+    error = json.loads(answer)
+    _validator("Error").validate(error)
+    assert error["error"]["status"] == status and message in error["error"]["message"]
+
+
+def test_an_oversized_compare_body_gets_413(server: Server) -> None:
+    big = json.dumps({"source": "The council met. " * 10_000, "derived": "The council met."}).encode()
+    assert len(big) > REQUEST_LIMIT
+    status, _, body = server.request("POST", "/compare", big, {"Content-Type": "application/json"})
+    assert status == 413 and json.loads(body)["error"]["status"] == 413
+    assert _post_compare(server, {"source": WIRE, "derived": REWRITES[1][1]})[0] == 200
+
+
+def test_a_pair_that_cannot_be_checked_is_422_with_the_report(server: Server) -> None:
+    status, body = _post_compare(
+        server, {"source": WIRE, "derived": "  \n", "path": "short.txt", "id": "p-3"}
+    )
+    assert status == 422
+    report = json.loads(body)
+    _validator("Report").validate(report)
+    assert report["documents"] == [
+        {
+            "path": "short.txt",
+            "source": "source",
+            "id": "p-3",
+            "error": "empty document: no text to check",
+            "findings": [],
+        }
+    ]
+    status, body = _post_compare(server, {"source": "", "derived": "Talks ended."})
+    assert status == 422
+    assert (
+        json.loads(body)["documents"][0]["error"] == "the source (source): empty document: no text to check"
+    )

@@ -50,7 +50,12 @@ def _fixture_texts(count: int) -> list[str]:
     texts: list[str] = []
     for fixture in sorted((ROOT / "rules").glob("*.test.yaml")):
         data = yaml.safe_load(fixture.read_text(encoding="utf-8"))
-        texts += [case["text"] for case in data["cases"] if isinstance(case.get("text"), str)]
+        # A case with a source is a comparison's: checked alone, its rewrite fires nothing.
+        texts += [
+            case["text"]
+            for case in data["cases"]
+            if isinstance(case.get("text"), str) and "source" not in case
+        ]
     return texts[:count]
 
 

@@ -1,12 +1,12 @@
 """factcheck: find where a news article contradicts itself.
 
 The library in one import: ``check_text`` and ``check_paths`` return a typed
-``Report`` (documents, findings, evidence for every side); ``to_json`` gives the
+``Report`` (documents, findings, evidence for every side), and ``compare`` one for a
+rewrite checked against its source; ``to_json`` gives the
 versioned JSON contract that ``factcheck check --format json`` prints, ``to_dict``
 its data and ``render`` any other format. See ``factcheck.api`` for examples.
 
 ``import factcheck`` stays light: the stages (spaCy among them) load on first use.
-``factcheck.compare`` joins these once ``factcheck compare`` lands.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck.version import __version__
 
 if TYPE_CHECKING:
-    from factcheck.api import check_paths, check_text, render, settings, to_dict, to_json
+    from factcheck.api import check_paths, check_text, compare, render, settings, to_dict, to_json
     from factcheck.config import Settings
     from factcheck.reading.document import Evidence
     from factcheck.report.model import DocumentResult, Report
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "check_text": "factcheck.api",
     "check_paths": "factcheck.api",
+    "compare": "factcheck.api",
     "render": "factcheck.api",
     "settings": "factcheck.api",
     "to_dict": "factcheck.api",
@@ -47,6 +48,7 @@ __all__ = [
     "__version__",
     "check_paths",
     "check_text",
+    "compare",
     "render",
     "settings",
     "to_dict",

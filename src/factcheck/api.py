@@ -22,8 +22,16 @@ parse only.
 >>> json.loads(factcheck.to_json(report))["schema_version"]
 2
 
-``factcheck.compare(source, derived)`` (a rewrite checked against its source) will
-sit beside ``check_text`` once ``factcheck compare`` lands (issue 9).
+``compare`` checks a rewrite (a summary, a cut-down story) against its source; every
+side says which text it quotes:
+
+>>> report = factcheck.compare(
+...     "Ministers met in Oslo on Monday and agreed the budget.",
+...     "Ministers met in Lisbon on Monday and agreed the budget.",
+... )
+>>> finding = report.documents[0].findings[0]
+>>> finding.rule_id, [(side.document, side.text) for side in finding.evidence]
+('LOC001', [('source', 'met in Oslo'), ('derived', 'met in Lisbon')])
 """
 
 from __future__ import annotations
@@ -35,18 +43,18 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.cache import ResultCache, run_key
+from factcheck.comparison import Comparer
 from factcheck.config import Settings, resolve_settings, split_ids
 from factcheck.engine import gazetteer_for, rules_for
 from factcheck.pipeline import Checker
-from factcheck.reading.decoding import InputError
-from factcheck.reading.document import Document
-from factcheck.reading.inputs import InputFailure, InputOptions, collect, document_from_text
+from factcheck.reading.inputs import InputOptions, collect, read_text
+from factcheck.reading.pairs import pair_of
 from factcheck.reading.selection import Selection
 from factcheck.report.model import DocumentResult, Report
 from factcheck.report.renderers import RenderContext, renderers
 from factcheck.report.renderers.json import report_data
 
-__all__ = ["check_paths", "check_text", "render", "settings", "to_dict", "to_json"]
+__all__ = ["check_paths", "check_text", "compare", "render", "settings", "to_dict", "to_json"]
 
 #: Formats for ``check_text``: how the text is read (``format`` of a rule fixture too).
 TEXT_FORMATS = ("text", "markdown", "html")
@@ -145,21 +153,62 @@ def check_text(
     >>> check_text("   ").documents[0].error
     'empty document: no text to check'
     """
-    if format not in TEXT_FORMATS:
-        raise ValueError(f"format must be one of {', '.join(TEXT_FORMATS)}, not {format!r}")
+    _check_format("format", format)
     chosen = settings(config, None if path == "-" else path, select, ignore, extend_select)
     checker = checker_for(chosen, rules)
-    item: Document | InputFailure
-    size = len(text.encode("utf-8", "surrogatepass"))
-    try:
-        if size > chosen.max_bytes:
-            raise InputError(
-                f"text too large ({size:,} bytes; the limit is {chosen.max_bytes:,}, see --max-bytes)"
-            )
-        item = document_from_text(text, path, format, doc_id)
-    except InputError as error:
-        item = InputFailure(path, str(error), doc_id)
+    item = read_text(text, path, format, doc_id, chosen.max_bytes)
     return Report(tuple(checker.check([item])), checker.model, rules=tuple(checker.rules))
+
+
+def _check_format(name: str, value: str) -> None:
+    if value not in TEXT_FORMATS:
+        raise ValueError(f"{name} must be one of {', '.join(TEXT_FORMATS)}, not {value!r}")
+
+
+@lru_cache(maxsize=16)
+def _comparer(checker: Checker) -> Comparer:
+    # One per checker: it keeps what it worked out from the last source for the next call.
+    return Comparer(checker)
+
+
+def compare(
+    source: str,
+    derived: str,
+    *,
+    source_format: str = "text",
+    format: str = "text",
+    source_path: str = "source",
+    path: str = "-",
+    doc_id: str | None = None,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] | None = None,
+    extend_select: Iterable[str] | None = None,
+    config: str | Path | None = None,
+    rules: Sequence[str | Path] = (),
+) -> Report:
+    """Check a rewrite (``derived``) against its ``source``, both given as strings.
+
+    As ``factcheck compare SOURCE DERIVED`` does: the report has one document, named
+    ``path`` with ``source`` set to ``source_path``; each side of a finding says
+    which text it quotes (``"source"`` or ``"derived"``) and counts its offsets,
+    line and column in that text. A text that cannot be checked makes the document
+    an ``error``. Settings are looked up from ``path``, as for ``check_text``.
+
+    >>> report = compare("Talks in Oslo ended on Monday.", "Talks in Oslo ended.", path="short.txt")
+    >>> result = report.documents[0]
+    >>> result.path, result.source, result.error, result.findings
+    ('short.txt', 'source', None, ())
+    >>> compare("Talks in Oslo ended on Monday.", "  ").documents[0].error
+    'empty document: no text to check'
+    """
+    _check_format("source_format", source_format)
+    _check_format("format", format)
+    chosen = settings(config, None if path == "-" else path, select, ignore, extend_select)
+    checker = checker_for(chosen, rules)
+    original = read_text(source, source_path, source_format, None, chosen.max_bytes)
+    pair = pair_of(original, read_text(derived, path, format, doc_id, chosen.max_bytes))
+    results = tuple(_comparer(checker).compare([pair]))
+    return Report(results, checker.model, rules=tuple(checker.rules))
 
 
 def check_paths(
@@ -204,7 +253,7 @@ def to_dict(report: Report) -> dict[str, Any]:
 
 
 def to_json(report: Report) -> str:
-    """The report exactly as ``factcheck check --format json`` prints it."""
+    """The report exactly as ``factcheck check --format json`` (or ``compare``) prints it."""
     return render(report, "json")
 
 

@@ -2,6 +2,9 @@
 
     input -> Document -> spaCy Doc -> Claims -> ClaimGraph -> Findings
 
+A rewrite compared with its source runs the same stages over the two texts
+joined as one (``reading.joined``).
+
 The library returns data; printing and exit codes belong to the CLI.
 """
 
@@ -16,7 +19,7 @@ from factcheck import workers
 from factcheck.cache import ResultCache
 from factcheck.claims.extractors import extract_claims
 from factcheck.claims.graph import Analysis, build_graph
-from factcheck.claims.model import ExtractionContext
+from factcheck.claims.model import ExtractionContext, Rewrite
 from factcheck.events import build_event_layer, frame_lexicon
 from factcheck.nlp.entities import build_entity_index
 from factcheck.nlp.gazetteer import Gazetteer
@@ -24,6 +27,7 @@ from factcheck.nlp.models import installed_model
 from factcheck.nlp.pipeline import Pipeline, load_pipeline
 from factcheck.reading.document import Document
 from factcheck.reading.inputs import InputFailure
+from factcheck.reading.joined import SEPARATOR, JoinedPair
 from factcheck.report.model import DocumentResult
 from factcheck.rules.evaluation import run_rules
 from factcheck.rules.findings import Finding
@@ -89,10 +93,14 @@ class Checker:
             return self.rules
         return [rule for rule in self.rules if not any(rule.id.startswith(p) for p in ignored)]
 
-    def analyse_doc(self, document: Document, doc: Doc) -> Analysis:
+    def analyse_doc(self, document: Document, doc: Doc, rewrite: Rewrite | None = None) -> Analysis:
+        """``rewrite``: set when the text is a source and its rewrite read as one (see ``analyse_pair``)."""
         entities = build_entity_index(doc, self.gazetteer)
-        events, parties = build_event_layer(doc, entities)
-        claims = extract_claims(ExtractionContext(document, doc, entities, events, parties))
+        # A rewrite opens a story of its own: its first mentions may still be the source's events.
+        starts = (0,) if rewrite is None else (0, rewrite.start)
+        events, parties = build_event_layer(doc, entities, starts=starts)
+        context = ExtractionContext(document, doc, entities, events, parties, rewrite)
+        claims = extract_claims(context)
         return Analysis(document, doc, claims, build_graph(document, entities, claims))
 
     def findings(self, analysis: Analysis) -> tuple[Finding, ...]:
@@ -101,6 +109,22 @@ class Checker:
     def analyse(self, document: Document) -> Analysis:
         doc = self.pipeline.nlp(document.text)
         return self.analyse_doc(document, doc)
+
+    def analyse_pair(self, pair: JoinedPair) -> Analysis:
+        """A source and its rewrite as one analysis, each text parsed on its own."""
+        nlp = self.pipeline.nlp
+        return self.analyse_parsed_pair(pair, nlp(pair.source.text + SEPARATOR), nlp(pair.derived.text))
+
+    def analyse_parsed_pair(
+        self, pair: JoinedPair, source_doc: Doc, derived_doc: Doc, memo: dict[str, object] | None = None
+    ) -> Analysis:
+        """``source_doc`` parses the source text and SEPARATOR, so one parse serves all its rewrites.
+
+        ``memo`` (see ``Rewrite``) is kept by the caller across pairs of one source.
+        """
+        doc = Doc.from_docs([source_doc, derived_doc], ensure_whitespace=False)
+        rewrite = Rewrite(pair.derived_start) if memo is None else Rewrite(pair.derived_start, memo)
+        return self.analyse_doc(pair.document, doc, rewrite)
 
     def check(
         self,

@@ -61,6 +61,19 @@ COMMON_FIELDS: Mapping[str, str] = {"attributed": "bool", "polarity": "text"}
 
 
 @dataclass(frozen=True, slots=True)
+class Rewrite:
+    """A rewrite read after its source as one text (``factcheck compare``): where it starts.
+
+    ``memo`` keeps what an extractor worked out from the source alone, for the
+    next pair with the same source (one article, many summaries); it is the
+    extractor's to fill and to check against the text.
+    """
+
+    start: int
+    memo: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
 class ExtractionContext:
     document: Document
     doc: Doc
@@ -68,6 +81,8 @@ class ExtractionContext:
     #: Every event frame of the article, and which ones mention the same event.
     events: EventLayer
     parties: PartyIndex
+    #: Set when the text is a source and its rewrite, read as one; None for an article.
+    rewrite: Rewrite | None = None
 
 
 class ExtractorModule(Protocol):

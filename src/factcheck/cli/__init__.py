@@ -1,7 +1,7 @@
 """The command line: the only place that prints and chooses exit codes.
 
 Exit codes: 0 nothing reached --fail-on, 1 something did, 2 usage or input error.
-Each command is a function in ``check``, ``commands`` or ``serve``, registered here.
+Each command is a function in ``check``, ``compare``, ``commands`` or ``serve``, registered here.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from factcheck.cli import check, commands, serve
+from factcheck.cli import check, commands, compare, serve
 from factcheck.cli.common import CONTEXT_SETTINGS
 from factcheck.version import __version__
 
@@ -28,6 +28,7 @@ app.add_typer(rules_app, name="rules")
 app.add_typer(config_app, name="config")
 
 app.command("check")(check.check)
+app.command("compare")(compare.compare)
 app.command("graph")(commands.graph)
 app.command("explain")(commands.explain)
 app.command("serve")(serve.serve)

@@ -8,7 +8,9 @@ wording of a known event needs a word in data/frames.yaml, not code.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 
 from spacy.tokens import Doc
 
@@ -33,6 +35,7 @@ __all__ = [
     "build_event_layer",
     "frame_lexicon",
     "lede_end",
+    "ledes",
 ]
 
 
@@ -58,13 +61,27 @@ def lede_end(text: str) -> int:
     return len(text)
 
 
+def ledes(text: str, starts: Sequence[int] = (0,)) -> list[tuple[int, int]]:
+    """The introduction of each story in ``text``, which holds one story from each of ``starts``.
+
+    >>> ledes("Talks end\\n\\nTalks ended. More.\\n\\nLater.\\n\\nA summary.", [0, 39])
+    [(0, 29), (39, 49)]
+    """
+    bounds = [*sorted(starts), len(text)]
+    return [(start, start + lede_end(text[start:end])) for start, end in itertools.pairwise(bounds)]
+
+
 def build_event_layer(
-    doc: Doc, entities: EntityIndex, lexicon: FrameLexicon | None = None
+    doc: Doc, entities: EntityIndex, lexicon: FrameLexicon | None = None, starts: Sequence[int] = (0,)
 ) -> tuple[EventLayer, PartyIndex]:
-    """Read and resolve the frames of one parsed article."""
+    """Read and resolve the frames of one parsed article.
+
+    ``starts`` are where the stories of the text begin: one article, or a source
+    and a rewrite of it read as one text, the rewrite opening a story of its own.
+    """
     lexicon = lexicon or frame_lexicon()
     parties = build_party_index(doc, entities)
     frames = read_frames(doc, entities, parties, lexicon)
     text = text_of(doc)
-    event_of = resolve_events(frames, text, lede_end(text), lexicon, entities.contains)
+    event_of = resolve_events(frames, text, ledes(text, starts), lexicon, entities.contains)
     return EventLayer(tuple(frames), event_of, lexicon), parties

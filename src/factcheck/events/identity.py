@@ -87,21 +87,39 @@ Contains = Callable[[str, str], bool]
 
 
 @dataclass(frozen=True, slots=True)
+class _Lede:
+    """Where one story's headline and its first paragraph end."""
+
+    start: int
+    headline_end: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
 class _Story:
-    """The article's text and where its headline and its first paragraph end."""
+    """The text and the introduction of each story in it: one for an article; a
+    rewrite read after its source opens a second one."""
 
     text: str
-    headline_end: int
-    lede_end: int
+    ledes: tuple[_Lede, ...]
+
+    def in_lede(self, position: int) -> bool:
+        return any(lede.start <= position < lede.end for lede in self.ledes)
+
+    def headline_at(self, position: int) -> int | None:
+        """Which story's headline a position is in, if any."""
+        for number, lede in enumerate(self.ledes):
+            if lede.start <= position < lede.headline_end:
+                return number
+        return None
 
     def headline_of(self, earlier: Frame, later: Frame) -> bool:
         """A headline's mention with no time, and one in the first paragraph that gives it
         ("Party falls short in snap election" ... "in last week's snap election"): the
         headline names the story's event, whose time the paragraph tells."""
-        return (
-            earlier.trigger.start < self.headline_end
-            and earlier.time is None
-            and self.headline_end <= later.trigger.start < self.lede_end
+        return earlier.time is None and any(
+            lede.start <= earlier.trigger.start < lede.headline_end <= later.trigger.start < lede.end
+            for lede in self.ledes
         )
 
 
@@ -159,7 +177,7 @@ def _profile(frame: Frame, story: _Story) -> Hashable:
         frame.lemma,
         frame.time is None,
         _time_words(frame, story.text),
-        frame.trigger.start < story.headline_end,
+        story.headline_at(frame.trigger.start),
         frame.modality in _NOT_HAPPENING,
         tuple(place.id for place in frame.places),
         tuple(sorted(reference.qualifiers.items())),
@@ -325,10 +343,21 @@ def _can_refer_back(frame: Frame, in_lede: bool) -> bool:
 
 
 def resolve_events(
-    frames: Sequence[Frame], text: str, lede_end: int, lexicon: FrameLexicon, contains: Contains
+    frames: Sequence[Frame],
+    text: str,
+    ledes: Sequence[tuple[int, int]],
+    lexicon: FrameLexicon,
+    contains: Contains,
 ) -> dict[str, str]:
-    """frame id -> event id for every frame; ``lede_end`` is where the first body paragraph ends."""
-    story = _Story(text, _headline_end(text), lede_end)
+    """frame id -> event id for every frame.
+
+    ``ledes`` are the spans that introduce a story (headline and first paragraph):
+    one for an article; a rewrite read after its source opens a second one, so its
+    first, indefinite mentions ("a summit in ...") may still be the source's event.
+    """
+    story = _Story(
+        text, tuple(_Lede(start, start + _headline_end(text[start:end]), end) for start, end in ledes)
+    )
     event_of: dict[str, str] = {}
     by_class: dict[tuple[str, str], _ClassEvents] = {}
     at_token: dict[tuple[str, int], _Event] = {}
@@ -348,6 +377,7 @@ def resolve_events(
         bucket = (frame.event_class, frame.lemma if frame.event_class in generic else "")
         events = by_class.setdefault(bucket, _ClassEvents())
         chosen = _linked(frame, at_token, ordered)
+        in_lede = story.in_lede(frame.trigger.start)
         told_by = about_token.get((frame.event_class, frame.trigger_index))
         if chosen is None and told_by is not None:
             teller = at_token.get((told_by.event_class, told_by.trigger_index))
@@ -355,15 +385,11 @@ def resolve_events(
                 chosen = teller
         for index in frame.about:
             about_token.setdefault((frame.event_class, index), frame)
-        if (
-            chosen is None
-            and not frame.reference.other_occasion
-            and _can_refer_back(frame, frame.trigger.start < lede_end)
-        ):
+        if chosen is None and not frame.reference.other_occasion and _can_refer_back(frame, in_lede):
             chosen = events.choose(frame, fits, events.may_fit(frame, story))
         if chosen is None:
             count += 1
-            chosen = _Event(f"{frame.event_class}#{count}", reported=frame.trigger.start < lede_end)
+            chosen = _Event(f"{frame.event_class}#{count}", reported=in_lede)
         events.join(chosen, frame, story)
         event_of[frame.frame_id] = chosen.event_id
         at_token[(frame.event_class, frame.trigger_index)] = chosen

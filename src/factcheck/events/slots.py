@@ -12,6 +12,7 @@ looks through the constructions that hide them:
     "Georgia to supply Armenia" (a headline)      supply: subject Georgia
     "the budget adopted on Tuesday"               adopted: passive subject budget
     "Kim was briefed while being hosted by Putin" hosted: passive subject Kim
+    "Kim was briefed while hosting Putin"         hosting: subject Kim (control under a passive)
     "a bus travelling from Kathmandu"             travelling: subject bus
     "the suit Salcedo brought against Ibarra"     suit: subject Salcedo, against Ibarra
                                                   (through its light verb "bring")
@@ -79,12 +80,19 @@ def subject(verb: Token) -> Token | None:
         if headline is not None:
             return headline
     current = verb
+    climbed_from: str | None = None
     for _ in range(_MAX_CLIMB):
         for child in current.children:
             if child.dep_ in _SUBJECTS:
                 return antecedent(child)
-        if any(c.dep_ == "nsubjpass" for c in current.children):
+        undergoer = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
+        if undergoer is not None:
+            # An active adjunct or complement under a passive clause is done by that
+            # clause's subject ("Kim was briefed while hosting Putin": Kim hosts).
+            if climbed_from in {"advcl", "xcomp"} and not is_passive(verb):
+                return antecedent(undergoer)
             return None
+        climbed_from = current.dep_
         head = current.head
         if head.i == current.i:
             return None

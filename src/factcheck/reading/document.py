@@ -13,13 +13,19 @@ from dataclasses import dataclass, field
 
 from factcheck.reading.directives import BadDirective, Suppression
 
+#: Which text of a compared pair a side quotes (``factcheck compare SOURCE DERIVED``).
+SOURCE = "source"
+DERIVED = "derived"
+
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """A quoted span of the text as given; offsets are 0-based, lines and columns 1-based.
 
     ``end_column`` is the column just after the last character, so a one-line span
-    has ``end_column - column == len(text)``.
+    has ``end_column - column == len(text)``. ``document`` is None for a checked
+    article; in a compared pair it says which text the offsets count in
+    (``SOURCE`` or ``DERIVED``).
     """
 
     start: int
@@ -29,6 +35,7 @@ class Evidence:
     end_line: int
     end_column: int
     text: str
+    document: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +133,9 @@ class Document:
     #: factcheck's own comments in the source, read as data (see ``directives``).
     suppressions: tuple[Suppression, ...] = ()
     bad_directives: tuple[BadDirective, ...] = ()
+    #: For texts read one after the other (a source, then its rewrite: ``joined``):
+    #: where each starts in ``source``, and its name, which its evidence carries.
+    parts: tuple[tuple[int, str], ...] = ()
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
@@ -144,7 +154,8 @@ class Document:
     def evidence_for_source(self, start: int, end: int) -> Evidence:
         line, column = self.line_col(start)
         end_line, end_column = self.line_col(end)
-        return Evidence(start, end, line, column, end_line, end_column, self.source[start:end])
+        part = next((name for begins, name in reversed(self.parts) if start >= begins), None)
+        return Evidence(start, end, line, column, end_line, end_column, self.source[start:end], part)
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for an analysis span, pointing into the text as given."""

@@ -13,6 +13,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 # Re-exported: a document that cannot be read is the input stage's error.
 from factcheck.reading.decoding import InputError as InputError
@@ -109,6 +110,17 @@ class InputFailure:
     doc_id: str | None = None
 
 
+def read_text(text: str, path: str, fmt: str, doc_id: str | None, max_bytes: int) -> Document | InputFailure:
+    """A text given as a string (the library, the service), or why it cannot be checked."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    try:
+        if size > max_bytes:
+            raise InputError(f"text too large ({size:,} bytes; the limit is {max_bytes:,}, see --max-bytes)")
+        return document_from_text(text, path, fmt, doc_id)
+    except InputError as error:
+        return InputFailure(path, str(error), doc_id)
+
+
 def read_stdin(options: InputOptions) -> Document | InputFailure:
     """Standard input, named and read as ``options.stdin_filename`` says (default ``-``, plain text)."""
     name = options.stdin_filename or "-"
@@ -121,24 +133,31 @@ def read_stdin(options: InputOptions) -> Document | InputFailure:
 DEFAULT_JSONL_FIELD = "text"
 
 
+def parse_record(raw: bytes) -> tuple[dict[str, Any], str | None]:
+    """One JSON Lines record: the object and its ``id`` (a string, or a number as written)."""
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        byte = f"0x{raw[error.start]:02x}"
+        raise InputError(f"not valid UTF-8 (byte {byte} at offset {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise InputError(f"invalid JSON: {error.msg} at column {error.colno}") from None
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object, got {type(record).__name__}")
+    identifier = record.get("id")
+    doc_id: str | None = None
+    if isinstance(identifier, str):
+        doc_id = identifier
+    elif isinstance(identifier, int | float) and not isinstance(identifier, bool):
+        doc_id = json.dumps(identifier)
+    return record, doc_id
+
+
 def _jsonl_record(raw: bytes, path: str, field_name: str, options: InputOptions) -> Document | InputFailure:
     """One JSON Lines record: the article is ``record[field_name]``, its id ``record["id"]``."""
     doc_id: str | None = None
     try:
-        try:
-            record = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as error:
-            byte = f"0x{raw[error.start]:02x}"
-            raise InputError(f"not valid UTF-8 (byte {byte} at offset {error.start})") from None
-        except json.JSONDecodeError as error:
-            raise InputError(f"invalid JSON: {error.msg} at column {error.colno}") from None
-        if not isinstance(record, dict):
-            raise InputError(f"expected a JSON object, got {type(record).__name__}")
-        identifier = record.get("id")
-        if isinstance(identifier, str):
-            doc_id = identifier
-        elif isinstance(identifier, int | float) and not isinstance(identifier, bool):
-            doc_id = json.dumps(identifier)
+        record, doc_id = parse_record(raw)
         if field_name not in record:
             raise InputError(f"no {field_name!r} field (see --jsonl-field)")
         text = record[field_name]
@@ -154,14 +173,11 @@ def _jsonl_record(raw: bytes, path: str, field_name: str, options: InputOptions)
         return InputFailure(path, str(error), doc_id)
 
 
-def read_jsonl(path: str, options: InputOptions) -> Iterator[Document | InputFailure]:
-    """Each non-blank line of a JSON Lines corpus is one article, shown as ``PATH:LINE``.
+def jsonl_lines(path: str) -> Iterator[tuple[str, bytes] | InputFailure]:
+    """Each non-blank line of a JSON Lines file, named ``PATH:LINE``; a file that cannot be read fails once.
 
-    A bad record (invalid JSON, no such field, not a string) is an error of its own;
-    the records around it are read as usual. Lines are read one at a time, so a
-    corpus may be far larger than ``--max-bytes``, which applies to each text.
+    Lines are read one at a time, so a corpus may be far larger than memory.
     """
-    field_name = options.jsonl_field or DEFAULT_JSONL_FIELD
     try:
         stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     except FileNotFoundError:
@@ -178,12 +194,23 @@ def read_jsonl(path: str, options: InputOptions) -> Iterator[Document | InputFai
             if number == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[len(codecs.BOM_UTF8) :]
             if raw.strip():
-                yield _jsonl_record(raw, f"{path}:{number}", field_name, options)
+                yield f"{path}:{number}", raw
     except OSError as error:
         yield InputFailure(path, error.strerror or str(error))
     finally:
         if stream is not sys.stdin.buffer:
             stream.close()
+
+
+def read_jsonl(path: str, options: InputOptions) -> Iterator[Document | InputFailure]:
+    """Each non-blank line of a JSON Lines corpus is one article, shown as ``PATH:LINE``.
+
+    A bad record (invalid JSON, no such field, not a string) is an error of its own;
+    the records around it are read as usual. ``--max-bytes`` applies to each text.
+    """
+    field_name = options.jsonl_field or DEFAULT_JSONL_FIELD
+    for line in jsonl_lines(path):
+        yield line if isinstance(line, InputFailure) else _jsonl_record(line[1], line[0], field_name, options)
 
 
 def is_jsonl(path: str, options: InputOptions) -> bool:

@@ -6,17 +6,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from factcheck.reading.document import SOURCE
 from factcheck.rules.findings import SEVERITIES, SEVERITY_RANK, Finding
 from factcheck.version import __version__
 
 if TYPE_CHECKING:
     # Only a type here: a report is read (exit codes, settings) without loading spaCy.
     from factcheck.claims.graph import Analysis
-    from factcheck.reading.document import Document
+    from factcheck.reading.document import Document, Evidence
     from factcheck.rules.loading import Rule
 
 #: 2: ``summary.errors`` (documents that could not be read) is now ``summary.unreadable``,
-#: so it cannot be mistaken for ``summary.by_severity.error``.
+#: so it cannot be mistaken for ``summary.by_severity.error``. A compared pair's fields
+#: (``documents[].source``, ``evidence[].document``) are additions, present only for a pair.
 SCHEMA_VERSION = 2
 FAIL_ON_CHOICES = ("error", "warning", "info", "never")
 
@@ -35,13 +37,25 @@ class DocumentResult:
     document: Document | None = None
     #: Answered from the results cache, not analysed in this run.
     cached: bool = False
+    #: A rewrite compared with its source: the source as named, and both texts when kept.
+    source: str | None = None
+    texts: tuple[Document, Document] | None = None
 
     @property
-    def source_text(self) -> str | None:
-        """The text as given, when it was kept."""
+    def compared(self) -> bool:
+        return self.source is not None
+
+    def path_of(self, evidence: Evidence) -> str:
+        """The file a side quotes: the source's for its sides, else this document's."""
+        return self.source if evidence.document == SOURCE and self.source is not None else self.path
+
+    def document_of(self, evidence: Evidence) -> Document | None:
+        """The text a side quotes, when it was kept."""
+        if self.texts is not None:
+            return self.texts[0] if evidence.document == SOURCE else self.texts[1]
         if self.document is not None:
-            return self.document.source
-        return self.analysis.document.source if self.analysis is not None else None
+            return self.document
+        return self.analysis.document if self.analysis is not None else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,26 +20,34 @@ from factcheck.reading.document import Document, Evidence
 from factcheck.rules.findings import Finding, with_fingerprints
 from factcheck.rules.loading import Rule
 from factcheck.rules.operators import operators
-from factcheck.rules.operators._contract import CheckContext, Conflict, Operator
+from factcheck.rules.operators._contract import CheckContext, Conflict, FindingsRead, Operator
 from factcheck.rules.suppressions import apply_suppressions
 
 
 def run_rules(rules: Sequence[Rule], graph: ClaimGraph, document: Document) -> tuple[Finding, ...]:
     """Every finding of ``rules`` on one article, suppressions applied, sorted and fingerprinted.
 
-    Rules whose operator judges findings (SUP001) run last, given the others'
-    findings once suppression comments have marked them; nothing marks theirs.
+    Rules run in the order their operators read findings (``FindingsRead``): those
+    that read none; those that read theirs as found (CMP001, which leaves a word
+    to the contradiction that already quotes it); then, once suppression comments
+    have marked every finding so far, those that judge them (SUP001), whose own
+    findings nothing marks.
     """
     context = CheckContext(graph, document, rule_ids=frozenset(rule.id for rule in rules))
     known = operators()
-    later = [rule for rule in rules if known[rule.operator].reads_findings]
+
+    def reading(what: FindingsRead) -> list[Rule]:
+        return [rule for rule in rules if known[rule.operator].reads_findings == what]
+
     found: list[Finding] = []
-    for rule in rules:
-        if not known[rule.operator].reads_findings:
-            found.extend(evaluate(rule, context))
+    for rule in reading("none"):
+        found.extend(evaluate(rule, context))
+    as_found = replace(context, findings=tuple(found))
+    for rule in reading("found"):
+        found.extend(evaluate(rule, as_found))
     found = apply_suppressions(found, document)
     judged = replace(context, findings=tuple(found))
-    for rule in later:
+    for rule in reading("judged"):
         found.extend(evaluate(rule, judged))
     return tuple(with_fingerprints(found))
 

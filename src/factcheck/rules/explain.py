@@ -72,6 +72,11 @@ def explain_rule(rule: Rule, active: Rule | None) -> str:
         lines += ["", f"  {case.name}" + (f" [known failure: {case.xfail}]" if case.xfail else "")]
         if case.format != "text":
             lines.append(f"    format: {case.format}")
+        if case.source is not None:
+            # A rewrite compared with its source: the source first, as it is read.
+            lines.append("    source:")
+            lines.append(textwrap.indent(case.source.rstrip("\n"), "    | "))
+            lines.append("    rewrite:")
         lines.append(textwrap.indent(case.text.rstrip("\n"), "    | "))
         if not case.expect:
             lines.append("    -> no finding")

@@ -23,6 +23,8 @@ CATEGORIES = (
     "quotation",
     "encoding",
     "suppression",
+    "support",
+    "antonym",
 )
 
 
@@ -49,8 +51,14 @@ class Finding:
 
 
 def fingerprint(rule_id: str, evidence: tuple[Evidence, ...]) -> str:
-    """A stable id that survives edits elsewhere in the article: rule and quoted sides only."""
-    quoted = sorted(" ".join(e.text.casefold().split()) for e in evidence)
+    """A stable id that survives edits elsewhere in the article: rule and quoted sides only.
+
+    In a compared pair a side also counts by the text it is in (source or rewrite).
+    """
+    quoted = sorted(
+        f"{e.document}\x1e{text}" if e.document is not None else text
+        for e, text in ((e, " ".join(e.text.casefold().split())) for e in evidence)
+    )
     digest = hashlib.sha256("\x1f".join([rule_id, *quoted]).encode("utf-8"))
     return digest.hexdigest()[:20]
 

@@ -3,7 +3,8 @@
 The comment syntax and where each comment reaches are read with the document
 (``factcheck.reading.directives``). A contradiction is suppressed when ANY of its
 sides lies in a covered paragraph, because the comment is where an editor looked
-at it and decided. ``ignore-file`` covers the whole document wherever it stands.
+at it and decided. ``ignore-file`` covers the whole document wherever it stands (in ``factcheck compare``,
+the whole rewrite).
 
 Suppressed findings are kept (JSON shows ``"suppressed": true`` and the reason) but
 leave the exit code alone. A suppression that silences nothing, or a directive that
@@ -30,7 +31,8 @@ def covers(suppression: Suppression, finding: Finding) -> bool:
     if not suppression.covers_rule(finding.rule_id):
         return False
     if suppression.whole_file:
-        return True
+        # The whole text it stands in: in a rewrite read after its source, the rewrite.
+        return any(suppression.scope_start <= e.start <= suppression.scope_end for e in finding.evidence)
     return any(suppression.scope_start <= e.start < suppression.scope_end for e in finding.evidence)
 
 
@@ -99,9 +101,12 @@ class FindingStarts:
         for rule_id, starts in self.by_rule.items():
             if not suppression.covers_rule(rule_id):
                 continue
-            if suppression.whole_file:
-                return True
             first = bisect.bisect_left(starts, suppression.scope_start)
-            if first < len(starts) and starts[first] < suppression.scope_end:
+            if first == len(starts):
+                continue
+            # A whole-file comment's scope is the whole text it stands in, its end included.
+            if starts[first] < suppression.scope_end or (
+                suppression.whole_file and starts[first] == suppression.scope_end
+            ):
                 return True
         return False

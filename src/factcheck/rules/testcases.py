@@ -19,7 +19,18 @@ A rule file ``rules/LOC001-event-in-two-places.yaml`` has its fixture beside it 
         xfail: "the event extractor misses 'talks' after a colon"
 
 Each case runs ONLY its rule (even when the rule is off by default) on the text
-(``format: text|markdown|html``, default text). ``expect`` lists the rule's findings
+(``format: text|markdown|html``, default text). A case with a ``source`` compares
+``text`` with it, as ``factcheck compare SOURCE TEXT`` does: ``text`` is the
+rewrite, and each finding's sides are quoted from whichever text they stand in::
+
+      - name: a place the source never names
+        source: |
+          Activists in London poured paint outside the embassy.
+        text: |
+          Activists in Paris poured paint outside the embassy.
+        expect:
+          - ["Paris", "Activists in London poured paint outside the embassy."]
+ ``expect`` lists the rule's findings
 in report order, each as its quoted evidence texts in order; runs of whitespace
 compare as one space, so a quote may wrap in the source. Suppressed findings are
 not counted: a case can show that a suppression comment works. An ``xfail`` case
@@ -43,6 +54,8 @@ from factcheck.claims.graph import Analysis
 from factcheck.datafiles import DataFileError, line_of, load_yaml, strip_lines, validate
 from factcheck.reading.document import Document
 from factcheck.reading.inputs import InputError, document_from_text
+from factcheck.reading.joined import JoinedPair, join
+from factcheck.rules.compared import compared_findings
 from factcheck.rules.evaluation import run_rules
 from factcheck.rules.findings import Finding
 from factcheck.rules.loading import FIXTURE_MARK, RULE_SUFFIXES, Rule, load_rule_file, rule_files
@@ -55,6 +68,8 @@ class Analyser(Protocol):
     """What runs a case's text through the stages up to the claim graph (a ``Checker``)."""
 
     def analyse(self, document: Document) -> Analysis: ...
+
+    def analyse_pair(self, pair: JoinedPair) -> Analysis: ...
 
 
 PASSED = "passed"
@@ -72,6 +87,8 @@ class Case:
     xfail: str | None = None
     #: Line of the case in its fixture file, for messages that point at it.
     line: int = 1
+    #: The source ``text`` is compared with, when the case compares a rewrite.
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +210,7 @@ def parse_fixture(raw: Any, path: str) -> Fixture:
                 format=entry.get("format", "text"),
                 xfail=entry.get("xfail"),
                 line=line,
+                source=entry.get("source"),
             )
         )
     return Fixture(data["rule"], path, tuple(cases), line_of(raw, ("rule",)) or 1)
@@ -241,12 +259,21 @@ def quoted(findings: Sequence[Finding]) -> tuple[QuotedFinding, ...]:
 
 def run_case(fixture: Fixture, case: Case, rule: Rule, checker: Analyser) -> CaseResult:
     """Run ``rule`` alone on the case's text; ``checker`` supplies the loaded model."""
+    where = f"{fixture.path}:{case.line}"
     try:
-        document = document_from_text(case.text, f"{fixture.path}:{case.line}", case.format)
+        document = document_from_text(case.text, where, case.format)
+        source = (
+            None if case.source is None else document_from_text(case.source, f"{where} (source)", case.format)
+        )
     except InputError as error:
         return CaseResult(fixture, case, (), str(error))
-    analysis = checker.analyse(document)
-    return CaseResult(fixture, case, quoted(run_rules([rule], analysis.graph, analysis.document)))
+    if source is None:
+        analysis = checker.analyse(document)
+        return CaseResult(fixture, case, quoted(run_rules([rule], analysis.graph, analysis.document)))
+    pair = join(source, document)
+    analysis = checker.analyse_pair(pair)
+    found = compared_findings(run_rules([rule], analysis.graph, analysis.document), pair)
+    return CaseResult(fixture, case, quoted(found))
 
 
 def run_fixture(fixture: Fixture, rule: Rule, checker: Analyser) -> list[CaseResult]:

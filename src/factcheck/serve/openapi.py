@@ -62,6 +62,44 @@ _CHECK_REQUEST = {
     },
 }
 
+_FORMAT = ["text", "markdown", "html"]
+
+_COMPARE_REQUEST = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["source", "derived"],
+    "properties": {
+        "source": {"type": "string", "description": "The source article, exactly as written."},
+        "derived": {
+            "type": "string",
+            "description": "The rewrite (a summary, a cut-down story, a headline), exactly as written.",
+        },
+        "source_format": {
+            "enum": _FORMAT,
+            "description": "How to read the source; default: from source_path's suffix, else text.",
+        },
+        "format": {
+            "enum": _FORMAT,
+            "description": "How to read the rewrite; default: from path's suffix, else text.",
+        },
+        "source_path": {
+            "type": "string",
+            "minLength": 1,
+            "default": "source",
+            "description": "The name the report gives the source (documents[].source).",
+        },
+        "path": {
+            "type": "string",
+            "minLength": 1,
+            "default": "-",
+            "description": "The name the report gives the rewrite (documents[].path).",
+        },
+        "id": {"type": "string", "description": "Carried through as documents[].id."},
+        "select": {**_IDS, "description": "Only these rule ids or prefixes (as --select)."},
+        "ignore": {**_IDS, "description": "Skip these rule ids or prefixes (as --ignore)."},
+    },
+}
+
 _ERROR = {
     "type": "object",
     "additionalProperties": False,
@@ -121,7 +159,8 @@ def document() -> dict[str, Any]:
             "title": "factcheck",
             "version": __version__,
             "description": "Find where a news article contradicts itself. POST an article to /check and get "
-            "the versioned JSON report that `factcheck check --format json` prints.",
+            "the versioned JSON report that `factcheck check --format json` prints; POST a rewrite and its "
+            "source to /compare and get the report `factcheck compare --format json` prints.",
             "license": {"name": "MIT", "identifier": "MIT"},
         },
         "servers": [{"url": "http://127.0.0.1:8000", "description": "factcheck serve (its defaults)"}],
@@ -173,6 +212,33 @@ def document() -> dict[str, Any]:
                     },
                 }
             },
+            "/compare": {
+                "post": {
+                    "operationId": "compare",
+                    "summary": "Check a rewrite against its source",
+                    "requestBody": {
+                        "required": True,
+                        "content": {"application/json": {"schema": _ref("CompareRequest")}},
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "The report: one document, the rewrite, with source set; every "
+                            "side of a finding names the text it quotes (evidence[].document).",
+                            "content": {"application/json": {"schema": _ref("Report")}},
+                        },
+                        "400": _error(
+                            "Malformed body: invalid JSON, a missing or mistyped field, unknown rule ids."
+                        ),
+                        "413": _error("The body is larger than the server's request limit."),
+                        "415": _error("A content type other than JSON."),
+                        "422": {
+                            "description": "The source or the rewrite cannot be checked (empty, binary, over "
+                            "max-bytes); the report says why in documents[0].error.",
+                            "content": {"application/json": {"schema": _ref("Report")}},
+                        },
+                    },
+                }
+            },
             "/health": {
                 "get": {
                     "operationId": "health",
@@ -210,6 +276,7 @@ def document() -> dict[str, Any]:
         "components": {
             "schemas": {
                 "CheckRequest": _CHECK_REQUEST,
+                "CompareRequest": _COMPARE_REQUEST,
                 "Error": _ERROR,
                 "Health": _HEALTH,
                 "Rules": _RULES,

@@ -10,6 +10,7 @@ from functools import cache
 
 from factcheck.claims.extractors import (
     ages,
+    comparison,
     dates,
     encoding,
     events,
@@ -32,6 +33,7 @@ from factcheck.claims.model import Claim, ClaimKind, ExtractionContext, Extracto
 #: Every extractor, run in this order (claims are then sorted by position).
 EXTRACTORS: tuple[ExtractorModule, ...] = (
     ages,
+    comparison,
     dates,
     encoding,
     events,

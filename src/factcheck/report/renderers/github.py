@@ -43,8 +43,8 @@ def annotation(result: DocumentResult, finding: Finding) -> str:
     pairs: list[tuple[str, str | int]] = []
     if result.path != "-":
         pairs.append(("file", result.path))
-    if finding.evidence:
-        first = finding.evidence[0]
+    first = text.first_side(finding)
+    if first is not None:
         pairs.append(("line", first.line))
         # The runner drops an annotation's columns unless it starts and ends on one line.
         if first.end_line == first.line:
@@ -54,7 +54,8 @@ def annotation(result: DocumentResult, finding: Finding) -> str:
     pairs.append(("title", f"{finding.rule_id} {finding.rule_name}"))
     lines = [finding.message]
     for number, evidence in enumerate(finding.evidence, start=1):
-        lines.append(f"[{number}] {evidence.line}:{evidence.column} “{_one_line(evidence.text)}”")
+        place = f"{result.path_of(evidence)}:" if result.compared else ""
+        lines.append(f"[{number}] {place}{evidence.line}:{evidence.column} “{_one_line(evidence.text)}”")
     return f"::{COMMANDS[finding.severity]} {_properties(pairs)}::{escape_data(chr(10).join(lines))}\n"
 
 

@@ -17,6 +17,7 @@ from html import escape
 from string import ascii_lowercase
 
 from factcheck.reading.directives import suppression_comment
+from factcheck.reading.document import DERIVED, SOURCE
 from factcheck.report.model import DocumentResult, Report
 from factcheck.report.renderers._contract import RenderContext
 from factcheck.report.renderers._graph_svg import FindingSides, draw
@@ -38,6 +39,8 @@ class Side:
     label: str
     severity: str
     title: str
+    #: In a compared pair, the text the side stands in (source or derived).
+    document: str | None = None
 
 
 def _side_label(finding_number: int, side_index: int) -> str:
@@ -63,6 +66,7 @@ def _sides(prefix: str, findings: list[Finding]) -> list[Side]:
                     finding.severity,
                     f"{finding.rule_id} {finding.rule_name}, side {index + 1} of {count}"
                     + (f"; go to side {following + 1}" if count > 1 else ""),
+                    evidence.document,
                 )
             )
     return sides
@@ -163,7 +167,7 @@ def _finding_html(
         lines.append(
             f'<li><a href="#{anchor}-s{index + 1}">'
             f'<span class="side-label">{_side_label(number, index)}</span>'
-            f'<span class="where">{evidence.line}:{evidence.column}</span>'
+            f'<span class="where">{_text_name(evidence.document)}{evidence.line}:{evidence.column}</span>'
             f"<q>{_text(evidence.text)}</q></a></li>"
         )
     lines.append("</ol>")
@@ -182,6 +186,31 @@ def _finding_html(
     return "\n".join(lines)
 
 
+_TEXT_NAMES = {DERIVED: "Rewrite", SOURCE: "Source"}
+
+
+def _text_name(document: str | None) -> str:
+    """ "rewrite " or "source " before a side's line:column in a compared pair."""
+    return f"{_TEXT_NAMES[document].lower()} " if document in _TEXT_NAMES else ""
+
+
+def _pair_html(prefix: str, result: DocumentResult, sides: list[Side]) -> str:
+    """The rewrite and its source side by side; each side's tag links to the next side, in either text."""
+    assert result.texts is not None
+    source, derived = result.texts
+    columns = []
+    for name, document, path in ((DERIVED, derived, result.path), (SOURCE, source, result.source or "")):
+        shown = [s for s in sides if s.document == name]
+        columns.append(
+            f'<div class="text-column" data-document="{name}"><h3>{_TEXT_NAMES[name]} '
+            f'<span class="path">{_text(path)}</span></h3>'
+            f'<div class="source format-{_attr(document.format)}" id="{prefix}-{name}" '
+            f'data-document="{name}">'
+            f"{_source_html(f'{prefix}-{name}', document.source, shown)}</div></div>"
+        )
+    return '<div class="pair">' + "".join(columns) + "</div>"
+
+
 def _kind(finding: Finding, context: RenderContext) -> str | None:
     rule = context.rules.get(finding.rule_id)
     return rule.kind if rule is not None else None
@@ -197,6 +226,8 @@ def _document_html(number: int, result: DocumentResult, context: RenderContext) 
     heading = f'<h2><span class="doc-number">{number}</span> <span class="path">{_text(result.path)}</span>'
     if result.doc_id is not None:
         heading += f' <span class="doc-id">id {_text(result.doc_id)}</span>'
+    if result.source is not None:
+        heading += f' <span class="doc-id">compared with {_text(result.source)}</span>'
     heading += "</h2>"
     if result.error is not None:
         return (
@@ -211,8 +242,13 @@ def _document_html(number: int, result: DocumentResult, context: RenderContext) 
     parts = [f'<section class="document" id="{prefix}">', heading, f'<p class="tally">{tally}</p>']
     analysis = result.analysis
     sides = _sides(prefix, findings)
-    parts.append('<div class="columns">')
-    if analysis is not None:
+    if result.texts is not None:
+        parts.append(_pair_html(prefix, result, sides))
+    parts.append('<div class="columns">' if result.texts is None else '<div class="columns pair-findings">')
+    if result.compared:
+        if result.texts is None:
+            parts.append('<div class="source missing">The texts were not kept for this report.</div>')
+    elif analysis is not None:
         parts.append(
             f'<div class="source format-{_attr(analysis.document.format)}" id="{prefix}-source" '
             f'data-document="{_attr(result.path)}">'
@@ -223,7 +259,9 @@ def _document_html(number: int, result: DocumentResult, context: RenderContext) 
     parts.append('<div class="side-panel">')
     parts.append(f'<h3>Findings <span class="count">{len(findings)}</span></h3>')
     parts.append('<ol class="findings">')
-    fmt = analysis.document.format if analysis is not None else None
+    # A suppression comment goes where the finding sits: in a compared pair, the rewrite.
+    where = result.texts[1] if result.texts is not None else analysis.document if analysis else None
+    fmt = where.format if where is not None else None
     parts.extend(_finding_html(prefix, i, f, context, fmt) for i, f in enumerate(findings, start=1))
     parts.append("</ol>")
     drawing = ""
@@ -391,6 +429,10 @@ stroke-linejoin:round}
 margin:0 4px 0 10px}
 .edge-key.sev-error{border-color:var(--error)}.edge-key.sev-warning{border-color:var(--warning)}
 .edge-key.sev-info{border-color:var(--info)}.edge-key.context{border-top:2px dashed #9aa5b4}
+.pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:18px;align-items:start;
+margin-bottom:14px}
+.text-column h3{margin:0 0 6px;font-size:14px}.text-column .path{color:var(--muted);font-weight:normal}
+.pair-findings{grid-template-columns:1fr}
 .edge-key.reason{border-top:2px dashed var(--ink)}
 .suppress{margin:8px 0 0;font-size:12px;color:var(--muted)}
 .suppress label{display:block;margin-bottom:2px}
@@ -400,7 +442,7 @@ border:1px solid var(--line);border-radius:5px;padding:3px 6px;background:var(--
 .copy{font:12px system-ui,sans-serif;border:1px solid var(--line);border-radius:5px;background:var(--paper);
 cursor:pointer;padding:2px 10px}
 .copy.done{border-color:#2e8540;color:#2e8540}
-@media (max-width:980px){.columns{grid-template-columns:1fr}.side-panel{position:static}}
+@media (max-width:980px){.columns,.pair{grid-template-columns:1fr}.side-panel{position:static}}
 @media print{.side-panel{position:static}body{background:#fff}}
 """
 

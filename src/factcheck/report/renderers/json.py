@@ -5,12 +5,29 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from factcheck.reading.document import Evidence
 from factcheck.report.model import SCHEMA_VERSION, DocumentResult, Report
 from factcheck.report.renderers._contract import RenderContext
 from factcheck.rules.findings import Finding
 
 FORMAT = "json"
 DESCRIPTION = "one JSON object for the whole run (stable, versioned contract)"
+
+
+def evidence_data(evidence: Evidence) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "start": evidence.start,
+        "end": evidence.end,
+        "line": evidence.line,
+        "column": evidence.column,
+        "end_line": evidence.end_line,
+        "end_column": evidence.end_column,
+        "text": evidence.text,
+    }
+    if evidence.document is not None:
+        # A compared pair: the text the offsets count in.
+        data["document"] = evidence.document
+    return data
 
 
 def finding_data(finding: Finding) -> dict[str, Any]:
@@ -20,18 +37,7 @@ def finding_data(finding: Finding) -> dict[str, Any]:
         "category": finding.category,
         "severity": finding.severity,
         "message": finding.message,
-        "evidence": [
-            {
-                "start": e.start,
-                "end": e.end,
-                "line": e.line,
-                "column": e.column,
-                "end_line": e.end_line,
-                "end_column": e.end_column,
-                "text": e.text,
-            }
-            for e in finding.evidence
-        ],
+        "evidence": [evidence_data(e) for e in finding.evidence],
         "fingerprint": finding.fingerprint,
         "suppressed": finding.suppressed,
     }
@@ -42,6 +48,8 @@ def finding_data(finding: Finding) -> dict[str, Any]:
 
 def document_data(result: DocumentResult) -> dict[str, Any]:
     data: dict[str, Any] = {"path": result.path}
+    if result.source is not None:
+        data["source"] = result.source
     if result.doc_id is not None:
         data["id"] = result.doc_id
     data["error"] = result.error

@@ -18,6 +18,7 @@ from urllib.parse import quote
 from factcheck.reading.document import Evidence
 from factcheck.report.model import DocumentResult, Report
 from factcheck.report.renderers._contract import RenderContext
+from factcheck.report.renderers.text import first_side
 from factcheck.rules.findings import Finding
 from factcheck.rules.loading import Rule
 
@@ -133,12 +134,21 @@ def _location(path: str, evidence: Evidence | None) -> dict[str, Any]:
     return {"physicalLocation": physical}
 
 
-def _message(finding: Finding) -> str:
+def _sides(finding: Finding) -> tuple[Evidence | None, list[Evidence]]:
+    """The side a result sits at (in a compared pair: the rewrite's first) and the others in order."""
+    first = first_side(finding)
+    return first, [e for e in finding.evidence if e is not first]
+
+
+def _message(result: DocumentResult, finding: Finding) -> str:
     """The finding's message, then each other side as a link to its related location."""
     text = _escape_link_text(finding.message)
+    _, rest = _sides(finding)
     others = [
-        f"[“{_escape_link_text(e.text)}”]({number}) at {e.line}:{e.column}"
-        for number, e in enumerate(finding.evidence[1:], start=1)
+        f"[“{_escape_link_text(e.text)}”]({number}) at "
+        + (f"{_escape_link_text(result.path_of(e))}:" if result.compared else "")
+        + f"{e.line}:{e.column}"
+        for number, e in enumerate(rest, start=1)
     ]
     if others:
         label = "Other side" if len(others) == 1 else "Other sides"
@@ -147,23 +157,30 @@ def _message(finding: Finding) -> str:
     return text
 
 
+def _side_name(result: DocumentResult, evidence: Evidence, number: int) -> str:
+    if result.compared:
+        return f"{evidence.document} side"
+    return f"side {number + 1}"
+
+
 def result_data(result: DocumentResult, finding: Finding, rule_index: int) -> dict[str, Any]:
-    first = finding.evidence[0] if finding.evidence else None
+    first, rest = _sides(finding)
     data: dict[str, Any] = {
         "ruleId": finding.rule_id,
         "ruleIndex": rule_index,
         "level": LEVELS[finding.severity],
-        "message": {"text": _message(finding)},
-        "locations": [_location(result.path, first)],
+        "message": {"text": _message(result, finding)},
+        "locations": [_location(result.path_of(first) if first else result.path, first)],
     }
-    if len(finding.evidence) > 1:
+    if rest:
+        # A compared pair's source sides are related locations in the source file.
         data["relatedLocations"] = [
             {
-                **_location(result.path, e),
+                **_location(result.path_of(e), e),
                 "id": number,
-                "message": {"text": f"side {number + 1}: “{_escape_link_text(e.text)}”"},
+                "message": {"text": f"{_side_name(result, e, number)}: “{_escape_link_text(e.text)}”"},
             }
-            for number, e in enumerate(finding.evidence[1:], start=1)
+            for number, e in enumerate(rest, start=1)
         ]
     data["partialFingerprints"] = {FINGERPRINT_KEY: finding.fingerprint}
     if finding.suppressed:
@@ -174,6 +191,8 @@ def result_data(result: DocumentResult, finding: Finding, rule_index: int) -> di
     properties: dict[str, Any] = {"category": finding.category}
     if result.doc_id is not None:
         properties["documentId"] = result.doc_id
+    if result.source is not None:
+        properties["source"] = result.source
     data["properties"] = properties
     return data
 

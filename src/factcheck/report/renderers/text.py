@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from factcheck.reading.document import Evidence
+from factcheck.reading.document import DERIVED, Evidence
 from factcheck.report.model import DocumentResult, Report
 from factcheck.report.renderers._contract import RenderContext
 from factcheck.rules.findings import Finding
@@ -20,9 +20,10 @@ def _paint(text: str, style: str, context: RenderContext) -> str:
 
 
 def _source_line(result: DocumentResult, evidence: Evidence) -> tuple[str, int] | None:
-    source = result.source_text
-    if source is None:
+    document = result.document_of(evidence)
+    if document is None:
         return None
+    source = document.source
     line_start = source.rfind("\n", 0, evidence.start) + 1
     line_end = source.find("\n", evidence.start)
     line_end = len(source) if line_end == -1 else line_end
@@ -70,17 +71,26 @@ def _context_lines(
     ]
 
 
+def first_side(finding: Finding) -> Evidence | None:
+    """Where a finding is reported: its first side, or in a compared pair its first side in the rewrite."""
+    derived = [e for e in finding.evidence if e.document == DERIVED]
+    return derived[0] if derived else (finding.evidence[0] if finding.evidence else None)
+
+
 def render_finding(result: DocumentResult, finding: Finding, context: RenderContext) -> list[str]:
     severity = _paint(finding.severity, finding.severity, context)
     state = " (suppressed)" if finding.suppressed else ""
-    first = finding.evidence[0] if finding.evidence else None
-    where = f"{result.path}:{first.line}:{first.column}" if first else result.path
+    first = first_side(finding)
+    where = f"{result.path_of(first)}:{first.line}:{first.column}" if first else result.path
     lines = [
         f"{_printable(where)}: {severity} {finding.rule_id} {finding.rule_name}{state}",
         f"    {_printable(finding.message)}",
     ]
     for number, evidence in enumerate(finding.evidence, start=1):
-        lines.append(f'    [{number}] {evidence.line}:{evidence.column}  "{_printable(evidence.text)}"')
+        # A compared pair quotes two files: each side names its own.
+        place = f"{result.path_of(evidence)}:" if result.compared else ""
+        side = f"{_printable(place)}{evidence.line}:{evidence.column}"
+        lines.append(f'    [{number}] {side}  "{_printable(evidence.text)}"')
         lines.extend(_context_lines(result, evidence, context, finding.severity))
     return lines
 

@@ -26,6 +26,7 @@ from factcheck.rules.operators import (
     reversed_direction,
     spelling_variant,
     swapped_roles,
+    unless_already_quoted,
     unused_suppression,
 )
 from factcheck.rules.operators._contract import CheckContext as CheckContext
@@ -49,6 +50,7 @@ OPERATORS: tuple[Operator[Any], ...] = (
     operator(reversed_direction),
     operator(spelling_variant),
     operator(swapped_roles),
+    operator(unless_already_quoted),
     operator(unused_suppression),
 )
 

@@ -9,8 +9,8 @@ A module defines:
 * ``Options`` - a frozen dataclass of its ``conflict.options``: typed fields with
   defaults, those that name claim fields declared with ``claim_field``;
 * ``TEMPLATE_VALUES`` - names the operator adds to the message template;
-* ``READS_FINDINGS`` - whether it judges the other rules' findings (it then runs
-  after them and finds them in its context);
+* ``READS_FINDINGS`` - which of the other rules' findings it reads, and so when
+  it runs (``FindingsRead``);
 * ``check(claims, field, options, context) -> Conflict | None``;
 
 and two optional hooks that let a pair rule compare fewer claims. Each is a
@@ -45,6 +45,15 @@ from factcheck.reading.document import Document, Evidence
 from factcheck.rules.findings import Finding
 
 Arity = Literal["pair", "single"]
+#: Which findings an operator reads besides its claims, and so when its rules run:
+#:
+#: * ``"none"`` - none; its rules run first;
+#: * ``"found"`` - those of the rules that read none, as found (a statement another
+#:   rule already quotes is theirs); its rules run next, and suppression comments
+#:   mark their findings like the others';
+#: * ``"judged"`` - every other finding, suppression comments applied (whether a
+#:   comment silenced anything); its rules run last, and nothing marks theirs.
+FindingsRead = Literal["none", "found", "judged"]
 OptionsT = TypeVar("OptionsT")
 IndexT = TypeVar("IndexT")
 
@@ -77,8 +86,8 @@ class CheckContext:
 
     graph: ClaimGraph
     document: Document
-    #: The findings of the other rules, suppressions applied: given only to an
-    #: operator that READS_FINDINGS, which runs after them.
+    #: The other rules' findings an operator READS_FINDINGS (see ``FindingsRead``);
+    #: empty for one that reads none.
     findings: tuple[Finding, ...] = ()
     #: The ids of every rule in this run.
     rule_ids: frozenset[str] = frozenset()
@@ -113,7 +122,7 @@ class OperatorModule(Protocol[OptionsT]):
     def TEMPLATE_VALUES(self) -> tuple[str, ...]: ...
 
     @property
-    def READS_FINDINGS(self) -> bool: ...
+    def READS_FINDINGS(self) -> FindingsRead: ...
 
     @property
     def Options(self) -> type[OptionsT]: ...
@@ -138,7 +147,7 @@ class Operator(Generic[OptionsT]):
     field_types: frozenset[str]
     options_type: type[OptionsT]
     template_values: tuple[str, ...]
-    reads_findings: bool
+    reads_findings: FindingsRead
     check: Callable[[tuple[Claim, ...], str | None, OptionsT, CheckContext], Conflict | None]
     signature: Signature[OptionsT] | None
     pair_keys: PairKeys[OptionsT] | None
@@ -163,16 +172,19 @@ class NoOptions:
     """The options of an operator that takes none."""
 
 
-def claim_field(*types: str, optional: bool = False) -> Any:
+def claim_field(*types: str, optional: bool = False, min_items: int | None = None) -> Any:
     """An option whose value names a claim field (a list of them, for a tuple option).
 
     ``types`` are the field types it may name (any, when none is given). An
     optional one defaults to None: the operator then reads no such field.
+    ``min_items``: how many a list must name at least.
     """
     unknown = set(types) - FIELD_TYPES
     if unknown:
         raise ValueError(f"unknown field types {sorted(unknown)}")
-    metadata = {NAMES_FIELD: frozenset(types or FIELD_TYPES)}
+    metadata: dict[str, Any] = {NAMES_FIELD: frozenset(types or FIELD_TYPES)}
+    if min_items is not None:
+        metadata[LIMITS] = {"min_items": min_items}
     return field(default=None if optional else MISSING, metadata=metadata)
 
 

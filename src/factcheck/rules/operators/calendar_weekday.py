@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, FindingsRead, claim_field
 
 NAME = "calendar_weekday"
 ARITY: Arity = "single"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ("actual",)
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 signature = None
 pair_keys = None
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

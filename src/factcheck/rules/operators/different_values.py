@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from factcheck.claims.model import FIELD_TYPES as CLAIM_FIELD_TYPES
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators._contract import NAMES_FIELD, Arity, CheckContext, Conflict
+from factcheck.rules.operators._contract import NAMES_FIELD, Arity, CheckContext, Conflict, FindingsRead
 
 NAME = "different_values"
 ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ()
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 # Every field a claim has is its signature; any two claims of a group may differ.
 signature = None
 pair_keys = None

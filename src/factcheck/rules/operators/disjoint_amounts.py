@@ -16,13 +16,13 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, FindingsRead, claim_field
 
 NAME = "disjoint_amounts"
 ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ()
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 pair_keys = None
 
 

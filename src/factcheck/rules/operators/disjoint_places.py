@@ -24,13 +24,13 @@ from typing import Literal
 
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, FindingsRead, claim_field
 
 NAME = "disjoint_places"
 ARITY: Arity = "pair"
 FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ()
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 pair_keys = None
 
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from factcheck.claims.model import Claim
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, NoOptions
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, FindingsRead, NoOptions
 
 NAME = "each"
 ARITY: Arity = "single"
 FIELD_TYPES = ()
 TEMPLATE_VALUES = ()
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 signature = None
 pair_keys = None
 

@@ -20,13 +20,20 @@ from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field, option
+from factcheck.rules.operators._contract import (
+    Arity,
+    CheckContext,
+    Conflict,
+    FindingsRead,
+    claim_field,
+    option,
+)
 
 NAME = "exclusive_offices"
 ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ()
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 pair_keys = None
 
 

@@ -15,13 +15,13 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, option
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, FindingsRead, option
 
 NAME = "exclusive_values"
 ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ()
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 pair_keys = None
 
 

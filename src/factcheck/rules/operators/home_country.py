@@ -18,13 +18,20 @@ from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field, mentions_of
+from factcheck.rules.operators._contract import (
+    Arity,
+    CheckContext,
+    Conflict,
+    FindingsRead,
+    claim_field,
+    mentions_of,
+)
 
 NAME = "home_country"
 ARITY: Arity = "single"
 FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ("country",)
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 signature = None
 pair_keys = None
 

@@ -29,13 +29,13 @@ from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, FindingsRead, claim_field
 
 NAME = "opposite_polarity"
 ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ("doer",)
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 pair_keys = None
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, NoOptions
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, FindingsRead, NoOptions
 
 NAME = "quoted_with"
 ARITY: Arity = "single"
 FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ()
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 signature = None
 pair_keys = None
 

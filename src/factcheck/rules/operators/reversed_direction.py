@@ -34,7 +34,14 @@ from typing import Literal
 from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import Claim, FieldValue
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field, option
+from factcheck.rules.operators._contract import (
+    Arity,
+    CheckContext,
+    Conflict,
+    FindingsRead,
+    claim_field,
+    option,
+)
 
 NAME = "reversed_direction"
 ARITY: Arity = "pair"
@@ -42,7 +49,7 @@ FIELD_TYPES = ()
 #: ``shared``: what both things are (their word, or the stems they share); ``end``: where
 #: one goes and the other leaves from.
 TEMPLATE_VALUES = ("shared", "end")
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 
 
 @dataclass(frozen=True, slots=True)

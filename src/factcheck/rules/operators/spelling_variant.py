@@ -24,13 +24,13 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA, Levenshtein
 
 from factcheck.claims.model import Claim
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, option
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, FindingsRead, option
 
 NAME = "spelling_variant"
 ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ()
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 _MIN_LONE_SURNAME = 6
 
 

@@ -17,13 +17,20 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field, option
+from factcheck.rules.operators._contract import (
+    Arity,
+    CheckContext,
+    Conflict,
+    FindingsRead,
+    claim_field,
+    option,
+)
 
 NAME = "swapped_roles"
 ARITY: Arity = "pair"
 FIELD_TYPES = ()
 TEMPLATE_VALUES = ()
-READS_FINDINGS = False
+READS_FINDINGS: FindingsRead = "none"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,14 +17,14 @@ from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
 from factcheck.reading.directives import Suppression
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, FindingsRead, claim_field
 from factcheck.rules.suppressions import FindingStarts
 
 NAME = "unused_suppression"
 ARITY: Arity = "single"
 FIELD_TYPES = ()
 TEMPLATE_VALUES = ("problem",)
-READS_FINDINGS = True
+READS_FINDINGS: FindingsRead = "judged"
 signature = None
 pair_keys = None
 
