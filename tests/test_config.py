@@ -308,3 +308,16 @@ def test_a_yaml_error_names_the_line_an_editor_shows_past_a_line_separator(tmp_p
         load_settings(config)
     assert raised.value.line == 1
     assert raised.value.detail == "invalid YAML: could not find expected directive name"
+
+
+def test_a_toml_config_with_a_lone_carriage_return_is_refused_where_it_stands(tmp_path: Path) -> None:
+    # TOML lines end at LF or CRLF; read in text mode, the lone CR became a newline and
+    # the file was accepted as two settings, its lines counted unlike the editor's.
+    config = tmp_path / ".factcheck.toml"
+    config.write_bytes(b'select = ["LOC001"]\rfail-on = "warning"\n')
+    with pytest.raises(DataFileError) as raised:
+        load_settings(config)
+    assert raised.value.line == 1
+    assert raised.value.detail.startswith("invalid TOML: Expected newline or end of document")
+    config.write_bytes(b'select = ["LOC001"]\r\nfail-on = "warning"\r\n')
+    assert load_settings(config).fail_on == "warning"
