@@ -99,7 +99,7 @@ def rule_ids(checker: Checker, analyse):  # type: ignore[no-untyped-def]
 # more of them, for a benchmark run that hunts for new failures.
 settings.register_profile(
     "ci",
-    max_examples=40,
+    max_examples=100,
     deadline=None,
     derandomize=True,
     database=None,
@@ -107,7 +107,7 @@ settings.register_profile(
 )
 settings.register_profile(
     "long",
-    max_examples=2000,
+    max_examples=5000,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
