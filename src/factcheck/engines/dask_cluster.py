@@ -129,6 +129,8 @@ class DaskEngine:
         self.batch_size = batch_size
         self.attempts = attempts
         self._model: str | None = None
+        #: Batches in flight at most; follows the workers as they come and go (see ``_submit``).
+        self._window = 2
 
     def check(
         self,
@@ -145,13 +147,14 @@ class DaskEngine:
             if answered is None and isinstance(item, Document):
                 waiting.append((item, tuple(rule.id for rule in checker.rules_for(item.path))))
             if waiting and (answered is not None or len(waiting) >= self.batch_size):
-                # Registered with the first document to parse: a run the cache answers needs no cluster.
+                # Registered with the first document to parse: no worker loads the model for a
+                # run the cache answers.
                 plugin = plugin or self._register(checker)
                 queue.append(self._submit(plugin, waiting))
                 waiting = []
             if answered is not None:
                 queue.append(answered)
-            yield from self._ready(queue, cache, block=self._in_flight(queue) >= self._window())
+            yield from self._ready(queue, cache, block=self._in_flight(queue) >= self._window)
         if waiting:
             plugin = plugin or self._register(checker)
             queue.append(self._submit(plugin, waiting))
@@ -172,11 +175,10 @@ class DaskEngine:
         return plugin
 
     def _submit(self, plugin: CheckerPlugin, tasks: list[Task]) -> _Batch:
-        return _Batch(plugin.name, tasks, self.client.submit(check_batch, plugin.name, tasks, pure=False))
-
-    def _window(self) -> int:
+        # Asked once a batch, not once a document: it is a round trip to the scheduler.
         threads: int = sum(self.client.nthreads().values())
-        return max(2, IN_FLIGHT_PER_THREAD * threads)
+        self._window = max(2, IN_FLIGHT_PER_THREAD * threads)
+        return _Batch(plugin.name, tasks, self.client.submit(check_batch, plugin.name, tasks, pure=False))
 
     @staticmethod
     def _in_flight(queue: deque[DocumentResult | _Batch]) -> int:
