@@ -17,6 +17,7 @@ from factcheck.nlp.gazetteer import Gazetteer, load_gazetteer
 from factcheck.pipeline import Checker
 from factcheck.reading.document import Document
 from factcheck.reading.inputs import document_from_text
+from helpers import Analyse, ClaimsOf, RuleIds
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_ad2f7963976caff1.txt"
@@ -64,7 +65,7 @@ def shared_analyses(checker: Checker) -> TextCache:
 
 
 @pytest.fixture(scope="session")
-def analyse(checker: Checker):  # type: ignore[no-untyped-def]
+def analyse(checker: Checker) -> Analyse:
     """Analyse a text: ``analyse("Kim flew to Paris.")`` -> Analysis."""
 
     def run(text: str, fmt: str = "text") -> Analysis:
@@ -74,7 +75,7 @@ def analyse(checker: Checker):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def claims_of(analyse):  # type: ignore[no-untyped-def]
+def claims_of(analyse: Analyse) -> ClaimsOf:
     """The claims of one kind in a text."""
 
     def run(text: str, kind: str) -> list[Claim]:
@@ -84,7 +85,7 @@ def claims_of(analyse):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
-def rule_ids(checker: Checker, analyse):  # type: ignore[no-untyped-def]
+def rule_ids(checker: Checker, analyse: Analyse) -> RuleIds:
     """The ids of the rules that fire on a text, one entry per finding, sorted."""
 
     def run(text: str) -> list[str]:

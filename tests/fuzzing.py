@@ -36,7 +36,9 @@ def assert_sound(document: Document) -> None:
 
 def budget(share: float) -> settings:
     """A share of the loaded profile's examples: a test that parses gets fewer than one that only reads."""
-    return settings(max_examples=max(5, int(settings.default.max_examples * share)))
+    loaded = settings.default
+    assert loaded is not None, "conftest loads a profile"
+    return settings(max_examples=max(5, int(loaded.max_examples * share)))
 
 
 #: What markup, entities, mojibake, suppressions and line ends are made of.

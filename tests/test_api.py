@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 import factcheck
 import factcheck.api
+import factcheck.report.model
 from factcheck.cli import app
 from factcheck.datafiles import DataFileError
 
@@ -27,7 +28,7 @@ def test_docstring_examples_run(module: object) -> None:
 def test_public_names_are_listed_and_typed() -> None:
     for name in factcheck.__all__:
         assert getattr(factcheck, name) is not None, name
-    assert factcheck.Report is factcheck.api.Report
+    assert factcheck.Report is factcheck.report.model.Report
     for function in (factcheck.check_text, factcheck.check_paths, factcheck.to_json, factcheck.render):
         assert function.__doc__ and "return" in function.__annotations__, function.__name__
     with pytest.raises(AttributeError):

@@ -61,6 +61,15 @@ def test_the_readme_example_passes_its_fixture(monkeypatch: pytest.MonkeyPatch) 
     ]
 
 
+def test_a_built_in_rules_fixture_runs_on_its_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    fixture = next(Path("rules").glob("LOC001-*.test.yaml"))
+    result = runner.invoke(app, ["rules", "test", str(fixture)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == f"{fixture} (LOC001)"
+    assert result.stdout.splitlines()[-1].endswith("passed, 0 failed")
+
+
 def test_a_wrong_expectation_fails_with_a_diff(tmp_path: Path) -> None:
     _, test = _write_rule(
         tmp_path / "rules",

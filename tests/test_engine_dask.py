@@ -130,7 +130,7 @@ def test_a_killed_worker_loses_no_document(
     # One document per batch: when the first comes back, both workers hold more.
     engine = DaskEngine(client, batch_size=1)
     pids = sorted(client.run(os.getpid).values())
-    results = []
+    results: list[DocumentResult] = []
     for result in engine.check(module_checker, collect([str(corpus)], InputOptions())):
         if not results:
             os.kill(pids[0], signal.SIGKILL)

@@ -188,6 +188,117 @@ def test_different_occasions_are_kept_apart(layer: Layer, text: str) -> None:
     ]
 
 
+def _action(layer: EventLayer, lemma: str) -> Frame:
+    (frame,) = frames(layer, "action", lemma)
+    return frame
+
+
+def _slots(frame: Frame) -> dict[str, str]:
+    """slot -> role: filler words, for a generic action."""
+    return {f.slot: f"{f.role}: {f.span.text}" for f in frame.roles}
+
+
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        (
+            "The county board adopted its budget.",
+            {"subject": "agent: county board", "object": "theme: its budget"},
+        ),
+        (
+            "The budget was adopted by the county board.",
+            {"passive_subject": "theme: budget", "by": "agent: county board"},
+        ),
+        ("Under the budget adopted on Friday, fees rise.", {"passive_subject": "theme: budget"}),
+        (
+            "The board, which adopted the budget, met again.",
+            {"subject": "agent: board", "object": "theme: budget"},
+        ),
+        (
+            "The board agreed to adopt the budget.",
+            {"subject": "agent: board", "object": "theme: budget"},
+        ),
+    ],
+)
+def test_a_verb_no_class_claims_is_a_generic_action(layer: Layer, text: str, slots: dict[str, str]) -> None:
+    assert _slots(_action(layer(text), "adopt")) == slots
+
+
+def test_an_event_noun_can_be_what_a_generic_action_is_done_to(layer: Layer) -> None:
+    frame = _action(layer("The operator cancelled 40 regional trains."), "cancel")
+    assert _slots(frame) == {"subject": "agent: operator", "object": "theme: 40 regional trains"}
+
+
+def test_a_verb_done_to_nothing_evokes_no_generic_action(layer: Layer) -> None:
+    found = layer("Ferry fares rose sharply. The harbour board raised the fares in May.")
+    assert [(f.lemma, sorted(_slots(f))) for f in found.of_class("action")] == [
+        ("raise", ["object", "subject"])
+    ]
+    assert all(f.places == () for f in found.of_class("action"))
+
+
+def test_light_verbs_and_class_verbs_evoke_no_generic_action(layer: Layer) -> None:
+    found = layer("Kazakhstan sold wheat to Georgia. The minister said it was good.")
+    assert [f.lemma for f in found.of_class("action")] == []
+    assert [f.lemma for f in found.of_class("transfer")] == ["sell"]
+
+
+def test_a_class_verb_used_in_no_class_sense_is_a_generic_action(layer: Layer) -> None:
+    frame = _action(layer("The party won 47 seats."), "win")
+    assert _slots(frame) == {"subject": "agent: party", "object": "theme: 47 seats"}
+
+
+def test_generic_actions_are_one_event_only_with_the_same_verb(layer: Layer) -> None:
+    found = layer(
+        "The board did not adopt the budget on Monday. The board delayed the budget on Monday. "
+        "Under the budget adopted on Monday, fees rise."
+    )
+    adopt = frames(found, "action", "adopt")
+    (delay,) = frames(found, "action", "delay")
+    assert len({found.event(f) for f in adopt}) == 1
+    assert found.event(delay) != found.event(adopt[0])
+
+
+def test_without_denies_the_frame_it_governs(layer: Layer) -> None:
+    found = layer("The delegates left without signing the treaty. The talks ended without a deal.")
+    assert _action(found, "sign").polarity == "negative"
+    # The treaty is a deal noun whose light verb "signing" is denied; the deal is denied outright.
+    assert [(f.lemma, f.polarity) for f in frames(found, "deal")] == [
+        ("treaty", "negative"),
+        ("deal", "negative"),
+    ]
+
+
+def test_a_participle_keeps_its_own_modality(layer: Layer) -> None:
+    found = layer("Under the budget adopted on Friday, tenants would pay more.")
+    assert _action(found, "adopt").modality == "asserted"
+
+
+def test_a_passive_without_a_subject_of_its_own_takes_its_clause_subject(layer: Layer) -> None:
+    found = layer("The envoy was thanked by officials after being greeted by the king.")
+    assert _slots(_action(found, "greet")) == {"passive_subject": "theme: envoy", "by": "agent: king"}
+
+
+def test_the_main_clause_of_a_condition_is_conditional(layer: Layer) -> None:
+    found = layer("If the storm worsens, the carrier cancels the flights.")
+    assert _action(found, "cancel").modality == "conditional"
+
+
+def test_an_adjective_heading_its_noun_phrase_is_an_event_noun(layer: Layer) -> None:
+    found = layer("Fiji beat Tonga in the final on Sunday.")
+    (beat,) = frames(found, "contest", "beat")
+    (final,) = frames(found, "contest", "final")
+    assert beat.about == (final.trigger_index,)
+    assert final.reference.stage == "final"
+
+
+def test_a_description_with_a_name_in_apposition_is_the_name(layer: Layer) -> None:
+    (frame,) = frames(layer("Ruth Wambui beat the incumbent, Paul Okello, in the vote."), "contest", "beat")
+    loser = frame.first("loser")
+    assert loser is not None and loser.party is not None
+    assert loser.party.key == "person:paul okello"
+
+
 # -- parties: organisations the tagger missed, descriptions, surnames ----------------
 
 Parties = Callable[[str], tuple[EventLayer, PartyIndex]]
@@ -348,6 +459,25 @@ def test_a_hyphened_prefix_names_another_occasion(layer: Layer, text: str) -> No
 # -- role nouns ------------------------------------------------------------------
 
 _SUIT = "Lawyer Diego Vargas sued journalist Ana Soria in May.\n\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Another time: the day of one, the month of another owner's.
+        "Ministers met in Oslo on Sunday.\n\n"
+        "Sunday's meeting agreed a plan. The bank held its May meeting in Bergen.",
+        # Another owner: the OECD's meeting is not the G20 ministers'.
+        "Debt talks stall\n\nFinance ministers of the G20 met in Oslo on Sunday to discuss debt.\n\n"
+        "The G20 ministers' meeting in Oslo ended without a statement. An OECD meeting in Bergen "
+        "last week had backed the plan.\n\nOfficials said the OECD meeting in Bergen was calmer.",
+    ],
+)
+def test_meetings_of_other_times_or_owners_are_two_occasions(layer: Layer, text: str) -> None:
+    found = layer(text)
+    oslo = [found.event(f) for f in frames(found, "meeting") if [p.text for p in f.places] == ["Oslo"]]
+    bergen = [found.event(f) for f in frames(found, "meeting") if [p.text for p in f.places] == ["Bergen"]]
+    assert oslo and bergen and not set(oslo) & set(bergen)
 
 
 @pytest.mark.parametrize(

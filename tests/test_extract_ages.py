@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import view
+from helpers import ClaimsOf, view
 
 LEDE = (
     "Kenyan wins Boston marathon\n\n"
@@ -25,7 +25,7 @@ WORDINGS = [
 
 
 @pytest.mark.parametrize(("sentence", "quoted"), WORDINGS)
-def test_one_person_s_age_in_every_wording(claims_of, sentence: str, quoted: str) -> None:  # type: ignore[no-untyped-def]
+def test_one_person_s_age_in_every_wording(claims_of: ClaimsOf, sentence: str, quoted: str) -> None:
     (claim,) = claims_of(LEDE + sentence, "person_age")
     assert claim.span.text == quoted
     assert view(claim, "person", "age", "unit", "quoted") == {
@@ -36,7 +36,7 @@ def test_one_person_s_age_in_every_wording(claims_of, sentence: str, quoted: str
     }
 
 
-def test_two_people_s_ages_are_each_their_own(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_two_people_s_ages_are_each_their_own(claims_of: ClaimsOf) -> None:
     text = LEDE + "Her pacer, Ruth Chebet, 29, finished fifth. Wanjiru, 34, thanked her."
     claims = claims_of(text, "person_age")
     assert [view(c, "person", "age") for c in claims] == [
@@ -60,11 +60,11 @@ def test_two_people_s_ages_are_each_their_own(claims_of) -> None:  # type: ignor
         "Wanjiru, 2,000 metres ahead, slowed down.",
     ],
 )
-def test_what_is_not_a_person_s_age_now(claims_of, sentence: str) -> None:  # type: ignore[no-untyped-def]
+def test_what_is_not_a_person_s_age_now(claims_of: ClaimsOf, sentence: str) -> None:
     assert claims_of(LEDE + sentence, "person_age") == []
 
 
-def test_the_year_old_of_a_sentence_about_two_people_is_no_one(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_year_old_of_a_sentence_about_two_people_is_no_one(claims_of: ClaimsOf) -> None:
     text = (
         "Captain named\n\nRIGA — Janis Ozols replaced Peteris Berzins as captain on Friday.\n\n"
         "The 29-year-old said he was proud."
@@ -72,10 +72,10 @@ def test_the_year_old_of_a_sentence_about_two_people_is_no_one(claims_of) -> Non
     assert claims_of(text, "person_age") == []
 
 
-def test_an_age_in_a_quotation_is_marked_quoted(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_an_age_in_a_quotation_is_marked_quoted(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of(LEDE + 'A rival said: "Grace Wanjiru, 36, is too old to win again."', "person_age")
     assert view(claim, "age", "quoted") == {"age": 36.0, "quoted": True}
 
 
-def test_a_number_after_a_scorer_in_a_team_sheet_is_no_age(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_number_after_a_scorer_in_a_team_sheet_is_no_age(claims_of: ClaimsOf) -> None:
     assert claims_of(LEDE + "Goals: Wanjiru 45, 52.", "person_age") == []

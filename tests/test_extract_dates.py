@@ -5,7 +5,7 @@ from __future__ import annotations
 from factcheck.claims.extractors.dates import DayParts, anchored, find_dateline, parse_day
 from factcheck.events import frame_lexicon
 from factcheck.nlp.lexicon import word_set
-from helpers import numbered, view
+from helpers import ClaimsOf, numbered, view
 
 OCCASION = ("noun", "day", "weekday", "month_day", "year", "offset", "rescheduled")
 
@@ -51,7 +51,7 @@ def test_datelines_short_first_lines_and_wire_style() -> None:
 # -- claims -----------------------------------------------------------------------
 
 
-def test_dateline_weekday_date_with_the_year_from_the_same_day_in_full(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_dateline_weekday_date_with_the_year_from_the_same_day_in_full(claims_of: ClaimsOf) -> None:
     text = "Monday, March 12\n\nThe festival opened on March 12, 2024, with a parade.\n"
     (claim,) = claims_of(text, "weekday_date")
     assert claim.span.text == "Monday, March 12"
@@ -63,7 +63,7 @@ def test_dateline_weekday_date_with_the_year_from_the_same_day_in_full(claims_of
     }
 
 
-def test_inline_weekday_with_a_full_date(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_inline_weekday_with_a_full_date(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("The hearing took place on Friday, February 23, 2023.", "weekday_date")
     assert claim.span.text == "Friday, February 23, 2023"
     assert view(claim, "weekday", "date", "dateline") == {
@@ -73,7 +73,7 @@ def test_inline_weekday_with_a_full_date(claims_of) -> None:  # type: ignore[no-
     }
 
 
-def test_two_mentions_of_one_vote_with_their_days(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_two_mentions_of_one_vote_with_their_days(claims_of: ClaimsOf) -> None:
     text = "Parliament held a vote on the budget on Thursday. Friday's vote passed narrowly."
     first, second = claims_of(text, "occasion_day")
     assert first.span.text == "vote on the budget on Thursday"
@@ -91,7 +91,7 @@ def test_two_mentions_of_one_vote_with_their_days(claims_of) -> None:  # type: i
     assert numbered([first, second]) == [0, 0]
 
 
-def test_a_relative_day_gets_a_weekday_and_date_from_the_dateline(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_relative_day_gets_a_weekday_and_date_from_the_dateline(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("Tuesday, May 14\n\nThe strike began yesterday at the port.\n", "occasion_day")
     assert claim.span.text == "strike began yesterday"
     assert view(claim, "weekday", "month_day", "offset") == {
@@ -101,20 +101,20 @@ def test_a_relative_day_gets_a_weekday_and_date_from_the_dateline(claims_of) -> 
     }
 
 
-def test_another_occasion_and_an_indefinite_mention_open_new_occasions(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_another_occasion_and_an_indefinite_mention_open_new_occasions(claims_of: ClaimsOf) -> None:
     text = "A vote on Thursday failed. A second vote on Friday passed. The vote on Monday was close."
     claims = claims_of(text, "occasion_day")
     assert numbered(claims) == [0, 1, 2]
 
 
-def test_a_postponed_occasion_is_marked_rescheduled(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_postponed_occasion_is_marked_rescheduled(claims_of: ClaimsOf) -> None:
     text = "The vote on Thursday was postponed. Friday's vote passed without incident."
     claims = claims_of(text, "occasion_day")
     assert [c.get("rescheduled") for c in claims] == [True, True]
     assert numbered(claims) == [0, 0]
 
 
-def test_a_past_tense_tomorrow_is_after_the_article_date(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_past_tense_tomorrow_is_after_the_article_date(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("The health minister resigned tomorrow.", "dated_action")
     assert claim.span.text == "resigned tomorrow"
     assert view(claim, "verb", "day", "past", "after_article_date", "article_date") == {
@@ -126,14 +126,14 @@ def test_a_past_tense_tomorrow_is_after_the_article_date(claims_of) -> None:  # 
     }
 
 
-def test_a_future_or_reported_tomorrow_is_not_a_past_action(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_future_or_reported_tomorrow_is_not_a_past_action(claims_of: ClaimsOf) -> None:
     (future,) = claims_of("The health minister will resign tomorrow.", "dated_action")
     assert view(future, "past", "after_article_date") == {"past": False, "after_article_date": True}
     (reported,) = claims_of("A spokesman said the minister left tomorrow.", "dated_action")
     assert reported.attributed_to == "A spokesman"
 
 
-def test_a_date_far_after_a_year_less_dateline_is_not_certainly_later(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_far_after_a_year_less_dateline_is_not_certainly_later(claims_of: ClaimsOf) -> None:
     near, far = claims_of(
         "Wednesday, October 4\n\nThe firm opened a plant on October 10. It opened another on December 10.\n",
         "dated_action",
@@ -145,7 +145,7 @@ def test_a_date_far_after_a_year_less_dateline_is_not_certainly_later(claims_of)
     assert view(far, "after_article_date") == {"after_article_date": False}
 
 
-def test_meeting_nouns_name_one_kind_of_occasion(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_meeting_nouns_name_one_kind_of_occasion(claims_of: ClaimsOf) -> None:
     text = (
         "During a summit in Seoul, the leaders spoke. "
         "The meeting on Wednesday ended early. The Thursday summit was calm."
@@ -158,7 +158,7 @@ def test_meeting_nouns_name_one_kind_of_occasion(claims_of) -> None:  # type: ig
     assert numbered(claims) == [0, 0]
 
 
-def test_a_day_the_parser_hangs_on_the_verb_inside_the_subject(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_day_the_parser_hangs_on_the_verb_inside_the_subject(claims_of: ClaimsOf) -> None:
     text = "The talks in Vienna on Tuesday showed how far apart the two sides are."
     (claim,) = claims_of(text, "occasion_day")
     assert view(claim, "occasion_label", "day", "weekday") == {
@@ -168,7 +168,7 @@ def test_a_day_the_parser_hangs_on_the_verb_inside_the_subject(claims_of) -> Non
     }
 
 
-def test_occasions_named_by_their_day_or_told_apart_later_are_different(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_occasions_named_by_their_day_or_told_apart_later_are_different(claims_of: ClaimsOf) -> None:
     named = claims_of(
         "Saturday's match ended in a draw. Wednesday's match will decide the title.", "occasion_day"
     )
@@ -206,7 +206,7 @@ SECOND_SIDES = [
 ]
 
 
-def test_one_match_given_a_day_in_every_wording(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_one_match_given_a_day_in_every_wording(claims_of: ClaimsOf) -> None:
     for first_text, first_day in FIRST_SIDES:
         for second_text, second_day in SECOND_SIDES:
             claims = claims_of(f"{first_text}\n\n{second_text}", "occasion_day")
@@ -216,7 +216,7 @@ def test_one_match_given_a_day_in_every_wording(claims_of) -> None:  # type: ign
             assert set(numbered(claims)) == {0}, (first_text, second_text)
 
 
-def test_one_election_given_two_dates(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_one_election_given_two_dates(claims_of: ClaimsOf) -> None:
     text = (
         "A reformist won a by-election in Tartu held on May 3.\n\nTurnout in the May 10 by-election was low."
     )
@@ -226,7 +226,7 @@ def test_one_election_given_two_dates(claims_of) -> None:  # type: ignore[no-unt
     assert numbered([first, second]) == [0, 0]
 
 
-def test_days_of_other_matches_are_other_events(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_days_of_other_matches_are_other_events(claims_of: ClaimsOf) -> None:
     text = (
         "Kenya beat Uganda in Nairobi on Tuesday.\n\n"
         "Uganda, who lost their opening game to Rwanda on Sunday, are out.\n\n"
@@ -237,7 +237,7 @@ def test_days_of_other_matches_are_other_events(claims_of) -> None:  # type: ign
     assert numbered(claims) == [0, 1, 1, 2]
 
 
-def test_the_legs_of_one_trip_are_not_given_one_day(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_legs_of_one_trip_are_not_given_one_day(claims_of: ClaimsOf) -> None:
     text = "The minister arrived in Lima on Sunday.\n\nShe will travel on to Quito on Wednesday."
     assert claims_of(text, "occasion_day") == []
 

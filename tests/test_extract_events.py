@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.claims.model import Claim
-from helpers import view
+from helpers import ClaimsOf, view
 
 FIELDS = ("event_label", "place", "time")
 
@@ -16,7 +16,7 @@ def occasions(claims: list[Claim]) -> list[int]:
     return [order.setdefault(c.get("event"), len(order)) for c in claims]
 
 
-def test_summit_in_a_country(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_summit_in_a_country(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("During a summit in Vienna, the two leaders signed a treaty.", "event_location")
     assert claim.span.text == "summit in Vienna"
     assert claim.get("event_class") == "meeting"
@@ -27,7 +27,7 @@ def test_summit_in_a_country(claims_of) -> None:  # type: ignore[no-untyped-def]
     }
 
 
-def test_a_definite_later_mention_is_the_same_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_definite_later_mention_is_the_same_event(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "A summit in Vienna opened on Tuesday. The meeting in Japan lasted three hours.",
         "event_location",
@@ -39,7 +39,7 @@ def test_a_definite_later_mention_is_the_same_event(claims_of) -> None:  # type:
     assert occasions(claims) == [0, 0]
 
 
-def test_an_earlier_occasion_is_a_different_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_an_earlier_occasion_is_a_different_event(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "This week's summit in Tokyo was their third. The two presidents last met in Helsinki in 2018.",
         "event_location",
@@ -51,7 +51,7 @@ def test_an_earlier_occasion_is_a_different_event(claims_of) -> None:  # type: i
     assert occasions(claims) == [0, 1]
 
 
-def test_an_indefinite_later_mention_is_a_new_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_an_indefinite_later_mention_is_a_new_event(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Ministers held talks in Brussels on Monday. A meeting in Paris is planned for next month.",
         "event_location",
@@ -63,7 +63,7 @@ def test_an_indefinite_later_mention_is_a_new_event(claims_of) -> None:  # type:
     assert occasions(claims) == [0, 1]
 
 
-def test_a_planned_event_is_another_occasion(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_planned_event_is_another_occasion(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "The summit in Geneva ended without a deal. The next meeting in Oslo is due in May.",
         "event_location",
@@ -71,7 +71,7 @@ def test_a_planned_event_is_another_occasion(claims_of) -> None:  # type: ignore
     assert occasions(claims) == [0, 1]
 
 
-def test_a_dateline_city_is_not_where_the_event_was(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_dateline_city_is_not_where_the_event_was(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "SEOUL (Reuters) - The summit in Vladivostok ended on Wednesday without a joint statement.",
         "event_location",
@@ -79,7 +79,7 @@ def test_a_dateline_city_is_not_where_the_event_was(claims_of) -> None:  # type:
     assert [view(c, "place") for c in claims] == [{"place": "Vladivostok#vladivostok"}]
 
 
-def test_participants_are_the_people_of_the_sentence(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_participants_are_the_people_of_the_sentence(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of(
         "At a meeting in Rome, Italian Prime Minister Giorgia Meloni welcomed Olaf Scholz.",
         "event_location",
@@ -87,11 +87,11 @@ def test_participants_are_the_people_of_the_sentence(claims_of) -> None:  # type
     assert claim.get("participants") == ("giorgia meloni", "olaf scholz")
 
 
-def test_generic_plural_meetings_are_not_an_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_generic_plural_meetings_are_not_an_event(claims_of: ClaimsOf) -> None:
     assert claims_of("Meetings in Paris and Berlin are common for the group.", "event_location") == []
 
 
-def test_clauses_give_their_event_a_place(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_clauses_give_their_event_a_place(claims_of: ClaimsOf) -> None:
     cases = {
         "The talks took place in Geneva on Monday.": "talks took place in Geneva",
         "In Geneva, the two leaders held talks on Monday.": "Geneva, the two leaders held talks",
@@ -103,7 +103,7 @@ def test_clauses_give_their_event_a_place(claims_of) -> None:  # type: ignore[no
         assert claim.span.text == quoted
 
 
-def test_a_clause_meeting_is_the_reported_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_clause_meeting_is_the_reported_event(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "The leaders met in Vladivostok on Wednesday. Their summit in Russia's Far East was short.",
         "event_location",
@@ -115,7 +115,7 @@ def test_a_clause_meeting_is_the_reported_event(claims_of) -> None:  # type: ign
     assert occasions(claims) == [0, 0]
 
 
-def test_different_days_are_different_meetings(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_different_days_are_different_meetings(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Ministers met in Brussels on Monday. On Tuesday the meeting in London focused on trade.",
         "event_location",
@@ -127,14 +127,14 @@ def test_different_days_are_different_meetings(claims_of) -> None:  # type: igno
     assert occasions(claims) == [0, 1]
 
 
-def test_meeting_again_is_another_occasion(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_meeting_again_is_another_occasion(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "The summit in Hanoi ended early. The two leaders met again in Singapore.", "event_location"
     )
     assert occasions(claims) == [0, 1]
 
 
-def test_bare_plural_talks_refer_back_to_the_reported_meeting(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_bare_plural_talks_refer_back_to_the_reported_meeting(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "French President Emmanuel Macron met Joe Biden in Washington on Wednesday. "
         "During talks in Canada, Joe Biden welcomed Macron.",
@@ -147,7 +147,7 @@ def test_bare_plural_talks_refer_back_to_the_reported_meeting(claims_of) -> None
     assert occasions(claims) == [0, 0]
 
 
-def test_a_visit_is_a_trip_not_a_located_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_visit_is_a_trip_not_a_located_event(claims_of: ClaimsOf) -> None:
     # Where a visit goes is the travel claims' business; a tour of two cities is no contradiction.
     claims = claims_of(
         "Macron arrived in Washington on Wednesday for a state visit. The visit took him to Boston.",
@@ -159,7 +159,7 @@ def test_a_visit_is_a_trip_not_a_located_event(claims_of) -> None:  # type: igno
 # -- every located class, every wording ---------------------------------------------
 
 
-def test_each_located_wording_places_its_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_each_located_wording_places_its_event(claims_of: ClaimsOf) -> None:
     cases = {
         # A contest noun, in a later definite mention.
         "Ghana beat Togo 2-0 on Saturday.\n\nThe victory in Accra sent Ghana top.": ("contest", "Accra"),
@@ -183,7 +183,7 @@ def test_each_located_wording_places_its_event(claims_of) -> None:  # type: igno
         assert found == [(event_class, place)], text
 
 
-def test_the_same_contest_in_two_wordings_is_one_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_contest_in_two_wordings_is_one_event(claims_of: ClaimsOf) -> None:
     claims = claims_of(
         "Ghana beat Togo 2-0 on Saturday.\n\nA crowd of 20,000 had gathered in the Togolese capital "
         "for the match.\n\nThe victory in Accra lifts Ghana to the top of the group.",
@@ -193,7 +193,7 @@ def test_the_same_contest_in_two_wordings_is_one_event(claims_of) -> None:  # ty
     assert occasions(claims) == [0, 0]
 
 
-def test_a_dateline_city_is_never_the_event_s_place_but_the_article_may_name_it(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_dateline_city_is_never_the_event_s_place_but_the_article_may_name_it(claims_of: ClaimsOf) -> None:
     assert claims_of("ACCRA, Ghana — Ghana beat Togo 2-0 on Saturday.", "event_location") == []
     (claim,) = claims_of("ACCRA, Ghana — Ghana beat Togo 2-0 in Accra on Saturday.", "event_location")
     assert claim.span.text == "beat Togo 2-0 in Accra"
@@ -212,5 +212,5 @@ def test_a_dateline_city_is_never_the_event_s_place_but_the_article_may_name_it(
         "Ministers met in Nairobi in March.\n\nTheir second meeting, in Kampala, was in June.",
     ],
 )
-def test_other_occasions_in_other_places(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_other_occasions_in_other_places(claims_of: ClaimsOf, text: str) -> None:
     assert occasions(claims_of(text, "event_location")) == [0, 1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import numbered, view
+from helpers import ClaimsOf, numbered, view
 
 HEADLINE = "Ghanaian president in Nairobi\n\n"
 
@@ -25,7 +25,7 @@ SECOND_SIDES = [
 
 
 @pytest.mark.parametrize("first", FIRST_SIDES)
-def test_one_visit_counted_in_every_wording(claims_of, first: str) -> None:  # type: ignore[no-untyped-def]
+def test_one_visit_counted_in_every_wording(claims_of: ClaimsOf, first: str) -> None:
     for second, quoted in SECOND_SIDES:
         claims = claims_of(f"{HEADLINE}{first}\n\n{second}", "occasion_ordinal")
         assert [view(c, "ordinal", "destination") for c in claims] == [
@@ -36,7 +36,7 @@ def test_one_visit_counted_in_every_wording(claims_of, first: str) -> None:  # t
         assert numbered(claims, "event") == [0, 0], (first, second)
 
 
-def test_a_meeting_s_ordinal_and_its_place(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_meeting_s_ordinal_and_its_place(claims_of: ClaimsOf) -> None:
     text = "Leaders meet\n\nGENEVA — The two presidents held their second meeting in Geneva on Tuesday."
     (claim,) = claims_of(text, "occasion_ordinal")
     assert claim.span.text == "their second meeting"
@@ -52,12 +52,12 @@ def test_a_meeting_s_ordinal_and_its_place(claims_of) -> None:  # type: ignore[n
         "His previous visit to Kenya was cut short.",
     ],
 )
-def test_other_visits_are_other_trips(claims_of, second: str) -> None:  # type: ignore[no-untyped-def]
+def test_other_visits_are_other_trips(claims_of: ClaimsOf, second: str) -> None:
     text = f"{HEADLINE}NAIROBI — Kofi Mensah began his third visit to Kenya on Monday.\n\n{second}"
     claims = claims_of(text, "occasion_ordinal")
     assert len(set(numbered(claims, "event"))) == len(claims)
 
 
-def test_a_first_visit_by_anyone_counts_nobody_s(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_first_visit_by_anyone_counts_nobody_s(claims_of: ClaimsOf) -> None:
     text = f"{HEADLINE}NAIROBI — It was the first visit to Kenya by a Ghanaian leader in a decade."
     assert claims_of(text, "occasion_ordinal") == []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from helpers import view
+import pytest
+
+from helpers import ClaimsOf, view
 
 FIELDS = ("subject", "verb", "object", "time", "vague_time", "realis")
 
@@ -11,58 +13,58 @@ def _by_verb(claims, text: str):  # type: ignore[no-untyped-def]
     return next(c for c in claims if c.get("verb_label").text == text)
 
 
-def test_a_denied_action(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_denied_action(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("The court did not hear the appeal.", "action")
     assert claim.span.text == "did not hear the appeal"
     assert claim.polarity == "negative" and claim.attributed_to is None
     assert view(claim, *FIELDS) == {
-        "subject": "the:court",
+        "subject": "thing:court",
         "verb": "hear",
-        "object": "the:appeal",
+        "object": "thing:appeal",
         "time": None,
         "vague_time": False,
         "realis": True,
     }
 
 
-def test_an_action_presupposed_after_after_takes_the_main_subject(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_an_action_presupposed_after_after_takes_the_main_subject(claims_of: ClaimsOf) -> None:
     claims = claims_of("After hearing the appeal on Monday, the court adjourned.", "action")
     claim = _by_verb(claims, "hearing")
     assert claim.span.text == "hearing the appeal on Monday"
     assert claim.polarity == "positive"
     assert view(claim, *FIELDS) == {
-        "subject": "the:court",
+        "subject": "thing:court",
         "verb": "hear",
-        "object": "the:appeal",
+        "object": "thing:appeal",
         "time": "monday",
         "vague_time": False,
         "realis": True,
     }
 
 
-def test_the_passive_names_the_agent_as_the_doer(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_passive_names_the_agent_as_the_doer(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("The report was not published by the ministry.", "action")
     assert claim.span.text == "The report was not published by the ministry"
     assert claim.polarity == "negative"
     assert view(claim, "subject", "verb", "object") == {
-        "subject": "the:ministry",
+        "subject": "thing:ministry",
         "verb": "publish",
-        "object": "the:report",
+        "object": "thing:report",
     }
 
 
-def test_without_denies_the_action(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_without_denies_the_action(claims_of: ClaimsOf) -> None:
     claims = claims_of("The delegates left without signing the treaty.", "action")
     claim = _by_verb(claims, "signing")
     assert claim.polarity == "negative"
     assert view(claim, "subject", "object", "realis") == {
-        "subject": "the:delegate",
-        "object": "the:treaty",
+        "subject": "thing:delegate",
+        "object": "thing:treaty",
         "realis": True,
     }
 
 
-def test_reported_and_quoted_denials_are_attributed(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_reported_and_quoted_denials_are_attributed(claims_of: ClaimsOf) -> None:
     (reported,) = claims_of("Lawyers said the court did not hear the appeal.", "action")
     assert reported.polarity == "negative" and reported.attributed_to == "Lawyers"
     (denied,) = claims_of("Smith denied that the court heard the appeal.", "action")
@@ -71,7 +73,7 @@ def test_reported_and_quoted_denials_are_attributed(claims_of) -> None:  # type:
     assert quoted.attributed_to is not None
 
 
-def test_plans_modals_and_changes_over_time_are_not_realis(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_plans_modals_and_changes_over_time_are_not_realis(claims_of: ClaimsOf) -> None:
     text = (
         "The court refused to hear the appeal. The court may hear the appeal. "
         "The court has not yet heard the appeal. If the court heard the appeal, it would say so."
@@ -80,21 +82,136 @@ def test_plans_modals_and_changes_over_time_are_not_realis(claims_of) -> None:  
     assert [c.get("realis") for c in claims] == [False, False, False, False]
 
 
-def test_a_time_vaguer_than_a_day_is_marked(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_time_vaguer_than_a_day_is_marked(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("The club won the cup in 2003.", "action")
     assert view(claim, "time", "vague_time") == {"time": "2003", "vague_time": True}
 
 
-def test_indefinite_and_pronoun_participants_are_not_claimed(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_indefinite_and_pronoun_participants_are_not_claimed(claims_of: ClaimsOf) -> None:
     assert claims_of("The court did not hear an appeal. It heard the case.", "action") == []
 
 
-def test_a_passive_without_its_own_subject_is_done_to_the_clause_subject(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_passive_without_its_own_subject_is_done_to_the_clause_subject(claims_of: ClaimsOf) -> None:
     text = "Kim Jong Un was briefed by officials while being hosted by Vladimir Putin."
     claim = _by_verb(claims_of(text, "action"), "hosted")
     assert claim.span.text == "being hosted by Vladimir Putin"
     assert view(claim, "subject", "verb", "object") == {
-        "subject": "person:vladimir putin",
+        "subject": "name:vladimir putin",
         "verb": "host",
-        "object": "person:kim jong un",
+        "object": "name:kim jong un",
     }
+
+
+ACTION = ("subject", "verb", "object", "object_scope", "object_terms", "time", "realis")
+ADOPTED = {
+    "subject": "thing:assembly",
+    "verb": "approve",
+    "object": "thing:package",
+    "object_scope": "definite",
+    "object_terms": (),
+    "time": "monday",
+    "realis": True,
+}
+
+
+def _only(claims_of, text: str, verb: str):  # type: ignore[no-untyped-def]
+    (claim,) = [c for c in claims_of(text, "action") if c.get("verb") == verb]
+    return claim
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The assembly approved the package on Monday.",
+        "The package was approved by the assembly on Monday.",
+        "The assembly, which approved the package on Monday, then adjourned.",
+        "After approving the package on Monday, the assembly adjourned.",
+        "The assembly met on Sunday and approved the package on Monday.",
+    ],
+)
+def test_an_asserted_action_in_five_wordings(claims_of: ClaimsOf, text: str) -> None:
+    claim = _only(claims_of, text, "approve")
+    assert claim.polarity == "positive" and claim.attributed_to is None
+    assert view(claim, *ACTION) == ADOPTED
+
+
+def test_a_participle_asserts_the_action_with_no_doer(claims_of: ClaimsOf) -> None:
+    claim = _only(claims_of, "Under the package approved on Monday, fees would rise.", "approve")
+    assert claim.span.text == "the package approved on Monday"
+    assert claim.polarity == "positive"
+    assert view(claim, *ACTION) == {**ADOPTED, "subject": None}
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("The assembly did not approve the package on Monday.", "definite"),
+        ("The package was not approved by the assembly on Monday.", "definite"),
+        ("The assembly left without approving the package on Monday.", "definite"),
+        ("The assembly did not approve any package on Monday.", "every"),
+        ("The assembly approved no package on Monday.", "every"),
+    ],
+)
+def test_a_denied_action_in_five_wordings(claims_of: ClaimsOf, text: str, scope: str) -> None:
+    claim = _only(claims_of, text, "approve")
+    assert claim.polarity == "negative" and claim.attributed_to is None
+    assert view(claim, *ACTION) == {**ADOPTED, "object_scope": scope}
+
+
+def test_what_the_thing_done_to_covers_and_the_words_that_narrow_it(claims_of: ClaimsOf) -> None:
+    asserted = _only(claims_of, "The operator cancelled 40 regional trains on Friday.", "cancel")
+    assert view(asserted, "object", "object_scope", "object_terms") == {
+        "object": "thing:train",
+        "object_scope": "some",
+        "object_terms": ("regional",),
+    }
+    denied = _only(claims_of, "The operator did not cancel any trains to the coast on Friday.", "cancel")
+    assert view(denied, "object", "object_scope", "object_terms", "time") == {
+        "object": "thing:train",
+        "object_scope": "every",
+        "object_terms": ("to coast",),
+        "time": "friday",
+    }
+    bare = _only(claims_of, "The operator did not cancel trains on Friday.", "cancel")
+    assert bare.get("object_scope") == "every"
+
+
+def test_one_name_with_two_labels_is_one_doer(claims_of: ClaimsOf) -> None:
+    claim = _only(claims_of, "Coastline Rail did not cancel the train.", "cancel")
+    assert str(claim.get("subject")).startswith("name:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"There were no cancellations and we cancelled nothing," the carrier said.',
+        'The carrier\'s chief said: "We lost money. We did not cancel the flights."',
+        "The union denied that the carrier cancelled the flights.",
+        "According to the union, the carrier did not cancel the flights.",
+    ],
+)
+def test_quoted_reported_and_denied_actions_are_attributed(claims_of: ClaimsOf, text: str) -> None:
+    for claim in claims_of(text, "action"):
+        if claim.get("verb") == "cancel":
+            assert claim.attributed_to is not None or not claim.get("realis")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The carrier will not cancel the flights.",
+        "The carrier plans to cancel the flights.",
+        "If the storm worsens, the carrier cancels the flights.",
+        "The carrier has not yet cancelled the flights.",
+        "Did the carrier cancel the flights?",
+        "The carrier wants to cancel the flights.",
+    ],
+)
+def test_plans_modals_conditions_and_states_in_time_are_not_realis(claims_of: ClaimsOf, text: str) -> None:
+    claim = _only(claims_of, text, "cancel")
+    assert claim.get("realis") is False
+
+
+def test_an_unnamed_doer_is_not_no_doer(claims_of: ClaimsOf) -> None:
+    claims = claims_of("We did not cancel any flights.", "action")
+    assert [c for c in claims if c.get("verb") == "cancel"] == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factcheck.claims.extractors._amounts import Amount, read_amounts, read_count
-from helpers import numbered, view
+from helpers import ClaimsOf, numbered, view
 
 FIELDS = ("occasion", "measured", "amount", "unit", "low", "high", "revised")
 
@@ -62,7 +62,7 @@ STRIKE_SECOND_SIDES = [
 ]
 
 
-def test_a_strike_length_in_every_wording_and_noun(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_strike_length_in_every_wording_and_noun(claims_of: ClaimsOf) -> None:
     for first, quoted in STRIKE_LENGTHS:
         for second, second_quoted in STRIKE_SECOND_SIDES:
             claims = claims_of(f"{first}\n\n{second}", "quantity")
@@ -95,7 +95,7 @@ DEAL_SECOND_SIDES = [
 ]
 
 
-def test_a_deal_value_in_every_wording_and_noun(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_deal_value_in_every_wording_and_noun(claims_of: ClaimsOf) -> None:
     for first, quoted in DEAL_VALUES:
         for second, second_quoted in DEAL_SECOND_SIDES:
             claims = claims_of(f"{first}\n\n{second}", "quantity")
@@ -108,7 +108,7 @@ def test_a_deal_value_in_every_wording_and_noun(claims_of) -> None:  # type: ign
             assert numbered(money) == [0, 0], (first, second)
 
 
-def test_a_price_paid_for_a_deal_values_that_deal(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_price_paid_for_a_deal_values_that_deal(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("Orvane will pay $3 billion for the concession.", "quantity")
     assert claim.span.text == "pay $3 billion"
     assert view(claim, "measured", "thing", "low") == {
@@ -118,7 +118,7 @@ def test_a_price_paid_for_a_deal_values_that_deal(claims_of) -> None:  # type: i
     }
 
 
-def test_a_price_of_a_sale(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_price_of_a_sale(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("Orvane sold its copper unit to Telsa for $400 million.", "quantity")
     assert claim.span.text == "sold its copper unit to Telsa for $400 million"
     assert view(claim, "measured", "unit", "low", "high") == {
@@ -129,13 +129,13 @@ def test_a_price_of_a_sale(claims_of) -> None:  # type: ignore[no-untyped-def]
     }
 
 
-def test_prices_of_different_things_are_different_measures(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_prices_of_different_things_are_different_measures(claims_of: ClaimsOf) -> None:
     text = "Telsa must repay a $90 million loan.\n\nTelsa bought the mine for $2 billion in May."
     claims = claims_of(text, "quantity")
     assert [c.get("measured") for c in claims] == ["transfer:loan:money", "transfer:mine:money"]
 
 
-def test_a_part_of_a_deal_is_not_the_deal(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_part_of_a_deal_is_not_the_deal(claims_of: ClaimsOf) -> None:
     text = (
         "Orvane agreed a $3 billion deal.\n\nThe first phase of the deal, costing $500 million, opens in May."
     )
@@ -143,7 +143,7 @@ def test_a_part_of_a_deal_is_not_the_deal(claims_of) -> None:  # type: ignore[no
     assert [c.span.text for c in claims] == ["$3 billion deal"]
 
 
-def test_another_strike_and_a_later_one_are_other_events(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_another_strike_and_a_later_one_are_other_events(claims_of: ClaimsOf) -> None:
     text = (
         "Port closed by strike\n\n"
         "Dockers began a 48-hour strike on Monday.\n\n"
@@ -155,14 +155,14 @@ def test_another_strike_and_a_later_one_are_other_events(claims_of) -> None:  # 
     assert numbered(claims) == [0, 1]
 
 
-def test_a_measure_the_article_says_changed_is_revised(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_measure_the_article_says_changed_is_revised(claims_of: ClaimsOf) -> None:
     text = "Unions called a ten-day strike. The strike was later shortened, and the strike lasted three days."
     claims = claims_of(text, "quantity")
     assert [c.get("revised") for c in claims] == [True, True]
     assert numbered(claims) == [0, 0]
 
 
-def test_extending_a_length_does_not_revise_a_value(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_extending_a_length_does_not_revise_a_value(claims_of: ClaimsOf) -> None:
     text = "Orvane agreed a $3 billion deal with Telsa.\n\nOrvane may extend the deal by a further ten years."
     claims = claims_of(text, "quantity")
     assert [view(c, "measured", "revised") for c in claims] == [{"measured": "deal:money", "revised": False}]
@@ -189,7 +189,7 @@ TOLL_SECOND_SIDES = [
 ]
 
 
-def test_a_death_toll_in_every_wording_against_a_count_without_an_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_death_toll_in_every_wording_against_a_count_without_an_event(claims_of: ClaimsOf) -> None:
     for first, quoted in TOLLS:
         for second, second_quoted in TOLL_SECOND_SIDES:
             text = f"{first}\n\nRescuers dug through the mud. {second}"
@@ -200,7 +200,7 @@ def test_a_death_toll_in_every_wording_against_a_count_without_an_event(claims_o
             assert numbered(claims) == [0, 0], (first, second)
 
 
-def test_a_toll_told_as_a_change_keeps_its_latest_value(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_toll_told_as_a_change_keeps_its_latest_value(claims_of: ClaimsOf) -> None:
     text = (
         "Nine people were killed in the landslide.\n\n"
         "The number of people killed by the landslide rose from 9 to 12 on Tuesday."
@@ -214,13 +214,13 @@ def test_a_toll_told_as_a_change_keeps_its_latest_value(claims_of) -> None:  # t
     assert claims[2].span.text == "rose from 9 to 12"
 
 
-def test_an_earlier_change_is_revised_by_a_later_one(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_an_earlier_change_is_revised_by_a_later_one(claims_of: ClaimsOf) -> None:
     text = "The toll from the landslide rose to 9 on Monday.\n\nBy Tuesday evening the toll had risen to 12."
     claims = claims_of(text, "quantity")
     assert [view(c, "amount", "revised") for c in claims] == [{"amount": "9#", "revised": False}]
 
 
-def test_counts_of_other_events_and_running_totals_are_apart(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_counts_of_other_events_and_running_totals_are_apart(claims_of: ClaimsOf) -> None:
     text = (
         "Landslide buries village\n\nThe landslide killed 12 people.\n\n"
         "Floods killed 300 people in the region, and a storm killed 40 people. "
@@ -231,7 +231,7 @@ def test_counts_of_other_events_and_running_totals_are_apart(claims_of) -> None:
     assert numbered(claims) == [0, 1, 2]
 
 
-def test_a_count_without_an_event_needs_one_reported_event(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_count_without_an_event_needs_one_reported_event(claims_of: ClaimsOf) -> None:
     # Two disasters in the first paragraph: the count could be either's.
     text = (
         "Storm hits valley\n\nA landslide triggered by a storm buried the road.\n\n"
@@ -241,7 +241,7 @@ def test_a_count_without_an_event_needs_one_reported_event(claims_of) -> None:  
     assert claims_of("Thirty people were killed. The driver injured 12 passengers.", "quantity") == []
 
 
-def test_a_running_total_is_not_claimed(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_running_total_is_not_claimed(claims_of: ClaimsOf) -> None:
     assert claims_of("By Friday, the attack had killed 45 people.", "quantity") == []
 
 
@@ -265,7 +265,7 @@ SEAT_SECOND_SIDES = [
 ]
 
 
-def test_seats_a_party_won_in_every_wording(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_seats_a_party_won_in_every_wording(claims_of: ClaimsOf) -> None:
     for first, quoted in SEATS:
         for second, second_quoted in SEAT_SECOND_SIDES:
             text = f"{first}\n\nTalks begin on Monday. {second}"
@@ -278,7 +278,7 @@ def test_seats_a_party_won_in_every_wording(claims_of) -> None:  # type: ignore[
             assert numbered(claims) == [0, 0], (first, second)
 
 
-def test_the_whole_other_parties_and_joint_figures_are_not_a_party_s_seats(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_whole_other_parties_and_joint_figures_are_not_a_party_s_seats(claims_of: ClaimsOf) -> None:
     text = (
         "Civic Union falls short\n\nThe Civic Union won 40 of the 101 seats in Sunday's election.\n\n"
         "The Farmers League won 31 seats, up from 29. Its two partners won a combined 15 seats. "
@@ -291,7 +291,7 @@ def test_the_whole_other_parties_and_joint_figures_are_not_a_party_s_seats(claim
     ]
 
 
-def test_a_share_of_the_vote_in_percent(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_share_of_the_vote_in_percent(claims_of: ClaimsOf) -> None:
     text = (
         "Reformist wins by-election\n\nAnna Tamm won the by-election.\n\n"
         "Tamm received 46 percent of the vote."
@@ -316,7 +316,7 @@ CROWDS = [
 
 
 @pytest.mark.parametrize(("first", "quoted"), CROWDS)
-def test_a_crowd_in_every_wording(claims_of, first: str, quoted: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_crowd_in_every_wording(claims_of: ClaimsOf, first: str, quoted: str) -> None:
     text = f"Rally fills park\n\nNAIROBI — {first}\n\nThe 45,000 crowd cheered every speaker."
     claims = claims_of(text, "quantity")
     assert [c.span.text for c in claims] == [quoted, "45,000 crowd"]
@@ -327,13 +327,13 @@ def test_a_crowd_in_every_wording(claims_of, first: str, quoted: str) -> None:  
     assert numbered(claims) == [0, 0]
 
 
-def test_a_crowd_a_source_counts_is_its_estimate(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_crowd_a_source_counts_is_its_estimate(claims_of: ClaimsOf) -> None:
     text = "Rally fills park\n\nNAIROBI — Police said 12,000 people attended the rally in the park."
     (claim,) = claims_of(text, "quantity")
     assert view(claim, "low", "basis_stated") == {"low": 11500.0, "basis_stated": True}
 
 
-def test_turnout_in_percent(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_turnout_in_percent(claims_of: ClaimsOf) -> None:
     text = "Low turnout in by-election\n\nTARTU — Turnout in the by-election was 39 percent."
     (claim,) = claims_of(text, "quantity")
     assert claim.span.text == "Turnout in the by-election was 39 percent"
@@ -355,5 +355,5 @@ def test_turnout_in_percent(claims_of) -> None:  # type: ignore[no-untyped-def]
         "Stars arrived for the 31-year-old awards ceremony.",
     ],
 )
-def test_what_is_no_measure_of_an_event(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_what_is_no_measure_of_an_event(claims_of: ClaimsOf, text: str) -> None:
     assert claims_of(text, "quantity") == []

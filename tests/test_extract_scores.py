@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import numbered, view
+from helpers import ClaimsOf, numbered, view
 
 HEADLINE = "Norway reach Nordic Cup final\n\n"
 LEDE = "OSLO — Norway beat Chile in Oslo on Thursday to reach the final.\n\n"
@@ -28,7 +28,7 @@ SECOND_SIDES = [
 ]
 
 
-def test_one_match_s_score_in_every_wording(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_one_match_s_score_in_every_wording(claims_of: ClaimsOf) -> None:
     for first, first_quoted in FIRST_SIDES:
         for second, second_quoted in SECOND_SIDES:
             claims = claims_of(first + second, "match_score")
@@ -40,7 +40,7 @@ def test_one_match_s_score_in_every_wording(claims_of) -> None:  # type: ignore[
             assert numbered(claims, "event") == [0, 0], (first, second)
 
 
-def test_an_aggregate_and_a_shootout_are_counted_on_another_basis(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_an_aggregate_and_a_shootout_are_counted_on_another_basis(claims_of: ClaimsOf) -> None:
     text = (
         HEADLINE + LEDE + "The result gave Norway a 3-2 win on aggregate. "
         "Peru drew 1-1 with Spain and won 4-3 on penalties."
@@ -62,13 +62,13 @@ def test_an_aggregate_and_a_shootout_are_counted_on_another_basis(claims_of) -> 
         HEADLINE + LEDE + "The court upheld the ban in a 5-4 ruling. MPs backed it by a 52-48 vote.",
     ],
 )
-def test_scores_of_other_things_are_not_the_match_s(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_scores_of_other_things_are_not_the_match_s(claims_of: ClaimsOf, text: str) -> None:
     reported = claims_of(text, "occasion_day")[0]
     assert reported.span.text == "beat Chile in Oslo on Thursday"
     claims = claims_of(text, "match_score")
     assert all(c.get("event") != reported.get("occasion") for c in claims)
 
 
-def test_the_scores_of_sets_are_no_one_score(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_scores_of_sets_are_no_one_score(claims_of: ClaimsOf) -> None:
     text = "Berg through in Oslo\n\nOSLO — Berg beat Lind 6-3 3-6 6-2 on Monday. Moen won a 6-1 7-6 victory."
     assert claims_of(text, "match_score") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import view
+from helpers import ClaimsOf, view
 
 FIELDS = ("party", "role", "by_noun", "stated")
 VARGAS = "Diego Vargas#person:diego vargas"
@@ -37,11 +37,11 @@ VARGAS_SUES = [
 
 
 @pytest.mark.parametrize(("text", "span"), VARGAS_SUES)
-def test_a_case_gives_its_parties_their_sides(claims_of, text: str, span: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_gives_its_parties_their_sides(claims_of: ClaimsOf, text: str, span: str) -> None:
     claims = claims_of(text, "story_role")
     assert {c.span.text for c in claims} == {span}
     found = sorted((view(c, "party", "role", "by_noun")["role"], view(c, "party")["party"]) for c in claims)
-    assert [(role, party.split("#")[1]) for role, party in found] == [
+    assert [(role, str(party).split("#")[1]) for role, party in found] == [
         ("defendant", "person:maria castillo"),
         ("plaintiff", "person:diego vargas"),
     ]
@@ -64,7 +64,9 @@ CASTILLO_PLAINTIFF = [
 
 
 @pytest.mark.parametrize(("sentence", "span", "words"), CASTILLO_PLAINTIFF)
-def test_a_role_noun_gives_its_party_a_side(claims_of, sentence: str, span: str, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_role_noun_gives_its_party_a_side(
+    claims_of: ClaimsOf, sentence: str, span: str, words: str
+) -> None:
     # The journalist is introduced first, so that every wording knows her as a person.
     text = f"The journalist Maria Castillo went to court on Monday.\n\n{sentence}"
     (claim,) = claims_of(text, "story_role")
@@ -77,7 +79,7 @@ def test_a_role_noun_gives_its_party_a_side(claims_of, sentence: str, span: str,
     }
 
 
-def test_a_relative_clause_of_suing_gives_both_sides(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_relative_clause_of_suing_gives_both_sides(claims_of: ClaimsOf) -> None:
     claims = claims_of("Maria Castillo, who sued the lawyer Diego Vargas in May, spoke.", "story_role")
     assert [view(c, *FIELDS) for c in claims] == [
         {"party": CASTILLO, "role": "plaintiff", "by_noun": False, "stated": True},
@@ -85,7 +87,7 @@ def test_a_relative_clause_of_suing_gives_both_sides(claims_of) -> None:  # type
     ]
 
 
-def test_a_role_noun_names_a_side_of_the_case_told_before(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_role_noun_names_a_side_of_the_case_told_before(claims_of: ClaimsOf) -> None:
     text = "Diego Vargas sued the journalist Maria Castillo in May.\n\nCastillo, the defendant, said so."
     claims = claims_of(text, "story_role")
     noun = next(c for c in claims if c.get("by_noun"))
@@ -93,7 +95,7 @@ def test_a_role_noun_names_a_side_of_the_case_told_before(claims_of) -> None:  #
     assert {c.get("event") for c in claims} == {noun.get("event")}
 
 
-def test_sellers_and_buyers(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_sellers_and_buyers(claims_of: ClaimsOf) -> None:
     text = "Corvo Minerals sold the mine to Helix Holdings.\n\nHelix, the buyer, paid in cash."
     claims = claims_of(text, "story_role")
     assert [view(c, "party", "role", "by_noun") for c in claims] == [
@@ -106,7 +108,7 @@ def test_sellers_and_buyers(claims_of) -> None:  # type: ignore[no-untyped-def]
 # -- hard negatives -----------------------------------------------------------------
 
 
-def test_a_barter_gives_no_side_to_its_parties(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_barter_gives_no_side_to_its_parties(claims_of: ClaimsOf) -> None:
     text = "Georgia will sell cotton to Armenia, and Armenia will sell grain to Georgia."
     assert claims_of(text, "story_role") == []
 
@@ -119,11 +121,11 @@ def test_a_barter_gives_no_side_to_its_parties(claims_of) -> None:  # type: igno
         "Buyers queued outside the auction house.",
     ],
 )
-def test_a_role_noun_that_refers_to_no_one_side(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_role_noun_that_refers_to_no_one_side(claims_of: ClaimsOf, text: str) -> None:
     assert claims_of(text, "story_role") == []
 
 
-def test_a_counter_suit_is_another_case(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_counter_suit_is_another_case(claims_of: ClaimsOf) -> None:
     text = "Diego Vargas sued Maria Castillo in May.\n\nCastillo filed a counter-suit against Vargas in June."
     claims = claims_of(text, "story_role")
     assert len({c.get("event") for c in claims}) == 2
@@ -137,6 +139,6 @@ def test_a_counter_suit_is_another_case(claims_of) -> None:  # type: ignore[no-u
         "Diego Vargas has been reluctant to sue Maria Castillo.",
     ],
 )
-def test_a_case_not_brought_gives_no_stated_side(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_case_not_brought_gives_no_stated_side(claims_of: ClaimsOf, text: str) -> None:
     claims = claims_of(text, "story_role")
     assert claims and not any(c.get("stated") and c.polarity == "positive" for c in claims)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import view
+from helpers import ClaimsOf, view
 
 SIDES = ("giver_side", "receiver_side", "thing_head")
 
 
-def _one(claims_of, text: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _one(claims_of: ClaimsOf, text: str) -> dict[str, object]:
     (claim,) = claims_of(text, "transfer")
     return {"span": claim.span.text, **view(claim, *SIDES)}
 
@@ -56,7 +56,7 @@ GEORGIAN_COTTON = [
 
 
 @pytest.mark.parametrize(("text", "span"), UZBEK_COTTON)
-def test_uzbekistan_gives_georgia_cotton(claims_of, text: str, span: str) -> None:  # type: ignore[no-untyped-def]
+def test_uzbekistan_gives_georgia_cotton(claims_of: ClaimsOf, text: str, span: str) -> None:
     assert _one(claims_of, text) == {
         "span": span,
         "giver_side": "uzbekistan",
@@ -66,7 +66,7 @@ def test_uzbekistan_gives_georgia_cotton(claims_of, text: str, span: str) -> Non
 
 
 @pytest.mark.parametrize(("text", "span"), GEORGIAN_COTTON)
-def test_georgia_gives_uzbekistan_cotton(claims_of, text: str, span: str) -> None:  # type: ignore[no-untyped-def]
+def test_georgia_gives_uzbekistan_cotton(claims_of: ClaimsOf, text: str, span: str) -> None:
     assert _one(claims_of, text) == {
         "span": span,
         "giver_side": "georgia",
@@ -75,7 +75,7 @@ def test_georgia_gives_uzbekistan_cotton(claims_of, text: str, span: str) -> Non
     }
 
 
-def test_the_seed_s_commitment_to_provide(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_the_seed_s_commitment_to_provide(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of(
         "Japanese Prime Minister Fumio Kishida commits to providing Vietnam with patrol boats.", "transfer"
     )
@@ -89,7 +89,7 @@ def test_the_seed_s_commitment_to_provide(claims_of) -> None:  # type: ignore[no
     }
 
 
-def test_a_proposal_that_b_provide_makes_b_the_giver_and_the_asker_the_receiver(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_proposal_that_b_provide_makes_b_the_giver_and_the_asker_the_receiver(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("Germany proposed that Poland provide tanks for the exercise.", "transfer")
     assert claim.span.text == "Germany proposed that Poland provide tanks"
     assert view(claim, *SIDES, "modality", "receiver_implied") == {
@@ -101,7 +101,7 @@ def test_a_proposal_that_b_provide_makes_b_the_giver_and_the_asker_the_receiver(
     }
 
 
-def test_capitals_stand_for_their_countries(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_capitals_stand_for_their_countries(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("Washington agreed to send rockets to Kyiv.", "transfer")
     assert view(claim, *SIDES, "modality") == {
         "giver_side": "united_states",
@@ -111,7 +111,7 @@ def test_capitals_stand_for_their_countries(claims_of) -> None:  # type: ignore[
     }
 
 
-def test_organisations_by_name_description_and_home(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_organisations_by_name_description_and_home(claims_of: ClaimsOf) -> None:
     text = (
         "Ohio's utility, Lakeland Hydro, will sell up to 400 megawatts of hydroelectric power to Ontario.\n\n"
         "The 400 megawatts Lakeland Hydro will buy from Ontario will light 90,000 homes."
@@ -172,7 +172,7 @@ def test_what_is_given(claims_of, text: str, thing: tuple[object, ...]) -> None:
     assert tuple(view(claim, *THING).values()) == thing
 
 
-def test_each_of_two_things_is_a_claim(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_each_of_two_things_is_a_claim(claims_of: ClaimsOf) -> None:
     claims = claims_of("Georgia will supply Armenia with diesel and jet fuel.", "transfer")
     assert [view(c, "thing_head", "thing_modifiers") for c in claims] == [
         {"thing_head": "diesel", "thing_modifiers": ()},
@@ -180,7 +180,7 @@ def test_each_of_two_things_is_a_claim(claims_of) -> None:  # type: ignore[no-un
     ]
 
 
-def test_unnamed_goods_are_compared_by_the_verb(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_unnamed_goods_are_compared_by_the_verb(claims_of: ClaimsOf) -> None:
     assert _one(claims_of, "Russia will supply North Korea.") == {
         "span": "Russia will supply North Korea",
         "giver_side": "russia",
@@ -192,7 +192,7 @@ def test_unnamed_goods_are_compared_by_the_verb(claims_of) -> None:  # type: ign
 # -- hard negatives: what is not a stated transfer of this deal ------------------------
 
 
-def test_a_reciprocal_deal_is_two_transfers_of_different_things(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_reciprocal_deal_is_two_transfers_of_different_things(claims_of: ClaimsOf) -> None:
     claims = claims_of("Brazil sells grain to Egypt, while Egypt sells fertiliser to Brazil.", "transfer")
     assert [view(c, *SIDES) for c in claims] == [
         {"giver_side": "brazil", "receiver_side": "egypt", "thing_head": "grain"},
@@ -209,7 +209,7 @@ def test_a_reciprocal_deal_is_two_transfers_of_different_things(claims_of) -> No
         "An analyst suggests that Poland will provide tanks in phases.",
     ],
 )
-def test_no_transfer_is_stated(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_transfer_is_stated(claims_of: ClaimsOf, text: str) -> None:
     assert claims_of(text, "transfer") == []
 
 
@@ -233,10 +233,10 @@ def test_what_keeps_a_transfer_out_of_a_reversal(claims_of, text: str, flags: di
     assert view(claim, *flags) == flags
 
 
-def test_a_denied_transfer_is_negative(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_denied_transfer_is_negative(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of("Poland has never delivered tanks to Germany.", "transfer")
     assert claim.polarity == "negative"
 
 
-def test_one_side_giving_to_itself_is_no_transfer_between_sides(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_one_side_giving_to_itself_is_no_transfer_between_sides(claims_of: ClaimsOf) -> None:
     assert claims_of("Moscow will send grain to Russia.", "transfer") == []

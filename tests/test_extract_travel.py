@@ -10,16 +10,16 @@ from __future__ import annotations
 import pytest
 
 from factcheck.claims.model import Claim
-from helpers import view
+from helpers import ClaimsOf, view
 
 TITLE = "Chilean Finance Minister Rosa Fuentes spoke on Monday.\n\n"
 
 
-def trips(claims_of, text: str) -> list[Claim]:  # type: ignore[no-untyped-def]
+def trips(claims_of: ClaimsOf, text: str) -> list[Claim]:
     return list(claims_of(text, "travel"))
 
 
-def one(claims_of, text: str, *fields: str) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def one(claims_of: ClaimsOf, text: str, *fields: str) -> dict[str, object]:
     (claim,) = trips(claims_of, text)
     return {"span": claim.span.text, **view(claim, *fields)}
 
@@ -39,7 +39,7 @@ def one(claims_of, text: str, *fields: str) -> dict[str, object]:  # type: ignor
         ("Rosa Fuentes is on a visit to Lima.", "visit to Lima"),
     ],
 )
-def test_a_destination_in_every_wording(claims_of, text: str, span: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_destination_in_every_wording(claims_of: ClaimsOf, text: str, span: str) -> None:
     assert one(claims_of, text, "traveller", "destination", "origin") == {
         "span": span,
         "traveller": "Rosa Fuentes#rosa fuentes",
@@ -48,7 +48,7 @@ def test_a_destination_in_every_wording(claims_of, text: str, span: str) -> None
     }
 
 
-def test_who_boards_a_vehicle_bound_somewhere_travels_in_it(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_who_boards_a_vehicle_bound_somewhere_travels_in_it(claims_of: ClaimsOf) -> None:
     claims = trips(claims_of, "Rosa Fuentes boarded a ferry bound for Valparaiso.")
     assert [view(c, "traveller", "destination", "under_way") for c in claims] == [
         {"traveller": "Rosa Fuentes#rosa fuentes", "destination": "Valparaiso#valparaiso", "under_way": True},
@@ -57,7 +57,7 @@ def test_who_boards_a_vehicle_bound_somewhere_travels_in_it(claims_of) -> None: 
     assert {c.span.text for c in claims} == {"bound for Valparaiso"}
 
 
-def test_a_headline_sends_its_traveller_somewhere(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_headline_sends_its_traveller_somewhere(claims_of: ClaimsOf) -> None:
     assert one(claims_of, "Chilean minister heads to Lima for copper talks", "traveller", "destination") == {
         "span": "heads to Lima",
         "traveller": "Chilean minister#thing:minister@chile",
@@ -75,7 +75,7 @@ def test_a_headline_sends_its_traveller_somewhere(claims_of) -> None:  # type: i
         "Prices continued to rise in Lima.",
     ],
 )
-def test_no_trip_to_claim(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_trip_to_claim(claims_of: ClaimsOf, text: str) -> None:
     assert trips(claims_of, text) == []
 
 
@@ -92,7 +92,7 @@ def test_no_trip_to_claim(claims_of, text: str) -> None:  # type: ignore[no-unty
         ("The coach's journey from Graz took six hours.", "journey from Graz", "coach#thing:coach"),
     ],
 )
-def test_an_origin_in_every_wording(claims_of, text: str, span: str, traveller: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_origin_in_every_wording(claims_of: ClaimsOf, text: str, span: str, traveller: str) -> None:
     assert one(claims_of, text, "traveller", "origin", "destination") == {
         "span": span,
         "traveller": traveller,
@@ -101,7 +101,7 @@ def test_an_origin_in_every_wording(claims_of, text: str, span: str, traveller: 
     }
 
 
-def test_origin_and_destination_of_one_journey(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_origin_and_destination_of_one_journey(claims_of: ClaimsOf) -> None:
     assert one(
         claims_of,
         "Rosa Fuentes arrived in Lima from Santiago on Sunday.",
@@ -135,7 +135,7 @@ def test_origin_and_destination_of_one_journey(claims_of) -> None:  # type: igno
         ("Rosa Fuentes landed in Vienna on Monday.", False),
     ],
 )
-def test_a_journey_under_way(claims_of, text: str, under_way: bool) -> None:  # type: ignore[no-untyped-def]
+def test_a_journey_under_way(claims_of: ClaimsOf, text: str, under_way: bool) -> None:
     (claim,) = [c for c in trips(claims_of, text) if c.get("destination") is not None]
     assert claim.get("under_way") is under_way
 
@@ -165,7 +165,7 @@ def test_a_journey_under_way(claims_of, text: str, under_way: bool) -> None:  # 
         ),
     ],
 )
-def test_a_trip_abroad_in_every_wording(claims_of, text: str, cue: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_trip_abroad_in_every_wording(claims_of: ClaimsOf, text: str, cue: str) -> None:
     claims = [c for c in trips(claims_of, TITLE + text) if c.get("traveller").id == "rosa fuentes"]  # type: ignore[union-attr]
     (claim,) = claims
     assert view(claim, "destination", "abroad", "home") == {
@@ -189,7 +189,7 @@ def test_a_trip_abroad_in_every_wording(claims_of, text: str, cue: str) -> None:
         "Rosa Fuentes will leave for a trip abroad on Monday.\n\nAna Rojas's visit to Chile is next.",
     ],
 )
-def test_not_a_trip_abroad_to_the_place(claims_of, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_not_a_trip_abroad_to_the_place(claims_of: ClaimsOf, text: str) -> None:
     to_chile = [c for c in trips(claims_of, TITLE + text) if c.get("destination").id == "chile"]  # type: ignore[union-attr]
     assert to_chile and not any(c.get("abroad") for c in to_chile)
 
@@ -214,7 +214,7 @@ def test_not_a_trip_abroad_to_the_place(claims_of, text: str) -> None:  # type: 
         ("Rosa Fuentes flew to Lima on Sunday.", False, False),
     ],
 )
-def test_onward_and_home(claims_of, text: str, onward: bool, home: bool) -> None:  # type: ignore[no-untyped-def]
+def test_onward_and_home(claims_of: ClaimsOf, text: str, onward: bool, home: bool) -> None:
     (claim,) = trips(claims_of, text)
     assert view(claim, "destination", "onward", "home") == {
         "destination": "Lima#lima",
@@ -234,7 +234,7 @@ def test_onward_and_home(claims_of, text: str, onward: bool, home: bool) -> None
         ("Rosa Fuentes flew to Lima on Monday.", [False]),
     ],
 )
-def test_a_stop_of_a_tour(claims_of, text: str, stops: list[bool]) -> None:  # type: ignore[no-untyped-def]
+def test_a_stop_of_a_tour(claims_of: ClaimsOf, text: str, stops: list[bool]) -> None:
     assert [c.get("stop") for c in trips(claims_of, text)] == stops
 
 
@@ -252,7 +252,7 @@ def test_a_stop_of_a_tour(claims_of, text: str, stops: list[bool]) -> None:  # t
         ("Rosa Fuentes plans to fly to Lima.", False, "planned"),
     ],
 )
-def test_reported_and_planned_trips(claims_of, text: str, reported: bool, modality: str) -> None:  # type: ignore[no-untyped-def]
+def test_reported_and_planned_trips(claims_of: ClaimsOf, text: str, reported: bool, modality: str) -> None:
     (claim,) = trips(claims_of, text)
     assert (claim.get("reported"), claim.get("modality")) == (reported, modality)
 
@@ -260,7 +260,7 @@ def test_reported_and_planned_trips(claims_of, text: str, reported: bool, modali
 # -- who travels ------------------------------------------------------------------
 
 
-def test_a_team_named_by_its_country_and_again_as_the_team(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_a_team_named_by_its_country_and_again_as_the_team(claims_of: ClaimsOf) -> None:
     claims = trips(
         claims_of, "Paraguay's team flew to Lima on Sunday.\n\nThe team landed in Lima that evening."
     )
@@ -268,12 +268,12 @@ def test_a_team_named_by_its_country_and_again_as_the_team(claims_of) -> None:  
     assert len({c.get("event") for c in claims}) == 1
 
 
-def test_two_teams_are_two_travellers(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_two_teams_are_two_travellers(claims_of: ClaimsOf) -> None:
     claims = trips(claims_of, "Peru's team flew to Quito on Sunday. Chile's team landed in Bogota on Sunday.")
     assert [c.get("traveller").id for c in claims] == ["thing:group@peru", "thing:group@chile"]  # type: ignore[union-attr]
 
 
-def test_one_group_however_the_article_calls_it(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_one_group_however_the_article_calls_it(claims_of: ClaimsOf) -> None:
     claims = trips(
         claims_of,
         "Zambia's cycling team flew to Nairobi on Tuesday.\n\nThe riders landed in Nairobi that evening, "
@@ -282,7 +282,7 @@ def test_one_group_however_the_article_calls_it(claims_of) -> None:  # type: ign
     assert {c.get("traveller").id for c in claims} == {"thing:group@zambia"}  # type: ignore[union-attr]
 
 
-def test_another_vehicle_is_another_traveller(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_another_vehicle_is_another_traveller(claims_of: ClaimsOf) -> None:
     claims = trips(
         claims_of,
         "A bus travelling to Pokhara crashed on Monday. Another bus had left Pokhara an hour earlier.",
@@ -306,12 +306,12 @@ def test_another_vehicle_is_another_traveller(claims_of) -> None:  # type: ignor
         ("Rosa Fuentes flew to Lima.", []),
     ],
 )
-def test_an_arrival_places_the_traveller(claims_of, text: str, places: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_an_arrival_places_the_traveller(claims_of: ClaimsOf, text: str, places: list[str]) -> None:
     found = claims_of(text, "presence")
     assert [c.get("place").text for c in found] == places  # type: ignore[union-attr]
 
 
-def test_presence_from_a_fronted_locative(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_presence_from_a_fronted_locative(claims_of: ClaimsOf) -> None:
     (claim,) = claims_of(
         "At the Baikonur Cosmodrome, Japanese astronaut Koichi Wakata was shown a rocket.", "presence"
     )
@@ -321,5 +321,5 @@ def test_presence_from_a_fronted_locative(claims_of) -> None:  # type: ignore[no
     }
 
 
-def test_born_in_is_not_presence(claims_of) -> None:  # type: ignore[no-untyped-def]
+def test_born_in_is_not_presence(claims_of: ClaimsOf) -> None:
     assert claims_of("Koichi Wakata was born in Saitama and studied in Kyushu.", "presence") == []

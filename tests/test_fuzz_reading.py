@@ -12,7 +12,9 @@ import codecs
 import io
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TextIO, cast
 
 import pytest
 from hypothesis import given
@@ -146,17 +148,19 @@ def scratch_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 class _Stdin:
+    """Standard input as the readers see it: only its byte buffer is read."""
+
     def __init__(self) -> None:
         self.buffer = io.BytesIO()
 
     def feed(self, data: bytes) -> None:
         self.buffer = io.BytesIO(data)
-        sys.stdin = self  # type: ignore[assignment]
 
 
 @pytest.fixture(scope="module")
-def monkeypatch_stdin() -> object:
+def monkeypatch_stdin() -> Iterator[_Stdin]:
     real = sys.stdin
     fake = _Stdin()
+    sys.stdin = cast(TextIO, fake)
     yield fake
     sys.stdin = real

@@ -52,11 +52,17 @@ TYPOS: dict[str, tuple[str, str, str, str]] = {
     "each": ("ENC001-mojibake-repaired", "operator: each", "operator: each\n  options: {evry: true}", ""),
     "exclusive_offices": ("ROL002-exclusive-offices", "rank: rank", "rnak: rank", "rank: rnak"),
     "home_country": ("TRV001-trip-abroad-to-own-country", "cue: cue", "que: cue", "cue: que"),
+    "different_values": (
+        "OUT001-outcome-reversed",
+        "apart: [opponent, time]",
+        "aprt: [opponent, time]",
+        "apart: [opponent, tiem]",
+    ),
     "opposite_polarity": (
         "NEG001-action-asserted-and-denied",
-        "field: time",
-        "field: time\n  options: {tiem: time}",
-        "field: tiem",
+        "agent: subject",
+        "agnet: subject",
+        "agent: subjct",
     ),
     "quoted_with": (
         "DAT003-past-event-after-article-date",
@@ -176,6 +182,13 @@ def test_a_misspelled_field_name_is_rejected(name: str, tmp_path: Path) -> None:
             "bad options for operator 'disjoint_amounts': 'low' is a required property",
         ),
         (
+            "NEG001-action-asserted-and-denied",
+            "terms: object_terms",
+            "terms: object_scope",
+            "option 'terms' names field 'object_scope', which is of type text in action; "
+            "expected a field of type texts",
+        ),
+        (
             "NAM001-name-spelled-two-ways",
             "max_edits: 2",
             "max_edits: two",
@@ -201,8 +214,8 @@ def test_a_misspelled_field_name_is_rejected(name: str, tmp_path: Path) -> None:
         ),
         (
             "ROL002-exclusive-offices",
-            "exclusive: [[top, top], [top, portfolio]]",
-            "exclusive: [[top, top], [top]]",
+            "exclusive: [[top, top], [top, portfolio], [top, opposition]]",
+            "exclusive: [[top, top], [top], [top, opposition]]",
             "bad options for operator 'exclusive_offices': ['top'] should have 2 items",
         ),
     ],

@@ -133,7 +133,8 @@ def environment(copy: Path) -> dict[str, str]:
 def installed(extra: str) -> list[str]:
     """What of ``pip install -e '.[extra]'`` is missing here (empty: all installed)."""
     missing = []
-    pending, seen = [(extra,)], set()
+    pending: list[tuple[str, ...]] = [(extra,)]
+    seen: set[tuple[str, ...]] = set()
     while pending:
         extras = set(pending.pop())
         for line in requires("factcheck") or []:

@@ -16,6 +16,7 @@ from factcheck.pipeline import Checker
 from factcheck.reading.directives import parse_suppressions
 from factcheck.reading.inputs import document_from_text
 from factcheck.reading.readers.plain import read_plain
+from helpers import Analyse
 
 runner = CliRunner()
 
@@ -111,7 +112,7 @@ def selected(gazetteer: Gazetteer) -> Checker:
     return Checker(rules_for(Settings(select=RULES)), gazetteer)
 
 
-def test_directive_lines_are_not_analysed(analyse) -> None:  # type: ignore[no-untyped-def]
+def test_directive_lines_are_not_analysed(analyse: Analyse) -> None:
     analysis = analyse(f"[factcheck: ignore[LOC001] the summit in Peru moved]\n{SUMMIT}\n")
     assert "Peru" not in analysis.document.text
     assert [c.span.text for c in analysis.claims if c.kind == "event_location"] == ["summit in Norway"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 import networkx as nx
@@ -60,6 +60,8 @@ class ClaimGraph:
     graph: nx.MultiDiGraph
     claims: list[Claim]
     entities: EntityIndex
+    #: ``presences`` of every person, built on first use (the claims never change).
+    _presences: dict[str, list[tuple[Mention, Claim]]] | None = field(default=None, repr=False, compare=False)
 
     # -- questions the operators ask ----------------------------------------
 
@@ -86,22 +88,41 @@ class ClaimGraph:
         return known.name if known else place.removeprefix("text:")
 
     def presences(self, person: str) -> Iterator[tuple[Mention, Claim]]:
-        """Places a person is said to be at: presence claims, and located events they attend."""
-        events_attended = set()
-        for claim in self.claims:
-            if claim.kind == "presence" and _mention_id(claim.get("person")) == person:
-                place = claim.get("place")
-                if isinstance(place, Mention):
-                    yield place, claim
+        """Places a person is said to be at: presence claims, and located events they attend.
+
+        Presence claims come first, then the events' places, each in claim order.
+        """
+        if self._presences is None:
+            self._presences = self._index_presences()
+        yield from self._presences.get(person, ())
+
+    def _index_presences(self) -> dict[str, list[tuple[Mention, Claim]]]:
+        # One pass over the claims for every person, not one per question: a rule
+        # asks about the traveller of each travel claim.
+        stated: dict[str, list[tuple[Mention, Claim]]] = {}
+        attended: dict[str, set[object]] = {}
+        located: dict[object, list[tuple[int, Mention, Claim]]] = {}
+        for index, claim in enumerate(self.claims):
+            place = claim.get("place")
+            if claim.kind == "presence":
+                person = _mention_id(claim.get("person"))
+                if person is not None and isinstance(place, Mention):
+                    stated.setdefault(person, []).append((place, claim))
             elif claim.kind == "event_location":
                 participants = claim.get("participants")
-                if isinstance(participants, tuple) and person in participants:
-                    events_attended.add(claim.get("event"))
-        for claim in self.claims:
-            if claim.kind == "event_location" and claim.get("event") in events_attended:
-                place = claim.get("place")
+                if isinstance(participants, tuple):
+                    for person in participants:
+                        attended.setdefault(person, set()).add(claim.get("event"))
                 if isinstance(place, Mention):
-                    yield place, claim
+                    located.setdefault(claim.get("event"), []).append((index, place, claim))
+        found: dict[str, list[tuple[Mention, Claim]]] = {}
+        for person in stated.keys() | attended.keys():
+            at_events = sorted(
+                (item for event in attended.get(person, ()) for item in located.get(event, ())),
+                key=lambda item: item[0],
+            )
+            found[person] = stated.get(person, []) + [(place, claim) for _, place, claim in at_events]
+        return found
 
     # -- export ---------------------------------------------------------------
 

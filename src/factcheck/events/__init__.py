@@ -18,6 +18,7 @@ from factcheck.events.model import EventLayer, Filler, Frame, Party, Reference
 from factcheck.events.parties import PartyIndex, build_party_index
 from factcheck.events.reader import read_frames
 from factcheck.nlp.entities import EntityIndex
+from factcheck.nlp.sentences import text_of
 
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
@@ -39,7 +40,7 @@ def lede_end(text: str) -> int:
     """Where the story's introduction ends: after the headline, a date line and the first paragraph.
 
     >>> lede_end("Talks end\\n\\nMonday, May 5\\n\\nGENEVA - Talks ended. More.\\n\\nLater text.")
-    51
+    53
     """
     position = 0
     blocks = 0
@@ -64,5 +65,6 @@ def build_event_layer(
     lexicon = lexicon or frame_lexicon()
     parties = build_party_index(doc, entities)
     frames = read_frames(doc, entities, parties, lexicon)
-    event_of = resolve_events(frames, doc.text, lede_end(doc.text), lexicon, entities.contains)
+    text = text_of(doc)
+    event_of = resolve_events(frames, text, lede_end(text), lexicon, entities.contains)
     return EventLayer(tuple(frames), event_of, lexicon), parties

@@ -9,6 +9,7 @@ Frames are resolved to events class by class, in text order:
     "a landslide ... the storm"                                         two disasters (nouns of
                                                                         distinct kinds)
     "the Senate vote ... the House vote"                                two votes (owners differ)
+    "the G7 ministers' meeting ... the IMF meeting"                     two meetings (owners differ)
     "Saturday's match ... Wednesday's match"                            two matches (each named
                                                                         by its day)
     "the talks in Geneva ... talks in Paris next month"                 two (a relative time)
@@ -31,8 +32,16 @@ first paragraph's), no plan set against a fact. When several earlier events fit,
 the one sharing a side wins; when none can be told, the mention refers to neither,
 so nothing is compared by accident.
 
+A story that keeps coming back to its events ("the deal" forty times, a table of
+deliveries) is not read mention against mention: an event keeps one mention of
+each profile (all the tests below read of an earlier mention), and events alike in
+everything the tests read are asked once, as a group (``_ClassEvents``).
+
 Two stated days or two places for one event are not told apart here: those are
 exactly the contradictions the date and location rules report.
+
+A generic action (a verb no class claims) is one event only with mentions of the
+same verb: "the assembly approved its package" and "the package approved on Monday".
 
 A role noun ("Soria, the plaintiff,", "the buyer") is resolved after the other
 mentions: it names a side of an event already told, the one its party takes part in.
@@ -40,8 +49,9 @@ mentions: it names a side of an event already told, the one its party takes part
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.events.lexicon import NOUN, FrameLexicon
@@ -102,10 +112,59 @@ class _Event:
     reported: bool
     frames: list[Frame] = field(default_factory=list)
     sides: set[str] = field(default_factory=set)
+    #: ``_parties(frames)``, kept as mentions join rather than read again each time.
+    parties: set[str] = field(default_factory=set)
+    #: The times its mentions give, as ``_fits`` compares them (``_folded``), when they give one.
+    times: set[str] = field(default_factory=set)
+    #: One frame of each profile among ``frames`` (see ``_profile``): all ``_fits``
+    #: needs to read, however often the article comes back to the event.
+    distinct: dict[Hashable, Frame] = field(default_factory=dict)
 
     @property
     def first(self) -> Frame:
         return self.frames[0]
+
+    def add(self, frame: Frame, story: _Story) -> None:
+        self.frames.append(frame)
+        self.distinct.setdefault(_profile(frame, story), frame)
+        self.sides |= _sides(frame)
+        self.parties |= _parties([frame])
+        time = _folded(_time_words(frame, story.text))
+        if time:
+            self.times.add(time)
+
+    def key(self) -> Hashable:
+        """All that ``_fits``, ``_role_fits`` and ``_ClassEvents.choose`` read of this event:
+        events alike in it are told apart by nothing a later mention could show."""
+        first = self.first
+        return (
+            self.reported,
+            first.form,
+            first.reference.plural,
+            tuple(sorted(first.reference.qualifiers.items())),
+            frozenset(self.distinct),
+            frozenset(self.sides),
+            frozenset(self.parties),
+        )
+
+
+def _profile(frame: Frame, story: _Story) -> Hashable:
+    """All ``_fits`` and ``_role_fits`` read of an earlier mention of an event: mentions
+    alike in it fit alike."""
+    reference = frame.reference
+    return (
+        reference.stage,
+        reference.day_name,
+        frame.form,
+        frame.lemma,
+        frame.time is None,
+        _time_words(frame, story.text),
+        frame.trigger.start < story.headline_end,
+        frame.modality in _NOT_HAPPENING,
+        tuple(place.id for place in frame.places),
+        tuple(sorted(reference.qualifiers.items())),
+        frozenset(_owners(frame)),
+    )
 
 
 def _sides(frame: Frame) -> set[str]:
@@ -148,13 +207,25 @@ def _folded(time: str) -> str:
     return " ".join(time.replace("’s", "").replace("'s", "").split())
 
 
+def _owners_as_one(qualifiers: Mapping[str, str]) -> dict[str, str]:
+    """A named owner and a common-noun one say the same thing: whose occasion it is.
+
+    "the IMF meeting" (owner "imf") and "the G7 ministers' meeting" (possessor
+    "minister") are two owners, so two meetings.
+    """
+    folded = dict(qualifiers)
+    if "poss" in folded and "owner" not in folded:
+        folded["owner"] = folded.pop("poss")
+    return folded
+
+
 def _qualifiers_fit(event: _Event, later: Frame) -> bool:
     """No qualifier differs; and a later mention adds none that tells occasions apart
     ("a vote on Thursday" ... "Friday's vote on the amendment" may be a second vote),
     unless the event was first told by a verb, which has no qualifiers to compare."""
-    two = later.reference.qualifiers
-    for earlier in event.frames:
-        one = earlier.reference.qualifiers
+    two = _owners_as_one(later.reference.qualifiers)
+    for earlier in event.distinct.values():
+        one = _owners_as_one(earlier.reference.qualifiers)
         differ = {slot for slot in one.keys() & two.keys() if one[slot] != two[slot]}
         # "his visit" and "Mensah's visit": one owner, named two ways.
         if "owner" in differ and _owners(earlier) & _owners(later):
@@ -169,9 +240,9 @@ def _qualifiers_fit(event: _Event, later: Frame) -> bool:
         f.slot == "possessor" and f.party is not None and {f.party.key, f.party.side} & event.sides
         for f in later.roles
     )
+    first_qualifiers = _owners_as_one(first.reference.qualifiers)
     return all(
-        slot in first.reference.qualifiers or slot in _DESCRIPTIVE or (slot == "owner" and known_owner)
-        for slot in two
+        slot in first_qualifiers or slot in _DESCRIPTIVE or (slot == "owner" and known_owner) for slot in two
     )
 
 
@@ -214,7 +285,7 @@ def _fits(event: _Event, frame: Frame, story: _Story, lexicon: FrameLexicon, con
     if event.first.reference.plural != frame.reference.plural:
         return False
     generic = lexicon.generic_nouns.get(frame.event_class)
-    for earlier in event.frames:
+    for earlier in event.distinct.values():
         if earlier.reference.stage != frame.reference.stage:
             return False
         if generic is not None and _other_kinds(earlier, frame, generic):
@@ -243,7 +314,7 @@ def _fits(event: _Event, frame: Frame, story: _Story, lexicon: FrameLexicon, con
     if not _qualifiers_fit(event, frame):
         return False
     limit = lexicon.sides.get(frame.event_class)
-    if limit is not None and len(_parties(event.frames) | _parties([frame])) > limit:
+    if limit is not None and len(event.parties | _parties([frame])) > limit:
         return False
     sides = _sides(frame)
     return not (sides and event.sides and not sides & event.sides)
@@ -259,41 +330,48 @@ def resolve_events(
     """frame id -> event id for every frame; ``lede_end`` is where the first body paragraph ends."""
     story = _Story(text, _headline_end(text), lede_end)
     event_of: dict[str, str] = {}
-    by_class: dict[str, list[_Event]] = {}
+    by_class: dict[tuple[str, str], _ClassEvents] = {}
     at_token: dict[tuple[str, int], _Event] = {}
+    generic = lexicon.generic_classes
     count = 0
     ordered = sorted(frames, key=lambda f: (f.trigger.start, f.event_class))
+
+    def fits(event: _Event, frame: Frame) -> bool:
+        return _fits(event, frame, story, lexicon, contains)
+
     #: (class, token) of an event word -> the frame about it that came first: "lost their opening game".
     about_token: dict[tuple[str, int], Frame] = {}
     for frame in ordered:
         if frame.role_noun:
             continue
-        events = by_class.setdefault(frame.event_class, [])
+        # A generic action is told apart by its verb first: approving is never cancelling.
+        bucket = (frame.event_class, frame.lemma if frame.event_class in generic else "")
+        events = by_class.setdefault(bucket, _ClassEvents())
         chosen = _linked(frame, at_token, ordered)
         told_by = about_token.get((frame.event_class, frame.trigger_index))
         if chosen is None and told_by is not None:
             teller = at_token.get((told_by.event_class, told_by.trigger_index))
-            if teller is not None and _fits(teller, frame, story, lexicon, contains):
+            if teller is not None and fits(teller, frame):
                 chosen = teller
         for index in frame.about:
             about_token.setdefault((frame.event_class, index), frame)
-        if chosen is None and not frame.reference.other_occasion:
-            candidates = [e for e in events if _fits(e, frame, story, lexicon, contains)]
-            if _can_refer_back(frame, frame.trigger.start < lede_end):
-                chosen = _choose(candidates, events, frame)
+        if (
+            chosen is None
+            and not frame.reference.other_occasion
+            and _can_refer_back(frame, frame.trigger.start < lede_end)
+        ):
+            chosen = events.choose(frame, fits, events.may_fit(frame, story))
         if chosen is None:
             count += 1
             chosen = _Event(f"{frame.event_class}#{count}", reported=frame.trigger.start < lede_end)
-            events.append(chosen)
-        chosen.frames.append(frame)
-        chosen.sides |= _sides(frame)
+        events.join(chosen, frame, story)
         event_of[frame.frame_id] = chosen.event_id
         at_token[(frame.event_class, frame.trigger_index)] = chosen
     for frame in ordered:
         if frame.role_noun:
             count += 1
             chosen = _named_by_role(
-                frame, by_class.get(frame.event_class, []), at_token, ordered, text, lexicon
+                frame, by_class.get((frame.event_class, "")), at_token, ordered, text, lexicon
             )
             event_of[frame.frame_id] = (
                 chosen.event_id if chosen is not None else f"{frame.event_class}#{count}"
@@ -313,7 +391,7 @@ def _headline_end(text: str) -> int:
 
 def _named_by_role(
     frame: Frame,
-    events: Sequence[_Event],
+    events: _ClassEvents | None,
     at_token: dict[tuple[str, int], _Event],
     frames: Sequence[Frame],
     text: str,
@@ -326,18 +404,21 @@ def _named_by_role(
     event to name, or several, it refers to none.
     """
     linked = _linked(frame, at_token, frames)
-    if linked is not None or frame.reference.other_occasion:
+    if linked is not None or frame.reference.other_occasion or events is None:
         return linked
     sides = _sides(frame)
-    candidates = [e for e in events if sides & e.sides and _role_fits(e, frame, text, lexicon)]
-    return _choose(candidates, events, frame)
+
+    def names_a_side(event: _Event, role: Frame) -> bool:
+        return bool(sides & event.sides) and _role_fits(event, role, text, lexicon)
+
+    return events.choose(frame, names_a_side, events.share_a_side(frame))
 
 
 def _role_fits(event: _Event, frame: Frame, text: str, lexicon: FrameLexicon) -> bool:
     """Whether a role noun can name a side of an event: only a time or a plan of its own
     ("the winner in 2019", "the proposed buyer") tells it apart; its words describe its
     party, not the occasion ("the Brazilian buyer")."""
-    for earlier in event.frames:
+    for earlier in event.distinct.values():
         if frame.time is not None and _times_apart(earlier, frame, text, lexicon):
             return False
         if (earlier.modality in _NOT_HAPPENING) != (frame.modality in _NOT_HAPPENING):
@@ -357,32 +438,167 @@ def _linked(frame: Frame, at_token: dict[tuple[str, int], _Event], frames: Seque
     return None
 
 
-def _choose(candidates: Sequence[_Event], events: Sequence[_Event], frame: Frame) -> _Event | None:
-    """Of the earlier events a mention fits, the one it refers to, or None when that cannot be told.
+@dataclass(slots=True)
+class _ClassEvents:
+    """The events of one class so far, grouped by all that ``_fits``, ``_role_fits`` and
+    ``choose`` read of them (``_Event.key``).
 
-    One that shares a side wins. Otherwise the event the article reports (its
-    first) wins, unless the same word already named another occasion: "a vote on
-    Thursday ... a second vote ... the vote" could mean either.
+    A story that keeps coming back to its events ("the deal" forty times, a table
+    of deliveries) has many events of a class, but few kinds of them: each later
+    mention asks each kind once, not each event.
     """
-    if len(candidates) <= 1:
-        return candidates[0] if candidates else None
-    sides = _sides(frame)
-    sharing = [e for e in candidates if sides & e.sides]
-    if len(sharing) == 1:
-        return sharing[0]
-    reported = events[0]
-    if reported in candidates:
-        others = [e for e in events if e is not reported]
-        if not any(_rival(f, frame) for e in others for f in e.frames):
-            return reported
-    return None
+
+    #: The first event of the class: the one the article reports.
+    reported: _Event | None = None
+    groups: dict[Hashable, dict[str, _Event]] = field(default_factory=dict)
+    keys: dict[str, Hashable] = field(default_factory=dict)
+    #: lemma -> the qualifiers of each singular mention of the events after the
+    #: reported one: what ``_rival`` reads of them.
+    rivals: dict[str, set[frozenset[tuple[str, str]]]] = field(default_factory=dict)
+    #: The groups by what rules most of them out for a mention, as ``_fits`` reads
+    #: it: their sides (a mention naming sides fits only events with none or one of
+    #: them) and, for events the story does not report, the times their mentions
+    #: give (a mention with a time fits only those giving none or that one). A long
+    #: story's many events are mostly other people's, other days': never asked.
+    no_sides: set[Hashable] = field(default_factory=set)
+    by_side: dict[str, set[Hashable]] = field(default_factory=dict)
+    reported_groups: set[Hashable] = field(default_factory=set)
+    by_times: dict[frozenset[str], set[Hashable]] = field(default_factory=dict)
+    traits: dict[Hashable, tuple[frozenset[str], bool, frozenset[str]]] = field(default_factory=dict)
+
+    def join(self, event: _Event, frame: Frame, story: _Story) -> None:
+        """Add a mention to an event of this class, new or not."""
+        old = self.keys.get(event.event_id)
+        if old is not None:
+            group = self.groups[old]
+            del group[event.event_id]
+            if not group:
+                del self.groups[old]
+                self._unindex(old)
+        if self.reported is None:
+            self.reported = event
+        elif event is not self.reported and not frame.reference.plural:
+            qualifiers = frozenset(frame.reference.qualifiers.items())
+            self.rivals.setdefault(frame.lemma, set()).add(qualifiers)
+        event.add(frame, story)
+        key = self.keys[event.event_id] = event.key()
+        if key not in self.groups:
+            self._index(key, event)
+        self.groups.setdefault(key, {})[event.event_id] = event
+
+    def _index(self, key: Hashable, event: _Event) -> None:
+        sides, times = frozenset(event.sides), frozenset(event.times)
+        self.traits[key] = sides, event.reported, times
+        for side in sides:
+            self.by_side.setdefault(side, set()).add(key)
+        if not sides:
+            self.no_sides.add(key)
+        if event.reported:
+            self.reported_groups.add(key)
+        else:
+            self.by_times.setdefault(times, set()).add(key)
+
+    def _unindex(self, key: Hashable) -> None:
+        sides, reported, times = self.traits.pop(key)
+        for side in sides:
+            self.by_side[side].discard(key)
+        self.no_sides.discard(key)
+        self.reported_groups.discard(key)
+        if not reported:
+            self.by_times[times].discard(key)
+
+    def _with_sides(self, sides: set[str]) -> set[Hashable]:
+        return set().union(*(self.by_side.get(side, ()) for side in sides))
+
+    def may_fit(self, frame: Frame, story: _Story) -> tuple[set[Hashable], Iterator[Hashable]]:
+        """The groups whose events ``_fits`` does not rule out at once for the mention:
+        those sharing a side with it, and the others (read lazily, as ``choose`` asks)."""
+        sides = _sides(frame)
+        time = _folded(_time_words(frame, story.text))
+
+        def timely(key: Hashable) -> bool:
+            _, reported, times = self.traits[key]
+            return reported or not time or times <= {time}
+
+        sharing = {key for key in self._with_sides(sides) if timely(key)}
+        # A mention naming sides fits no event with other sides only.
+        rest = self.no_sides if sides else self.groups.keys()
+        return sharing, (key for key in rest if key not in sharing and timely(key))
+
+    def share_a_side(self, frame: Frame) -> tuple[set[Hashable], Iterator[Hashable]]:
+        """The groups whose events share a side with the mention (and no others)."""
+        return self._with_sides(_sides(frame)), iter(())
+
+    def choose(
+        self,
+        frame: Frame,
+        fits: Callable[[_Event, Frame], bool],
+        asked: tuple[set[Hashable], Iterator[Hashable]] | None = None,
+    ) -> _Event | None:
+        """Of the earlier events a mention fits, the one it refers to, or None when that cannot be told.
+
+        One that shares a side wins. Otherwise the event the article reports (its
+        first) wins, unless the same word already named another occasion: "a vote on
+        Thursday ... a second vote ... the vote" could mean either. ``asked`` are the
+        groups ``fits`` may accept, those sharing a side with the mention and the
+        others (see ``may_fit``); all of them when not given.
+        """
+        sides = _sides(frame)
+        if asked is None:
+            sharing = self._with_sides(sides)
+            asked = sharing, (key for key in list(self.groups) if key not in sharing)
+        sharing, others = asked
+        reported = self.reported
+        reported_key = self.keys.get(reported.event_id) if reported is not None else None
+
+        # Events of one group are alike in all ``fits`` reads: one answers for all.
+        def fitting(key: Hashable) -> bool:
+            return fits(next(iter(self.groups[key].values())), frame)
+
+        def count(keys: Iterable[Hashable]) -> int:
+            return sum(len(self.groups[key]) for key in keys)
+
+        # The answer turns on whether the reported event fits, and on the one event
+        # that fits, or that fits and shares a side: once that is told, no more
+        # groups are asked (a long story's many alike events).
+        # ``fits`` accepts no group outside ``asked``: the reported one is asked at once.
+        reported_fits = reported_key is not None and fitting(reported_key)
+        reported_shares = reported_fits and bool(sides & self.traits[reported_key][0])
+        found_sharing = [reported_key] if reported_fits and reported_shares else []
+        found_others = [reported_key] if reported_fits and not reported_shares else []
+        for key in sharing:
+            if count(found_sharing) >= 2:
+                break
+            if key != reported_key and fitting(key):
+                found_sharing.append(key)
+        for key in others:
+            if count(found_sharing) + count(found_others) >= 2:
+                break
+            if key != reported_key and fitting(key):
+                found_others.append(key)
+        found = found_sharing + found_others
+        if count(found) <= 1:
+            return _only([self.groups[key] for key in found])
+        if count(found_sharing) == 1:
+            return _only([self.groups[key] for key in found_sharing])
+        if not reported_fits:
+            return None
+        return None if self._has_rival(frame) else reported
+
+    def _has_rival(self, frame: Frame) -> bool:
+        """Whether a singular mention of another event could be what ``frame`` names: one
+        of the same word with no qualifier ``frame`` lacks ("a 3-2 win on aggregate" is not
+        what "the 3-1 win" names; "a second vote" may be what "the vote" names)."""
+        known = self.rivals.get(frame.lemma)
+        if not known:
+            return False
+        own = frozenset(frame.reference.qualifiers.items())
+        if 2 ** len(own) > len(known):
+            return any(qualifiers <= own for qualifiers in known)
+        subsets = itertools.chain.from_iterable(itertools.combinations(own, n) for n in range(len(own) + 1))
+        return any(frozenset(subset) in known for subset in subsets)
 
 
-def _rival(other: Frame, frame: Frame) -> bool:
-    """Whether a mention of another occasion could be what ``frame`` names: the same word,
-    singular, and no qualifier that ``frame`` lacks ("a 3-2 win on aggregate" is not what
-    "the 3-1 win" names; "a second vote" may be what "the vote" names)."""
-    if other.lemma != frame.lemma or other.reference.plural:
-        return False
-    own = frame.reference.qualifiers
-    return all(own.get(slot) == value for slot, value in other.reference.qualifiers.items())
+def _only(groups: Sequence[dict[str, _Event]]) -> _Event | None:
+    """The one event of some groups that hold one between them, or None when they hold none."""
+    return next((event for group in groups for event in group.values()), None)

@@ -80,10 +80,29 @@ class FrameLexicon:
     happening_verbs: frozenset[str]
     holding_verbs: frozenset[str]
     arrival_verbs: frozenset[str]
+    #: Senses every other verb evokes ("any_verb"): "the assembly approved its package".
+    generic_verbs: tuple[Sense, ...] = ()
+    #: Verbs too light to evoke a generic sense: "be", "have", "say".
+    generic_except: frozenset[str] = frozenset()
+    #: "left without signing": prepositions that deny the frame they govern.
+    negating_prepositions: frozenset[str] = frozenset()
+    #: The classes of the generic senses ("action"), read once: asked for every frame.
+    generic_classes: frozenset[str] = frozenset()
     #: Classes whose parties keep one role for the whole event: one case has one plaintiff.
     fixed_roles: frozenset[str] = frozenset()
     #: class -> the roles its role nouns give: "plaintiff" and "defendant" of a case.
     role_noun_roles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def generic_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
+        """The generic senses of a verb no class claims, unless it is too light: "approved", not "was"."""
+        lemma = token.lemma_.lower()
+        for child in token.children:
+            if child.dep_ == "prt":
+                lemma = f"{lemma} {child.lower_}"
+                break
+        if lemma in self.generic_except or lemma.split()[0] in self.generic_except:
+            return lemma, ()
+        return lemma, self.generic_verbs
 
     def story_roles(self, event_class: str) -> frozenset[str]:
         """The roles a role noun can give a party: "plaintiff" and "defendant" of a case."""
@@ -158,9 +177,11 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
     data: dict[str, Any] = strip_lines(raw)
     verbs: dict[str, list[Sense]] = {}
     nouns: dict[str, list[Sense]] = {}
+    generic: list[Sense] = []
+    generic_except: set[str] = set()
     for name, entry in data["classes"].items():
         for index, sense_data in enumerate(entry["senses"]):
-            form = VERB if "verbs" in sense_data else NOUN
+            form = NOUN if "nouns" in sense_data else VERB
             alternation = sense_data.get("alternation", {})
             sense = Sense(
                 event_class=name,
@@ -177,6 +198,10 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
                 carrying_verbs=frozenset(sense_data.get("carrying_verbs", ())),
                 vehicle_verbs=frozenset(sense_data.get("vehicle_verbs", ())),
             )
+            if sense_data.get("any_verb"):
+                generic.append(sense)
+                generic_except.update(sense_data.get("except", ()))
+                continue
             table = verbs if form == VERB else nouns
             for word in sense_data["verbs" if form == VERB else "nouns"]:
                 table.setdefault(word, []).append(sense)
@@ -212,6 +237,10 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
         happening_verbs=frozenset(data["places"]["happening_verbs"]),
         holding_verbs=frozenset(data["places"]["holding_verbs"]),
         arrival_verbs=frozenset(data["places"]["arrival_verbs"]),
+        generic_verbs=tuple(generic),
+        generic_classes=frozenset(sense.event_class for sense in generic),
+        generic_except=frozenset(generic_except),
+        negating_prepositions=frozenset(data.get("negating_prepositions", ())),
         fixed_roles=frozenset(name for name, entry in data["classes"].items() if entry.get("fixed_roles")),
         role_noun_roles=_role_noun_roles(nouns),
     )

@@ -118,23 +118,36 @@ class EventLayer:
     #: frame id -> event id ("contest#1"); frames of one event share it.
     event_of: Mapping[str, str]
     lexicon: FrameLexicon
-    #: token index -> the frames it evokes, indexed once: claims ask it per token.
-    _at: Mapping[int, tuple[Frame, ...]] = field(init=False, repr=False, compare=False)
+    #: Positions in ``frames`` by class, and the frames of each trigger token and of
+    #: each event: the questions below are asked of one frame or token at a time and
+    #: must not scan the article each time.
+    _by_class: Mapping[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _by_token: Mapping[int, tuple[Frame, ...]] = field(init=False, repr=False, compare=False)
+    _by_event: Mapping[str, tuple[Frame, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        at: dict[int, list[Frame]] = {}
-        for frame in self.frames:
-            at.setdefault(frame.trigger_index, []).append(frame)
-        object.__setattr__(self, "_at", {index: tuple(found) for index, found in at.items()})
+        by_class: dict[str, list[int]] = {}
+        by_token: dict[int, list[Frame]] = {}
+        by_event: dict[str, list[Frame]] = {}
+        for position, frame in enumerate(self.frames):
+            by_class.setdefault(frame.event_class, []).append(position)
+            by_token.setdefault(frame.trigger_index, []).append(frame)
+            by_event.setdefault(self.event_of[frame.frame_id], []).append(frame)
+        # Frozen: the indexes are set once, here, as the frames are.
+        object.__setattr__(self, "_by_class", {key: tuple(found) for key, found in by_class.items()})
+        object.__setattr__(self, "_by_token", {key: tuple(found) for key, found in by_token.items()})
+        object.__setattr__(self, "_by_event", {key: tuple(found) for key, found in by_event.items()})
 
     def of_class(self, *classes: str) -> Iterator[Frame]:
-        return (f for f in self.frames if f.event_class in classes)
+        """The frames of these classes, in the order of ``frames``."""
+        positions = sorted(p for event_class in set(classes) for p in self._by_class.get(event_class, ()))
+        return (self.frames[position] for position in positions)
 
     def at(self, token_index: int) -> tuple[Frame, ...]:
-        return self._at.get(token_index, ())
+        return self._by_token.get(token_index, ())
 
     def event(self, frame: Frame) -> str:
         return self.event_of[frame.frame_id]
 
     def mentions_of(self, event_id: str) -> tuple[Frame, ...]:
-        return tuple(f for f in self.frames if self.event_of[f.frame_id] == event_id)
+        return self._by_event.get(event_id, ())

@@ -5,6 +5,7 @@
     "Canada's Pacific Rim Holdings"                       an organisation on Canada's side
     "Pacific Rim announced the sale of its stake"         "its": the clause's subject
     "a passenger bus ... the bus"                         one thing, by its noun
+    "beating the incumbent, Ana Solis"                    the person the apposition names
     "Peruvian miner Corvo Metals ... Corvo"               one organisation, whatever the
                                                           tagger called either name
     "the Casa Verde gallery ... Casa Verde"               a noun beside a name is that name
@@ -19,6 +20,7 @@ for itself unless the article ties it to a place.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +29,7 @@ from factcheck.events.model import Party
 from factcheck.nlp.entities import EntityIndex, entity_span
 from factcheck.nlp.gazetteer import normalise_name
 from factcheck.nlp.lexicon import word_set, words
+from factcheck.nlp.sentences import sentence_of
 
 #: Words that end an organisation's name without telling organisations apart.
 _LEGAL_SUFFIXES = frozenset(
@@ -81,6 +84,15 @@ class PartyIndex:
     organisations: list[_Named] = field(default_factory=list)
     #: token index -> organisation key, for every token of a named organisation.
     organisation_at: dict[int, str] = field(default_factory=dict)
+    #: The organisations by key, by their words and by each leading run of their
+    #: words (the first one so named: "Andina" finds "Andina Minerals"): asked once
+    #: per name, never scanned.
+    _by_key: dict[str, _Named] = field(default_factory=dict, repr=False)
+    _by_tokens: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
+    _by_leading_words: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
+    #: Where organisations are named, for "the utility" to find the one named last
+    #: (see ``_Mentions``); set once every name is registered.
+    _mentions: _Mentions | None = field(default=None, repr=False)
     #: (token index, party) of each clause subject, in text order: for "it" and "its".
     subjects: list[tuple[int, Party]] = field(default_factory=list)
     #: A full name's last word -> (where it is first named, the person's key).
@@ -132,13 +144,32 @@ class PartyIndex:
                 return self._organisation(self.organisation_at[child.i])
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 person = self.entities.person_key(child)
-                if person is not None:
-                    return self._person(person[1])
+                # "beating the incumbent, Ana Solis": a name the tagger missed is still the name.
+                return self._person(person[1]) if person is not None else self.party(child)
         return None
 
     def _organisation(self, key: str) -> Party:
-        named = next(n for n in self.organisations if n.key == key)
-        return Party(f"org:{key}", named.side, "organisation")
+        return Party(f"org:{key}", self._by_key[key].side, "organisation")
+
+    def _named(self, tokens: tuple[str, ...]) -> _Named | None:
+        """The first organisation named by these words, by more words that start with
+        them ("Andina" for "Andina Minerals"), or by fewer ("Corvo Minerals" for "Corvo")."""
+        found = [self._by_leading_words.get(tokens)]
+        found.extend(self._by_tokens.get(tokens[:length]) for length in range(1, len(tokens)))
+        first = min((order for order in found if order is not None), default=None)
+        return self.organisations[first] if first is not None else None
+
+    def _add(self, named: _Named) -> None:
+        order = len(self.organisations)
+        self.organisations.append(named)
+        self._by_key.setdefault(named.key, named)
+        self._by_tokens.setdefault(named.tokens, order)
+        for length in range(1, len(named.tokens) + 1):
+            self._by_leading_words.setdefault(named.tokens[:length], order)
+
+    def _is_named(self, tokens: tuple[str, ...]) -> bool:
+        """Whether an organisation is named by exactly these words."""
+        return tokens in self._by_tokens
 
     def _pronoun(self, pronoun: Token) -> Party | None:
         """ "its" and "it": the subject of the clause, or the last subject before it that is not a person."""
@@ -152,7 +183,7 @@ class PartyIndex:
                 if found is not None and found.kind != "person":
                     return found
         position = bisect.bisect_left(self.subjects, pronoun.i, key=lambda item: item[0])
-        window_start = self.doc[max(pronoun.sent.start - 1, 0)].sent.start
+        window_start = sentence_of(self.doc[max(sentence_of(pronoun).start - 1, 0)]).start
         for index in range(position - 1, -1, -1):
             at, party = self.subjects[index]
             if at < window_start:
@@ -169,18 +200,12 @@ class PartyIndex:
         definite = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an"} for c in noun.children)
         places = {self.entities.places[c.i][1] for c in noun.children if c.i in self.entities.places}
         if definite:
-            generic = lemma in _words("generic_organisation_nouns")
-            by_key = {n.key: n for n in self.organisations}
             # The one named last before the noun: "Corvo's chief said the company ...".
-            mentioned = sorted(
-                {k: i for i, k in sorted(self.organisation_at.items()) if i < noun.i}.items(),
-                key=lambda item: -item[1],
-            )
-            for key, _ in mentioned:
-                named = by_key[key]
-                described = generic or lemma in named.descriptions
-                if described and self._placed(named, places):
-                    return self._organisation(named.key)
+            generic = lemma in _words("generic_organisation_nouns")
+            mentions = self._mentions if self._mentions is not None else _Mentions.of(self)
+            key = mentions.last_before(noun.i, None if generic else lemma, places, self.entities.contains)
+            if key is not None:
+                return self._organisation(key)
         if lemma in _words("organisation_nouns"):
             # "the Ohio company", "a Swiss trader": still no one named, but on that place's side.
             homes = sorted(places) or sorted(
@@ -195,13 +220,44 @@ class PartyIndex:
                 return Party(f"thing:{lemma}@{homes[0]}", side, "thing")
         return Party(f"thing:{lemma}", f"thing:{lemma}", "thing")
 
-    def _placed(self, named: _Named, places: set[str]) -> bool:
-        """ "the Bamako library" names a library at home in Bamako (or around it), not another."""
-        home = named.home
-        return not places or (
-            home is not None
-            and any(self.entities.contains(p, home) or self.entities.contains(home, p) for p in places)
-        )
+
+@dataclass(frozen=True, slots=True)
+class _Mentions:
+    """The tokens naming organisations, in text order, by each word that describes them
+    (``None``: any organisation) and by the place they are at home in.
+
+    "the Bamako library" asks for the library named last that is at home in or
+    around Bamako: the last mention before it on each home's list, not every name
+    of every organisation.
+    """
+
+    #: description -> home -> sorted token indexes, with the organisation at each.
+    at: dict[str | None, dict[str | None, tuple[list[int], list[str]]]]
+
+    @classmethod
+    def of(cls, index: PartyIndex) -> _Mentions:
+        at: dict[str | None, dict[str | None, tuple[list[int], list[str]]]] = {}
+        for position, key in sorted(index.organisation_at.items()):
+            named = index._by_key[key]
+            for description in (None, *named.descriptions):
+                positions, keys = at.setdefault(description, {}).setdefault(named.home, ([], []))
+                positions.append(position)
+                keys.append(key)
+        return cls(at)
+
+    def last_before(
+        self, position: int, description: str | None, places: set[str], contains: Callable[[str, str], bool]
+    ) -> str | None:
+        """The organisation so described named last before ``position`` whose home is
+        in or around one of ``places`` (any home, or none, when there are no places)."""
+        best: tuple[int, str] | None = None
+        for home, (positions, keys) in self.at.get(description, {}).items():
+            if places and (home is None or not any(contains(p, home) or contains(home, p) for p in places)):
+                continue
+            before = bisect.bisect_left(positions, position)
+            if before and (best is None or positions[before - 1] > best[0]):
+                best = positions[before - 1], keys[before - 1]
+        return best[1] if best is not None else None
 
 
 def _may_stand_for(subject: Token, pronoun: Token) -> bool:
@@ -236,11 +292,6 @@ def _organisation_key(tokens: tuple[str, ...]) -> tuple[str, ...]:
     while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
         words.pop()
     return tuple(words)
-
-
-def _is_alias(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    """ "Andina" for "Andina Minerals", "Pacific Rim" for "Pacific Rim Holdings": a leading run of words."""
-    return 0 < len(short) < len(full) and full[: len(short)] == short
 
 
 def _place_in(tokens: Span, index: EntityIndex) -> str | None:
@@ -327,6 +378,13 @@ def _name_runs(doc: Doc) -> list[Span]:
     return runs
 
 
+def _run_holding(runs: list[Span], starts: list[int], span: Span) -> Span | None:
+    """The run (in text order, none overlapping) that holds ``span``, if any: only the
+    last one starting at or before it can."""
+    at = bisect.bisect_right(starts, span.start) - 1
+    return runs[at] if at >= 0 and span.end <= runs[at].end else None
+
+
 def _known_place(span: Span, entities: EntityIndex) -> bool:
     return any(t.i in entities.places and entities.places[t.i][1] in entities.gazetteer.places for t in span)
 
@@ -382,14 +440,8 @@ def _register(index: PartyIndex, span: Span, entities: EntityIndex, create: bool
     tokens = _organisation_key(tuple(normalise_name(t.text) for t in span))
     if not tokens:
         return
-    named = next(
-        (
-            n
-            for n in index.organisations
-            if n.tokens == tokens or _is_alias(tokens, n.tokens) or _is_alias(n.tokens, tokens)
-        ),
-        None,
-    )
+    # The same words, or a leading run of the other's: "Andina" and "Andina Minerals".
+    named = index._named(tokens)
     if named is None:
         if not create:
             return
@@ -397,7 +449,7 @@ def _register(index: PartyIndex, span: Span, entities: EntityIndex, create: bool
         home = _home(span, entities)
         side = entities.side_of_place(home) if home is not None else f"org:{key}"
         named = _Named(key, tokens, side, home, position=span.start)
-        index.organisations.append(named)
+        index._add(named)
     elif named.home is None and (home := _home(span, entities)) is not None:
         # "Corvo ... Peru's Corvo Minerals": the name that ties it to a place gives its side.
         named.home, named.side = home, entities.side_of_place(home)
@@ -415,6 +467,7 @@ def build_party_index(doc: Doc, entities: EntityIndex) -> PartyIndex:
         if len(words) >= 2:
             index.surnames.setdefault(normalise_name(words[-1].text), (span.start, key))
     runs = [r for r in _name_runs(doc) if not _known_place(r, entities)]
+    run_starts = [r.start for r in runs]
     # The tagger's organisations, each as the whole run of proper nouns it is part of.
     named: list[Span] = []
     for ent in doc.ents:
@@ -424,7 +477,7 @@ def build_party_index(doc: Doc, entities: EntityIndex) -> PartyIndex:
             or _titled(ent)
         ):
             continue
-        run = next((r for r in runs if r.start <= ent.start and ent.end <= r.end), None)
+        run = _run_holding(runs, run_starts, ent)
         named.append(run if run is not None and not any(t.i in entities.persons for t in run) else ent)
     named.extend(r for r in runs if _is_organisation_name(r, entities) and not _titled(r))
     unique = {(s.start, s.end): s for s in named}
@@ -436,10 +489,11 @@ def build_party_index(doc: Doc, entities: EntityIndex) -> PartyIndex:
     for run in runs:
         if any(t.i in index.organisation_at for t in run):
             continue
-        if not any(t.i in entities.persons for t in run) or _organisation_key(
-            tuple(normalise_name(t.text) for t in run)
-        ) in {n.tokens for n in index.organisations}:
+        if not any(t.i in entities.persons for t in run) or index._is_named(
+            _organisation_key(tuple(normalise_name(t.text) for t in run))
+        ):
             _register(index, run, entities, create=False)
+    index._mentions = _Mentions.of(index)
     for token in doc:
         if token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ not in _NEUTER_PRONOUNS | _PLURAL_PRONOUNS:
             party = index.party(entity_span(token).root if token.ent_type_ else token)

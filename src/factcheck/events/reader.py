@@ -26,6 +26,7 @@ from factcheck.events.model import Filler, Frame, Reference
 from factcheck.events.parties import PartyIndex
 from factcheck.events.slots import Slots, light_verb, noun_slots, rider, verb_slots
 from factcheck.nlp.entities import EntityIndex, Mention, entity_span
+from factcheck.nlp.sentences import sentence_of
 from factcheck.nlp.speech import attribution, in_quotation
 
 _PLACE_PREPS = frozenset({"in", "at"})
@@ -128,7 +129,7 @@ def _fits_type(token: Token, kind: str, entities: EntityIndex, lexicon: FrameLex
         return token.like_num or token.ent_type_ in {"MONEY", "CARDINAL", "QUANTITY", "PERCENT"}
     if token.ent_type_ in {"DATE", "TIME"}:
         return False
-    return not is_event
+    return kind == "any" or not is_event
 
 
 def _fillers(
@@ -159,7 +160,7 @@ def _place_from_preps(token: Token, entities: EntityIndex) -> Iterator[Mention]:
                         yield found
 
 
-def _places(  # noqa: C901 - its owner is reworking it (issue 8); to be split there
+def _places(
     trigger: Token, form: str, entities: EntityIndex, light: Token | None, lexicon: FrameLexicon
 ) -> list[Mention]:
     """Where a frame happened: its own "in"/"at", its clause's, or its name ("the Vladivostok summit").
@@ -175,39 +176,51 @@ def _places(  # noqa: C901 - its owner is reworking it (issue 8); to be split th
             if obj.dep_ == "dobj" and obj.i in entities.persons:
                 found.extend(_place_from_preps(obj, entities))
     if form == NOUN:
-        for child in trigger.children:
-            if child.dep_ in {"compound", "nmod"}:
-                place = entities.place_mention(child)
-                if place is not None:
-                    found.append(place)
-            if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lexicon.holding_verbs | {"take"}:
-                found.extend(_place_from_preps(child, entities))
-        head = trigger.head
-        lemma = head.lemma_.lower()
-        clause: Token | None = light
-        if trigger.dep_ in {"nsubj", "nsubjpass"} and lemma in lexicon.happening_verbs:
-            clause = head
-        elif trigger.dep_ in {"dobj", "nsubjpass"} and lemma in lexicon.holding_verbs:
-            clause = head
-            if lemma == "host":
-                # "Suva hosted the final", "the final was hosted by Suva"
-                hosts = [c for c in head.children if c.dep_ == "nsubj"]
-                agents = [a for a in head.children if a.dep_ == "agent"]
-                hosts += [o for a in agents for o in a.children if o.dep_ == "pobj"]
-                for host in hosts:
-                    place = entities.place_mention(host)
-                    if place is not None:
-                        found.append(place)
-        elif (
-            trigger.dep_ == "pobj"
-            and head.lower_ == "for"
-            and head.head.pos_ in {"VERB", "AUX"}
-            and head.head.lemma_.lower() in lexicon.arrival_verbs
-        ):
-            clause = head.head
-        if clause is not None:
-            found.extend(_place_from_preps(clause, entities))
+        found.extend(_noun_places(trigger, entities, light, lexicon))
     return found
+
+
+def _noun_places(
+    trigger: Token, entities: EntityIndex, light: Token | None, lexicon: FrameLexicon
+) -> Iterator[Mention]:
+    """An event noun's places: its name ("the Vladivostok summit"), a clause holding it
+    ("the summit, held in Helsinki"), a host, or the clause it is the subject or object of."""
+    for child in trigger.children:
+        if child.dep_ in {"compound", "nmod"}:
+            place = entities.place_mention(child)
+            if place is not None:
+                yield place
+        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lexicon.holding_verbs | {"take"}:
+            yield from _place_from_preps(child, entities)
+    head = trigger.head
+    lemma = head.lemma_.lower()
+    clause: Token | None = light
+    if trigger.dep_ in {"nsubj", "nsubjpass"} and lemma in lexicon.happening_verbs:
+        clause = head
+    elif trigger.dep_ in {"dobj", "nsubjpass"} and lemma in lexicon.holding_verbs:
+        clause = head
+        if lemma == "host":
+            yield from _hosts(head, entities)
+    elif (
+        trigger.dep_ == "pobj"
+        and head.lower_ == "for"
+        and head.head.pos_ in {"VERB", "AUX"}
+        and head.head.lemma_.lower() in lexicon.arrival_verbs
+    ):
+        clause = head.head
+    if clause is not None:
+        yield from _place_from_preps(clause, entities)
+
+
+def _hosts(host_verb: Token, entities: EntityIndex) -> Iterator[Mention]:
+    """ "Suva hosted the final", "the final was hosted by Suva": the place that hosts."""
+    hosts = [c for c in host_verb.children if c.dep_ == "nsubj"]
+    agents = [a for a in host_verb.children if a.dep_ == "agent"]
+    hosts += [o for a in agents for o in a.children if o.dep_ == "pobj"]
+    for host in hosts:
+        place = entities.place_mention(host)
+        if place is not None:
+            yield place
 
 
 def _unique(found: Iterable[Mention]) -> tuple[Mention, ...]:
@@ -323,8 +336,12 @@ def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
-def _polarity(trigger: Token, form: str, light: Token | None) -> str:
+def _polarity(trigger: Token, form: str, light: Token | None, lexicon: FrameLexicon) -> str:
     if _negated(trigger) or (light is not None and _negated(light)):
+        return "negative"
+    # "left without signing the treaty", "the talks ended without a deal".
+    governed = light or trigger
+    if governed.dep_ in {"pcomp", "pobj"} and governed.head.lower_ in lexicon.negating_prepositions:
         return "negative"
     if form == NOUN and any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return "negative"
@@ -336,8 +353,6 @@ def _polarity(trigger: Token, form: str, light: Token | None) -> str:
 def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexicon) -> str:
     """How firmly the frame is told, read up the verbs that govern it."""
     planned_words = lexicon.modality["planned"]
-    hypothetical = lexicon.modality["hypothetical"]
-    requests = lexicon.modality["requested"]
     if form == NOUN:
         if any(c.dep_ == "amod" and c.lemma_.lower() in planned_words for c in trigger.children):
             return "planned"
@@ -349,31 +364,63 @@ def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexi
         current = trigger
     adjunct = False
     for _ in range(6):
-        auxiliaries = [c for c in current.children if c.dep_ in {"aux", "auxpass"}]
-        if any(a.lower_ in _FUTURE for a in auxiliaries):
-            return "future"
-        if any(a.lower_ in _POSSIBLE for a in auxiliaries):
-            return "possible"
-        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in current.children):
-            return "conditional"
+        own = _clause_modality(current)
+        if own is not None:
+            return own
         head = current.head
         if head.i == current.i:
             break
-        head_lemma = head.lemma_.lower()
         if form == NOUN and current.dep_ == "prep" and current.lower_ in _ADJUNCT_PREPS:
             adjunct = adjunct or head.pos_ in {"VERB", "AUX"}
-        if adjunct:
-            pass
-        elif current.dep_ == "ccomp" and head_lemma in requests and current.tag_ in {"VB", "VBP"}:
-            return "requested"
-        elif current.dep_ in {"xcomp", "ccomp", "pcomp", "acl", "advcl"} and head_lemma in hypothetical:
-            return "hypothetical"
-        elif current.dep_ in {"xcomp", "acl"} and head_lemma in planned_words:
-            return "planned"
+        governed = None if adjunct else _governed_modality(current, head, lexicon)
+        if governed is not None:
+            return governed
+        if current.dep_ == "acl" and current.tag_ in {"VBN", "VBG"}:
+            # A participle tells its own event: "under the package approved on Monday,
+            # teachers would earn more" asserts the approval whatever "would" says.
+            break
         if current.dep_ not in {"xcomp", "ccomp", "pcomp", "conj", "advcl", "acl", "prep", "pobj", "dobj"}:
             break
         current = head
     return "asserted"
+
+
+def _clause_modality(verb: Token) -> str | None:
+    """The modality a verb's own auxiliaries and marks give: "will meet", "if they meet"."""
+    children = list(verb.children)
+    auxiliaries = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+    if auxiliaries & _FUTURE:
+        return "future"
+    if auxiliaries & _POSSIBLE:
+        return "possible"
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in children):
+        return "conditional"
+    # "If the storm worsens, the carrier cancels the flights": the main clause of a condition.
+    for clause in children:
+        if clause.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in clause.children
+        ):
+            return "conditional"
+    return None
+
+
+def _governed_modality(current: Token, head: Token, lexicon: FrameLexicon) -> str | None:
+    """The modality the word governing a clause gives it: "asked them to meet", "plans to meet"."""
+    head_lemma = head.lemma_.lower()
+    if (
+        current.dep_ == "ccomp"
+        and head_lemma in lexicon.modality["requested"]
+        and current.tag_ in {"VB", "VBP"}
+    ):
+        return "requested"
+    if (
+        current.dep_ in {"xcomp", "ccomp", "pcomp", "acl", "advcl"}
+        and head_lemma in lexicon.modality["hypothetical"]
+    ):
+        return "hypothetical"
+    if current.dep_ in {"xcomp", "acl"} and head_lemma in lexicon.modality["planned"]:
+        return "planned"
+    return None
 
 
 def _ordinal(token: Token) -> int | None:
@@ -477,11 +524,13 @@ def _frame(
         time = _time(token, form, lexicon)
     if time is None and sense.role_noun and token.dep_ == "attr":
         time = _time(token.head, VERB, lexicon)  # "Vargas was the defendant in 2019"
-    sentence = token.sent
+    sentence = sentence_of(token)
     roles = _fillers(sense, slots, parties, entities, lexicon)
     kinds = lexicon.roles[sense.event_class]
-    # A role noun ("the buyer in Lima") names a side, not where an event happened.
-    places = [] if sense.role_noun else _places(token, form, entities, light, lexicon)
+    # A role noun ("the buyer in Lima") names a side, not where an event happened; a
+    # generic action is placed by no rule.
+    unplaced = sense.role_noun or sense.event_class in lexicon.generic_classes
+    places = [] if unplaced else _places(token, form, entities, light, lexicon)
     placing_role = lexicon.place_of_role.get(sense.event_class)
     for filler in roles:
         if filler.role == placing_role:
@@ -498,7 +547,7 @@ def _frame(
         places=_unique(places),
         time=Mention.of(time, "") if time is not None else None,
         time_index=time.root.i if time is not None else None,
-        polarity=_polarity(token, form, light),
+        polarity=_polarity(token, form, light, lexicon),
         modality=_modality(token, form, light, lexicon),
         attribution=attribution(token),
         quoted=in_quotation(token),
@@ -549,13 +598,18 @@ def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: F
     """Every frame of the article, in text order."""
     frames: list[Frame] = []
     for token in doc:
-        lemma, senses = lexicon.verb_senses(token) if _is_verb_trigger(token) else ("", ())
-        if senses:
+        verb = _is_verb_trigger(token)
+        lemma, senses = lexicon.verb_senses(token) if verb else ("", ())
+        if senses or (verb and token.pos_ == "VERB"):
             common = verb_slots(token, lexicon.particle(token))
-            for sense in senses:
-                slots = _with_rider(token, sense, common)
-                if _needs_met(sense, slots, entities, lexicon):
-                    frames.append(_frame(token, lemma, VERB, sense, slots, None, entities, parties, lexicon))
+            met = [(sense, _with_rider(token, sense, common)) for sense in senses]
+            met = [(sense, slots) for sense, slots in met if _needs_met(sense, slots, entities, lexicon)]
+            if not met and token.pos_ == "VERB":
+                # A verb no class claims (or "won 47 seats", no contest) is still an action.
+                lemma, generic = lexicon.generic_senses(token)
+                met = [(sense, common) for sense in generic if _needs_met(sense, common, entities, lexicon)]
+            for sense, slots in met:
+                frames.append(_frame(token, lemma, VERB, sense, slots, None, entities, parties, lexicon))
         # A headline noun that is no verb the lexicon knows is still a noun: "Peace talks resume".
         elif _is_noun_trigger(token) or _is_title(token):
             lemma, senses = lexicon.noun_senses(token)

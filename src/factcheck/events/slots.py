@@ -11,6 +11,7 @@ looks through the constructions that hide them:
     "Georgia's pledge to supply Armenia"          supply: subject Georgia (noun's owner)
     "Georgia to supply Armenia" (a headline)      supply: subject Georgia
     "the budget adopted on Tuesday"               adopted: passive subject budget
+    "Kim was briefed while being hosted by Putin" hosted: passive subject Kim
     "a bus travelling from Kathmandu"             travelling: subject bus
     "the suit Salcedo brought against Ibarra"     suit: subject Salcedo, against Ibarra
                                                   (through its light verb "bring")
@@ -109,6 +110,26 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+def passive_subject(verb: Token) -> Token | None:
+    """What a passive is done to when it has no subject of its own: the subject of the
+    clause it hangs under ("Kim was briefed while being hosted by Putin": Kim is hosted)."""
+    current = verb
+    for _ in range(_MAX_CLIMB):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if current.dep_ in {"xcomp", "conj", "advcl"}:
+            current = head
+        elif current.dep_ == "pcomp" and head.dep_ == "prep":
+            current = head.head
+        else:
+            return None
+        for child in current.children:
+            if child.dep_ in _SUBJECTS | {"nsubjpass"}:
+                return antecedent(child)
+    return None
+
+
 def _relative_gap(verb: Token) -> Token | None:
     """The noun a relative clause's missing object stands for: "the 500 tonnes Georgia will buy"."""
     if verb.dep_ != "relcl":
@@ -190,6 +211,8 @@ def verb_slots(verb: Token, particle: Token | None = None) -> Slots:
         _add(slots, "object", _fused_gap(verb))
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         _add(slots, "passive_subject", verb.head)  # "the budget adopted on Tuesday"
+    elif "passive_subject" not in slots and is_passive(verb):
+        _add(slots, "passive_subject", passive_subject(verb))  # "while being hosted by Putin"
     _prepositions(slots, verb)
     if particle is not None:
         # "sold the stake back to Helix": the parser hangs "to" on the particle.

@@ -6,6 +6,7 @@ such as "which place does this token name?" or "whose is this pronoun?".
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -14,11 +15,15 @@ from spacy.tokens import Doc, Span, Token
 
 from factcheck.nlp.gazetteer import Gazetteer, normalise_name
 from factcheck.nlp.lexicon import words
+from factcheck.nlp.sentences import sentence_of
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PERSON_PREFIX_WORDS = frozenset({"former", "then", "vice", "deputy", "acting", "late"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
+#: spaCy's ``Token.ent_iob`` codes.
+_INSIDE, _BEGIN = 1, 3
+_INSIDE_OR_BEGIN = frozenset({_INSIDE, _BEGIN})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,11 @@ class EntityIndex:
     nationality: dict[str, Nationality] = field(default_factory=dict)
     #: Containment read from the article itself: (container id, contained id).
     text_containment: set[tuple[str, str]] = field(default_factory=set)
+    #: ``text_containment`` by contained id, and each place's ancestors, as of
+    #: ``_indexed`` pairs: rules ask about the same few places again and again.
+    _text_parents: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
+    _ancestors: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _indexed: int = field(default=0, repr=False, compare=False)
 
     # -- places -------------------------------------------------------------
 
@@ -67,24 +77,37 @@ class EntityIndex:
         return Mention.of(found[0], found[1]) if found else None
 
     def ancestors(self, place_id: str) -> set[str]:
+        return set(self._ancestors_of(place_id))
+
+    def _ancestors_of(self, place_id: str) -> frozenset[str]:
+        if self._indexed != len(self.text_containment):
+            self._text_parents.clear()
+            for outer, inner in self.text_containment:
+                self._text_parents.setdefault(inner, set()).add(outer)
+            self._ancestors.clear()
+            self._indexed = len(self.text_containment)
+        cached = self._ancestors.get(place_id)
+        if cached is not None:
+            return cached
         found: set[str] = set()
         frontier = [place_id]
         while frontier:
             current = frontier.pop()
-            parents = {a for a, b in self.text_containment if b == current}
+            parents = set(self._text_parents.get(current, ()))
             parents |= set(self.gazetteer.ancestors(current)) if current in self.gazetteer.places else set()
             for parent in parents - found:
                 found.add(parent)
                 frontier.append(parent)
-        return found
+        cached = self._ancestors[place_id] = frozenset(found)
+        return cached
 
     def contains(self, outer: str, inner: str) -> bool:
-        return outer == inner or outer in self.ancestors(inner)
+        return outer == inner or outer in self._ancestors_of(inner)
 
     def countries_of(self, place_id: str) -> frozenset[str]:
         if self.gazetteer.is_country(place_id):
             return frozenset({place_id})
-        return frozenset(a for a in self.ancestors(place_id) if self.gazetteer.is_country(a))
+        return frozenset(a for a in self._ancestors_of(place_id) if self.gazetteer.is_country(a))
 
     # -- people -------------------------------------------------------------
 
@@ -106,11 +129,11 @@ class EntityIndex:
         With none, a fronted clause may name its person later: "After his trip
         abroad, Ruto flew home" - the subject of the sentence is then the person.
         """
-        sentence = pronoun.sent
+        sentence = sentence_of(pronoun)
         window_start = sentence.start
         previous = 0
         while window_start > 0 and previous < 2:
-            window_start = self.doc[window_start - 1].sent.start
+            window_start = sentence_of(self.doc[window_start - 1]).start
             previous += 1
         for i in range(pronoun.i - 1, window_start - 1, -1):
             found = self.persons.get(i)
@@ -202,6 +225,7 @@ def _index_people(index: EntityIndex, people: Iterable[Span]) -> None:
             key = normalise_name(" ".join(tokens))
             full_names.append((ent.start, tokens, key))
             index.person_names.setdefault(key, " ".join(tokens))
+    by_word = _full_names_by_word(full_names)
     for ent in people:
         tokens = _name_tokens(ent)
         if not tokens:
@@ -209,7 +233,7 @@ def _index_people(index: EntityIndex, people: Iterable[Span]) -> None:
         if len(tokens) >= 2:
             key = normalise_name(" ".join(tokens))
         else:
-            key = _resolve_short_name(tokens[0], ent.start, full_names)
+            key = _resolve_short_name(tokens[0], ent.start, by_word)
             index.person_names.setdefault(key, tokens[0])
         for token in ent:
             index.persons[token.i] = (ent, key)
@@ -217,6 +241,10 @@ def _index_people(index: EntityIndex, people: Iterable[Span]) -> None:
         if nationality is not None and key not in index.nationality:
             index.nationality[key] = nationality
     _index_untagged_surnames(index, full_names)
+
+
+#: Labels the model gives a lone surname by mistake.
+_MISTAKEN_SURNAME = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 
 
 def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, list[str], str]]) -> None:
@@ -227,24 +255,55 @@ def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, lis
     for token in index.doc:
         if token.i in index.persons or token.pos_ != "PROPN":
             continue
-        # The model sometimes calls a lone surname an organisation ("Orlov will travel").
-        if token.ent_type_ and not (token.ent_type_ in {"ORG", "NORP"} and len(entity_span(token)) == 1):
+        # The model sometimes calls a lone surname an organisation ("Orlov will travel"),
+        # a product ("Mensah, the minister, said") or a place the gazetteer does not
+        # know ("Okello, the minister, said"); never a known place or a number.
+        mistaken = token.ent_type_ in _MISTAKEN_SURNAME or (
+            token.ent_type_ in PLACE_LABELS and not token.ent_id_
+        )
+        if token.ent_type_ and not (mistaken and len(entity_span(token)) == 1):
             continue
         known = surnames.get(token.text)
         if known is not None and known[0] < token.i:
             index.persons[token.i] = (index.doc[token.i : token.i + 1], known[1])
+            index.places.pop(token.i, None)
 
 
-def _resolve_short_name(name: str, position: int, full_names: list[tuple[int, list[str], str]]) -> str:
-    """ "Putin" is "Vladimir Putin"; "Kim" is "Kim Jong Un" (family name first)."""
-    candidates = [(start, key) for start, tokens, key in full_names if name in (tokens[0], tokens[-1])]
-    if not candidates:
+@dataclass(slots=True)
+class _NamesWithWord:
+    """The full names whose first or last word is one word, in text order."""
+
+    starts: list[int] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    distinct: set[str] = field(default_factory=set)
+
+
+def _full_names_by_word(full_names: list[tuple[int, list[str], str]]) -> dict[str, _NamesWithWord]:
+    """Full names by their first and by their last word, so a lone name looks up its own."""
+    by_word: dict[str, _NamesWithWord] = {}
+    for start, tokens, key in full_names:
+        for word in dict.fromkeys((tokens[0], tokens[-1])):
+            names = by_word.setdefault(word, _NamesWithWord())
+            names.starts.append(start)
+            names.keys.append(key)
+            names.distinct.add(key)
+    return by_word
+
+
+def _resolve_short_name(name: str, position: int, by_word: dict[str, _NamesWithWord]) -> str:
+    """ "Putin" is "Vladimir Putin"; "Kim" is "Kim Jong Un" (family name first).
+
+    With two people of that name, the one named last before; with none before,
+    the first named after.
+    """
+    candidates = by_word.get(name)
+    if candidates is None:
         return normalise_name(name)
-    before = [c for c in candidates if c[0] <= position]
-    keys = {key for _, key in candidates}
-    if len(keys) == 1:
-        return candidates[0][1]
-    return max(before)[1] if before else min(candidates)[1]
+    if len(candidates.distinct) == 1:
+        return candidates.keys[0]
+    # Entities never overlap, so the starts are distinct and in text order.
+    before = bisect.bisect_right(candidates.starts, position)
+    return candidates.keys[before - 1] if before else candidates.keys[0]
 
 
 def title_nationality(ent: Span, index: EntityIndex) -> Nationality | None:
@@ -262,7 +321,8 @@ def _nationality_before(ent: Span, index: EntityIndex) -> Nationality | None:
     titles = _title_words()
     i = ent.start - 1
     saw_title = False
-    while i >= 0 and doc[i].sent == ent.sent:
+    sentence_start = sentence_of(ent.root).start
+    while i >= 0 and i >= sentence_start:
         token = doc[i]
         if token.ent_type_ == "NORP" and token.ent_id_:
             start = entity_span(token).start
@@ -305,6 +365,27 @@ def entity_span(token: Token) -> Span:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end]
+
+
+def entity_of(token: Token) -> Span | None:
+    """The named entity a token is part of, as ``doc.ents`` gives it (label, ids), or None.
+
+    Read from the token's own IOB marks, so the cost is the entity's length, not the
+    article's (``doc.ents`` builds every entity of the document on each access).
+    """
+    doc = token.doc
+    if token.ent_iob not in _INSIDE_OR_BEGIN:
+        return None
+    start = token.i
+    while start > 0 and doc[start].ent_iob == _INSIDE:
+        start -= 1
+    first = doc[start]
+    if first.ent_iob != _BEGIN or first.ent_type == 0:
+        return None
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob == _INSIDE:
+        end += 1
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
 
 
 def _nationality_in_apposition(ent: Span, index: EntityIndex) -> Nationality | None:
@@ -353,4 +434,11 @@ def _add_containment(index: EntityIndex, outer: str, inner: str) -> None:
     # The text never overrules the gazetteer: a country is not put inside a city.
     if index.gazetteer.is_country(inner) or index.contains(inner, outer):
         return
+    if (outer, inner) in index.text_containment:
+        return
     index.text_containment.add((outer, inner))
+    if index._indexed == len(index.text_containment) - 1:
+        # Keep the index in step rather than rebuild it from every pair.
+        index._text_parents.setdefault(inner, set()).add(outer)
+        index._ancestors.clear()
+        index._indexed += 1

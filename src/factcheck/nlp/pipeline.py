@@ -7,7 +7,8 @@ Components added to the English pipeline, in order:
   "the June" followed by a preposition; as one word it is a noun with its date.
 * ``factcheck_paragraphs`` (before the parser): a line break ends a sentence unless
   the next line starts in lower case (a wrapped line), so a headline or a dateline
-  is its own sentence.
+  is its own sentence; a run of more than ``MAX_SENTENCE_TOKENS`` tokens with no
+  sentence end (a table, a line of clauses) is cut into sentences no longer.
 * ``factcheck_gazetteer`` (a phrase matcher after NER): every gazetteer name, demonym and
   metonym, with its place id.
 * ``factcheck_entities``: merges those spans into ``doc.ents``. A gazetteer match
@@ -19,11 +20,13 @@ Components added to the English pipeline, in order:
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import ORTH
@@ -38,6 +41,11 @@ from factcheck.nlp.models import model_name
 GAZETTEER_SPANS = "factcheck_gazetteer"
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+#: Longer than any sentence of prose (news sentences run to about 150 tokens; a
+#: roster of 240 names between two full stops is read as it stands).
+MAX_SENTENCE_TOKENS = 400
+_SENTENCE_ENDS = (".", "!", "?", "…", "。")
+_CLAUSE_MARKS = frozenset({",", ";", ":", "-", "–", "—", "|"})
 
 
 class ModelNotFoundError(Exception):
@@ -101,21 +109,33 @@ _DATELINE_LENGTH = 8
 
 @Language.component("factcheck_paragraphs")
 def mark_line_breaks(doc: Doc) -> Doc:
+    # Setting Token.is_sent_start checks the whole document for a parse each time
+    # (a table of ten thousand cells made that quadratic), so the starts are
+    # collected here and written to the document at once.
+    starts = [token.is_sent_start is True for token in doc]
     for token in doc[:-1]:
         if "\n" in token.text or "\n" in token.whitespace_:
             following = doc[token.i + 1]
             if not following.text[:1].islower():
-                following.is_sent_start = True
+                starts[following.i] = True
     for token in doc:
         if token.i == 0 or "\n" in doc[token.i - 1].whitespace_ or "\n" in doc[token.i - 1].text:
-            _mark_dateline(doc, token.i)
+            _mark_dateline(doc, token.i, starts)
+    bound_sentences(doc, starts)
+    values = doc.to_array(SENT_START)
+    for i, start in enumerate(starts):
+        if start:
+            values[i] = 1
+    column: Any = values.reshape(-1, 1)  # spaCy's arrays of attribute ids (uint64)
+    doc.from_array([SENT_START], column)
     return doc
 
 
-def _mark_dateline(doc: Doc, start: int) -> None:
+def _mark_dateline(doc: Doc, start: int, starts: list[bool]) -> None:
     """ "ASTANA, Kazakhstan — Kazakhstan will supply ...": the dateline is a sentence of its own.
 
-    Otherwise the parser reads the city as the subject of the first sentence.
+    Otherwise the parser reads the city as the subject of the first sentence. The
+    sentence start after the dash is added to ``starts``.
     """
     first = doc[start]
     # "NUKU'ALOFA, Tonga —": an apostrophe inside a city's name is still a dateline.
@@ -125,10 +145,47 @@ def _mark_dateline(doc: Doc, start: int) -> None:
     for token in doc[start + 1 : start + _DATELINE_LENGTH]:
         if token.text in _DATELINE_DASHES:
             if token.i + 1 < len(doc):
-                doc[token.i + 1].is_sent_start = True
+                starts[token.i + 1] = True
             return
         if "\n" in token.whitespace_ or not (token.is_punct or token.text[:1].isupper()):
             return
+
+
+def bound_sentences(doc: Doc, starts: list[bool], limit: int = MAX_SENTENCE_TOKENS) -> None:
+    """Start a sentence wherever ``limit`` tokens pass without a possible sentence end.
+
+    ``starts`` holds, for each token, whether it starts a sentence; cuts are added
+    to it. A table of lower-case cells or a line of clauses strung together by commas has
+    no full stop; read as one sentence, it makes the parser and every extractor that
+    looks across a sentence slow out of all proportion. Such a run is cut at its
+    last paragraph break, else its last line break, else after its last clause mark
+    (comma, semicolon, colon, dash, table pipe), else at the limit. A token ending in
+    a full stop, question or exclamation mark ("Mr." too), or a sentence start set
+    already, ends a run, so prose, whose sentences are far shorter, is never cut.
+    """
+    run_start = 0
+    # The latest place in the run to cut at, best kind first: after a paragraph
+    # break, after a line break, after a clause mark.
+    cuts: list[int | None] = [None, None, None]
+    for i in range(1, len(doc)):
+        previous = doc[i - 1]
+        if starts[i] or previous.text.endswith(_SENTENCE_ENDS):
+            run_start = i
+            cuts = [None, None, None]
+            continue
+        gap = previous.text + previous.whitespace_ if previous.is_space else previous.whitespace_
+        if "\n\n" in gap:
+            cuts[0] = i
+        elif "\n" in gap:
+            cuts[1] = i
+        elif previous.text in _CLAUSE_MARKS:
+            cuts[2] = i
+        if i - run_start < limit:
+            continue
+        cut = next((c for c in cuts if c is not None), i)
+        starts[cut] = True
+        run_start = cut
+        cuts = [c if c is not None and c > cut else None for c in cuts]
 
 
 def _place_label(gazetteer: Gazetteer, place_id: str) -> str:
@@ -236,13 +293,28 @@ def _relabel_facility(span: Span) -> Span:
     return span
 
 
+def _inside_last_starting(spans: list[Span], starts: list[int], span: Span) -> bool:
+    """Whether ``span`` lies inside one of ``spans`` (in text order, none overlapping).
+
+    Only the last of them starting at or before ``span`` can hold it.
+    """
+    index = bisect.bisect_right(starts, span.start) - 1
+    return index >= 0 and span.end <= spans[index].end
+
+
 @Language.component("factcheck_entities")
 def merge_gazetteer_entities(doc: Doc) -> Doc:
     model_ents = [_relabel_facility(_trim_score(_trim_possessive(ent))) for ent in doc.ents]
     matches = filter_spans(list(doc.spans.get(GAZETTEER_SPANS, [])))
+    # Both lists are in text order and never overlap within themselves, so the
+    # matches touching an entity, and the entity that may hold a match, are found
+    # by bisection rather than by a scan of the whole article for each.
+    match_starts = [m.start for m in matches]
+    match_ends = [m.end for m in matches]
     kept: list[Span] = []
     for ent in model_ents:
-        overlapping = [m for m in matches if m.start < ent.end and ent.start < m.end]
+        first = bisect.bisect_right(match_ends, ent.start)
+        overlapping = matches[first : bisect.bisect_left(match_starts, ent.end, lo=first)]
         # The model's entity wins only when it is strictly longer than every match
         # inside it and is itself a person or organisation name ("Michael Jordan").
         if any(not (m.start >= ent.start and m.end <= ent.end) for m in overlapping):
@@ -252,10 +324,11 @@ def merge_gazetteer_entities(doc: Doc) -> Doc:
         if overlapping and ent.label_ in _PLACE_LABELS | {"NORP"}:
             continue
         kept.append(ent)
+    kept_starts = [k.start for k in kept]
     kept_matches = [
         Span(doc, m.start, m.end, label=m.label, span_id=m.id)
         for m in matches
-        if not any(k.start <= m.start and m.end <= k.end for k in kept)
+        if not _inside_last_starting(kept, kept_starts, m)
     ]
     doc.ents = filter_spans(kept + kept_matches)
     return doc

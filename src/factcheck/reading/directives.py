@@ -22,7 +22,7 @@ they do to findings is the rules stage's business (``factcheck.rules.suppression
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 #: ``<!-- factcheck: ... -->`` in Markdown and HTML.
@@ -85,6 +85,8 @@ def directive_spans(source: str, fmt: str) -> list[tuple[int, int, str]]:
 def parse_suppressions(source: str, fmt: str) -> tuple[list[Suppression], list[BadDirective]]:
     """Read every suppression of a document, in source order."""
     spans = directive_spans(source, fmt)
+    directives = {start: end for start, end, _ in spans}
+    blank_lines = _BlankLines(source)
     found: list[Suppression] = []
     bad: list[BadDirective] = []
     for start, end, body in spans:
@@ -94,7 +96,10 @@ def parse_suppressions(source: str, fmt: str) -> tuple[list[Suppression], list[B
             continue
         verb, rules, reason = parsed
         whole_file = verb == "ignore-file"
-        scope = (0, len(source)) if whole_file else _paragraph_after(source, end, fmt, spans)
+        if whole_file:
+            scope = (0, len(source))
+        else:
+            scope = _paragraph_after(source, end, fmt, directives, blank_lines)
         found.append(Suppression(rules, reason, whole_file, start, end, *scope))
     return found, bad
 
@@ -113,9 +118,33 @@ def _parse_body(body: str) -> tuple[str, tuple[str, ...], str | None] | str:
     return match.group("verb"), tuple(sorted(set(rules))), reason
 
 
-def _skip_blanks_and_directives(source: str, position: int, spans: Sequence[tuple[int, int, str]]) -> int:
-    """The first position at or after ``position`` that is neither blank nor a directive."""
-    starts = {start: end for start, end, _ in spans}
+class _BlankLines:
+    """The first blank line at or after a position, remembered for the next, later one.
+
+    Whether a blank line starts at a place does not depend on where the search began,
+    so a search from a later position that has not passed the last one found finds it
+    again; suppressions come in source order, so each stretch is searched once.
+    """
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._searched_from = len(source) + 1
+        self._found: re.Match[str] | None = None
+
+    def after(self, position: int) -> re.Match[str] | None:
+        found = self._found
+        reusable = self._searched_from <= position and (found is None or found.start() >= position)
+        if not reusable:
+            found = self._found = _BLANK_LINE.search(self.source, position)
+            self._searched_from = position
+        return found
+
+
+def _skip_blanks_and_directives(source: str, position: int, starts: Mapping[int, int]) -> int:
+    """The first position at or after ``position`` that is neither blank nor a directive.
+
+    ``starts`` maps each directive's start to its end.
+    """
     while True:
         while position < len(source) and source[position].isspace():
             position += 1
@@ -131,14 +160,14 @@ def _skip_blanks_and_directives(source: str, position: int, spans: Sequence[tupl
 
 
 def _paragraph_after(
-    source: str, comment_end: int, fmt: str, spans: Sequence[tuple[int, int, str]]
+    source: str, comment_end: int, fmt: str, directives: Mapping[int, int], blank_lines: _BlankLines
 ) -> tuple[int, int]:
-    start = _skip_blanks_and_directives(source, comment_end, spans)
+    start = _skip_blanks_and_directives(source, comment_end, directives)
     if fmt == "html":
         element_end = _element_end(source, start)
         if element_end is not None:
             return start, element_end
-    blank = _BLANK_LINE.search(source, start)
+    blank = blank_lines.after(start)
     return start, blank.start() if blank else len(source)
 
 

@@ -19,6 +19,8 @@ CATEGORIES = (
     "role",
     "negation",
     "relation",
+    "outcome",
+    "quotation",
     "encoding",
     "suppression",
 )

@@ -310,6 +310,10 @@ def validate_paths(paths: Sequence[Path], reserved: Sequence[Rule] = ()) -> list
         taken[rule.id] = rule.path
         loaded[rule.id] = rule
         checks.append(FileCheck(str(rule_path), f"rule {rule.id}"))
+    # A fixture may test a rule of the files given or, when none of them redefines
+    # it, a built-in one: `rules test rules/LOC001-....test.yaml` alone is a fixture run.
+    testable = {rule.id: rule for rule in reserved if Path(rule.path).resolve() not in broken}
+    testable.update(loaded)
     for fixture_path in fixture_paths:
         beside = rule_file_beside(fixture_path)
         if beside is not None and beside.resolve() in broken:
@@ -318,7 +322,7 @@ def validate_paths(paths: Sequence[Path], reserved: Sequence[Rule] = ()) -> list
             continue
         try:
             fixture = load_fixture(fixture_path)
-            rule_of(fixture, loaded)
+            rule_of(fixture, testable)
         except DataFileError as error:
             checks.append(FileCheck(str(fixture_path), "", str(error)))
             continue

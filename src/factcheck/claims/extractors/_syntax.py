@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from factcheck.nlp.entities import Mention
+from factcheck.nlp.sentences import sentence_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
@@ -64,7 +65,7 @@ def mention(span: Span | Token, entity_id: str = "") -> Mention:
 
 
 def sentence_bounds(token: Token) -> tuple[int, int]:
-    sent = token.sent
+    sent = sentence_of(token)
     return sent.start_char, sent.end_char
 
 

@@ -508,7 +508,9 @@ def _occasion_days(context: ExtractionContext, dateline: Dateline | None) -> Ite
     for frame in layer.frames:
         if frame.time is None or frame.polarity == "negative" or frame.reference.plural:
             continue
-        if frame.event_class in spanning:
+        # A generic action is one event only by its verb, too loose a notion of one
+        # occasion for its days to be compared.
+        if frame.event_class in spanning or frame.event_class in layer.lexicon.generic_classes:
             continue
         entity = doc.char_span(frame.time.start, frame.time.end, alignment_mode="expand")
         read = read_day(entity) if entity is not None else None

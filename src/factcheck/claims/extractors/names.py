@@ -10,12 +10,18 @@
 
 Full names (two or more words) are claimed as written; a lone word only when it
 is a near miss of a known surname, since a correct surname is just a reference.
+
+A country, a demonym, a title or a word the article writes in lower case is never
+a name word: "France" is no misspelling of "Franco", and "Kenyan Eliud Kipchoge"
+(a demonym the model took into the name) is the name "Eliud Kipchoge".
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span
@@ -23,7 +29,8 @@ from spacy.tokens import Doc, Span
 from factcheck.claims.extractors._syntax import mention, sentence_bounds
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.nlp.entities import POSSESSIVE
-from factcheck.nlp.gazetteer import normalise_name
+from factcheck.nlp.gazetteer import Gazetteer, normalise_name
+from factcheck.nlp.lexicon import words
 
 KINDS = (
     ClaimKind(
@@ -41,17 +48,102 @@ _CANDIDATE_MAX_EDITS = 3
 _MIN_SURNAME = 5
 
 
-def _name_span(ent: Span) -> Span | None:
+@dataclass(frozen=True, slots=True)
+class _NotNames:
+    """Words of one article that are never a person's name: places, demonyms, titles,
+    and words the article itself writes in lower case ("Shortly", a sentence's first word)."""
+
+    gazetteer: Gazetteer
+    lower_case: frozenset[str]
+    titles: frozenset[str]
+
+    @classmethod
+    def of(cls, doc: Doc, gazetteer: Gazetteer) -> _NotNames:
+        lower_case = frozenset(t.text for t in doc if t.is_alpha and t.text.islower())
+        titles = frozenset(w for title in words("people", "titles") for w in title.split())
+        return cls(gazetteer, lower_case, titles)
+
+    def people_or_title(self, text: str) -> bool:
+        """ "Kenyan", "Briton", "Striker": a word the model may take into a name before it."""
+        return text in self.gazetteer.demonyms or text.lower() in self.titles
+
+    def __contains__(self, text: str) -> bool:
+        """ "France", "Kenyan", "Striker", "Shortly": a place, a people, a title or a common word."""
+        gazetteer = self.gazetteer
+        return (
+            self.people_or_title(text)
+            or bool(gazetteer.lookup(text))
+            or text in gazetteer.metonyms
+            or text.lower() in self.lower_case
+        )
+
+
+class NearMisses:
+    """Which of a set of strings lie within ``edits`` edits of a query, without trying all.
+
+    Each string is cut into ``edits + 1`` pieces; ``edits`` edits leave one piece
+    whole, at most ``edits`` places from where it was, so only strings with a piece
+    found in the query there can be close, and only those are measured:
+
+    >>> NearMisses(["mikhail metzel", "anna berg"], 3).any_within("mikail metzel")
+    True
+    """
+
+    #: Up to this many strings, measuring each is quicker than looking up pieces.
+    SCAN_UP_TO = 200
+
+    def __init__(self, strings: Iterable[str], edits: int) -> None:
+        self.edits = edits
+        self.strings = list(dict.fromkeys(strings))
+        self.short: list[str] = []
+        self.pieces: dict[tuple[int, int, str], list[str]] = {}
+        self._cut_cache: dict[int, list[tuple[int, int]]] = {}
+        if len(self.strings) <= self.SCAN_UP_TO:
+            return
+        for string in self.strings:
+            if len(string) <= edits:
+                self.short.append(string)  # too short to cut into pieces: always measured
+                continue
+            for index, (start, end) in enumerate(self._cuts(len(string))):
+                self.pieces.setdefault((len(string), index, string[start:end]), []).append(string)
+
+    def _cuts(self, length: int) -> list[tuple[int, int]]:
+        cuts = self._cut_cache.get(length)
+        if cuts is None:
+            count = self.edits + 1
+            bounds = [length * i // count for i in range(count + 1)]
+            cuts = self._cut_cache[length] = list(itertools.pairwise(bounds))
+        return cuts
+
+    def any_within(self, query: str) -> bool:
+        edits = self.edits
+        if len(self.strings) <= self.SCAN_UP_TO:
+            return any(Levenshtein.distance(s, query, score_cutoff=edits) <= edits for s in self.strings)
+        candidates = dict.fromkeys(self.short)
+        for length in range(max(edits + 1, len(query) - edits), len(query) + edits + 1):
+            for index, (start, end) in enumerate(self._cuts(length)):
+                width = end - start
+                for at in range(max(0, start - edits), min(len(query) - width, start + edits) + 1):
+                    found = self.pieces.get((length, index, query[at : at + width]), ())
+                    candidates.update(dict.fromkeys(found))
+        return any(Levenshtein.distance(c, query, score_cutoff=edits) <= edits for c in candidates)
+
+
+def _name_span(ent: Span, not_names: _NotNames) -> Span | None:
     """The leading run of name words of a PERSON entity ("Mikhail Metzel /Pool/AFP").
 
     A tagged name whose words are not capitalised ("hypersonic missiles") is a
-    misfire of the model, not a name.
+    misfire of the model, not a name; a demonym or title the model took into it is
+    left out ("Kenyan Eliud Kipchoge", "Striker Ivan Franco").
     """
     end = ent.start
     doc = ent.doc
     while end < ent.end and _NAME_WORD.match(doc[end].text) and doc[end].text not in POSSESSIVE:
         end += 1
-    span = doc[ent.start : end]
+    start = ent.start
+    while end - start > 1 and not_names.people_or_title(doc[start].text):
+        start += 1
+    span = doc[start:end]
     if len(span) < 2 or not (span[0].text[:1].isupper() and span[-1].text[:1].isupper()):
         return None
     return span
@@ -59,12 +151,13 @@ def _name_span(ent: Span) -> Span | None:
 
 def extract(context: ExtractionContext) -> Iterator[Claim]:
     doc = context.doc
+    not_names = _NotNames.of(doc, context.entities.gazetteer)
     known: dict[str, Span] = {}
     covered: set[int] = set()
     for ent in doc.ents:
         if ent.label_ != "PERSON":
             continue
-        span = _name_span(ent)
+        span = _name_span(ent, not_names)
         if span is None:
             continue
         covered.update(range(ent.start, ent.end))
@@ -86,10 +179,12 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
     for number, sentence in enumerate(doc.sents):
         for i in range(sentence.start, sentence.end):
             sentence_of[i] = number
+    name_words = {word for name in known for word in name.split()}
     by_size: dict[int, list[str]] = {}
     for name in known:
         by_size.setdefault(len(name.split()), []).append(name)
     for size, names in sorted(by_size.items()):
+        near = NearMisses(names, _CANDIDATE_MAX_EDITS)
         for start in range(len(doc) - size + 1):
             end = start + size
             if not texts[start][:1].isupper() or not all(is_name_word[start:end]):
@@ -99,11 +194,11 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
             normalised = normalise_name(" ".join(texts[start:end]))
             if normalised in known:
                 continue
-            close = any(
-                Levenshtein.distance(n, normalised, score_cutoff=_CANDIDATE_MAX_EDITS) <= _CANDIDATE_MAX_EDITS
-                for n in names
-            )
-            if close:
+            # A window whose odd word is a place, a people, a title or a common word
+            # is not a misspelt name: "Ivan France", "Kenyan Kipchoge".
+            if any(texts[i] in not_names and texts[i].lower() not in name_words for i in range(start, end)):
+                continue
+            if near.any_within(normalised):
                 window = doc[start:end]
                 covered.update(range(start, end))
                 yield Claim(
@@ -112,24 +207,29 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                     sentence=sentence_bounds(window.root),
                     values={"name": mention(window, normalised), "normalised": normalised, "tagged": False},
                 )
-    yield from _surname_variants(doc, texts, is_name_word, known, covered)
+    yield from _surname_variants(doc, texts, is_name_word, known, covered, not_names)
 
 
 def _surname_variants(
-    doc: Doc, texts: list[str], is_name_word: list[bool], known: dict[str, Span], covered: set[int]
+    doc: Doc,
+    texts: list[str],
+    is_name_word: list[bool],
+    known: dict[str, Span],
+    covered: set[int],
+    not_names: _NotNames,
 ) -> Iterator[Claim]:
     """A lone capitalised word one or two edits from a known surname: "Zelenskyy"."""
-    surnames = {name.split()[-1] for name in known}
+    surnames = NearMisses({name.split()[-1] for name in known}, 2)
     name_words = {word for name in known for word in name.split()}
     for i, text in enumerate(texts):
         if i in covered or not is_name_word[i] or not text[:1].isupper() or len(text) < _MIN_SURNAME:
             continue
-        if doc[i].pos_ != "PROPN":
+        if doc[i].pos_ != "PROPN" or text in not_names:
             continue
         normalised = normalise_name(text)
         if normalised in name_words:
             continue
-        if any(Levenshtein.distance(surname, normalised, score_cutoff=2) <= 2 for surname in surnames):
+        if surnames.any_within(normalised):
             token = doc[i : i + 1]
             yield Claim(
                 kind="person_name",

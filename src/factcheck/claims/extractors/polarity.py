@@ -1,20 +1,34 @@
-"""Actions asserted or denied: who did what to what, and whether the article says it happened.
+"""Actions asserted or denied, read from the event layer: any verb's doer, what it did, to what.
 
     "The court did not hear the appeal."                 -> court hear appeal, negative
     "After hearing the appeal on Monday, the court ..."  -> court hear appeal, positive, Monday
     "The appeal was not heard by the court."             -> court hear appeal, negative (passive)
+    "Under the package approved on Monday, ..."          -> (no doer) approve package, Monday
+    "The ferries cancelled 12 evening sailings."         -> cancel sailing, some, {evening}
+    "The ferries did not cancel any sailings."           -> cancel sailing, every: denies them all
     "The court refused to hear the appeal."              -> not asserted: the hearing is refused
     "Smith denied that the court heard the appeal."      -> attributed to Smith
     "The court has not yet heard the appeal."            -> a state at one time: not compared
 
-Both participants must be named or definite ("the court", "Smith", "the
-appeal"): an indefinite object ("did not hear an appeal") says nothing about a
-particular event, and a pronoun ("it did not hear the appeal") only guesses at
-one. Only what the article itself asserts as having happened is marked realis:
-no modal, condition, question, plan, attempt, or "before"; an action told
-through someone's words ("X said", "X denied that", "according to", a quotation)
-is attributed. A time other than a day ("in 2003", "last season")
-makes the action one occasion among several, so it is marked ``vague_time``.
+Every verb is a frame (events/reader.py): a verb of a class in the frame lexicon,
+or a generic action. The doer is what fills its subject (or "by") slot, the thing
+done to what fills its object (or passive subject) slot, read the same way for
+active, passive and participle ("the package approved").
+
+What the thing done to covers is its **scope**: a name or a definite noun ("the
+appeal", "its package") is one thing; "any sailings", or a bare plural under a
+denial, is every such thing; a count or a bare plural in an assertion ("cancelled
+12 sailings") is some of them. Its **terms** are the words that narrow it
+("evening", "2027", "to the island"), so that a denial of "any morning
+sailings" is not set against "12 evening sailings". An indefinite singular ("did
+not hear an appeal") says nothing about a particular thing, and a pronoun ("it
+did not hear the appeal") only guesses at one: neither is claimed.
+
+Only what the article itself asserts as having happened is marked realis: no
+modal, condition, question, plan, attempt, or "before"; an action told through
+someone's words ("X said", "X denied that", "according to", a quotation) is
+attributed. A time other than a day ("in 2003", "last season") makes the action
+one occasion among several, so it is marked ``vague_time``.
 """
 
 from __future__ import annotations
@@ -23,13 +37,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from factcheck.claims.extractors._syntax import children, is_negated, mention, sentence_bounds, subject_of
+from factcheck.claims.extractors._syntax import children, mention, sentence_bounds
 from factcheck.claims.extractors.dates import read_day
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
-from factcheck.nlp.entities import EntityIndex, entity_span
-from factcheck.nlp.gazetteer import normalise_name
+from factcheck.events import Frame, Party
+from factcheck.nlp.entities import entity_span
 from factcheck.nlp.lexicon import word_set
-from factcheck.nlp.speech import attribution, in_quotation
+from factcheck.nlp.sentences import sentence_of
+from factcheck.nlp.speech import in_quotation
 
 KINDS = (
     ClaimKind(
@@ -42,6 +57,8 @@ KINDS = (
             "verb_label": "mention",
             "object": "text",
             "object_label": "mention",
+            "object_scope": "text",
+            "object_terms": "texts",
             "time": "text",
             "vague_time": "bool",
             "realis": "bool",
@@ -52,33 +69,27 @@ KINDS = (
 _MODALS = frozenset(
     {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo", "ca"}
 )
-_DEFINITE = frozenset(
-    {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
-)
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
+_DOER_SLOTS = frozenset({"subject", "by"})
+_DONE_TO_SLOTS = frozenset({"object", "passive_subject"})
+#: Entity types that name one particular thing, whatever its determiner.
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+_NOT_TERMS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+_TERM_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "poss", "npadvmod"})
+#: Every, some, one particular thing: what the thing done to covers.
+EVERY, SOME, DEFINITE = "every", "some", "definite"
 
 
-def _key(token: Token, index: EntityIndex) -> str | None:
-    """What a participant names, or None when it names nothing in particular."""
-    person = index.person_key(token)
-    if person is not None:
-        return f"person:{person[1]}"
-    place = index.place_span(token)
-    if place is not None:
-        return f"place:{place[1]}"
-    if token.ent_type_ in {"ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}:
-        return f"name:{normalise_name(entity_span(token).text)}"
-    if token.pos_ != "NOUN":
-        return None
-    determiners = [c for c in token.children if c.dep_ in {"det", "poss"}]
-    if not any(d.lower_ in _DEFINITE or d.dep_ == "poss" for d in determiners):
-        return None
-    compounds = [c.lemma_.lower() for c in token.children if c.dep_ == "compound"]
-    return "the:" + " ".join([*compounds, token.lemma_.lower()])
+def _key(party: Party) -> str:
+    """What a participant names, across the tagger's guesses ("Harbour Ferries": a person, then a company)."""
+    kind, _, rest = party.key.partition(":")
+    return f"name:{rest}" if kind in {"person", "org", "name"} else party.key
 
 
 def _label(token: Token) -> Span:
     """A participant as written, with its determiner: "the court", "the appeal", "Smith"."""
+    if token.ent_type_ in _NAMED:
+        return entity_span(token)
     start = min(
         [token.i, *(c.left_edge.i for c in token.children if c.dep_ in {"det", "poss", "compound", "amod"})]
     )
@@ -87,43 +98,76 @@ def _label(token: Token) -> Span:
     return token.doc[start : token.i + 1]
 
 
-def _participants(verb: Token) -> tuple[Token | None, Token | None]:
-    """(doer, thing done to), active or passive.
+def _scope(thing: Token, negative: bool, definite_words: frozenset[str]) -> str | None:
+    """Whether the thing done to is one thing, every such thing (in a denial), or some of them."""
+    if thing.ent_type_ in _NAMED or thing.pos_ == "PROPN":
+        return DEFINITE
+    determiners = [c for c in thing.children if c.dep_ in {"det", "poss", "predet"}]
+    if any(d.dep_ == "poss" or d.lower_ in definite_words for d in determiners):
+        return DEFINITE
+    if any(d.lower_ in word_set("polarity", "universal_determiners") for d in determiners):
+        return EVERY if negative else None
+    if determiners:
+        return SOME if not negative else None  # "a", "some", "another": no particular one
+    counted = any(c.dep_ == "nummod" for c in thing.children)
+    if negative:
+        # "did not cancel sailings": every sailing; "did not cancel 12 sailings" names none.
+        return None if counted else EVERY
+    return SOME
 
-    A passive without a subject of its own ("Kim was briefed while being hosted by
-    Putin") takes the subject it hangs under as the thing done to, never as the doer.
-    """
-    passive = next(children(verb, "nsubjpass"), None)
-    if passive is None and any(children(verb, "auxpass")):
-        passive = subject_of(verb)
-    if passive is not None:
-        agent = next((o for a in children(verb, "agent") for o in children(a, "pobj")), None)
-        return agent, passive
-    return subject_of(verb), next(children(verb, "dobj"), None)
+
+def _terms(thing: Token, trigger: Token) -> tuple[str, ...]:
+    """The words that narrow the thing done to: "evening", "2027", "spending", "to the island"."""
+    found = set()
+    # A name is one thing whatever its words: "Kim Jong Un" has no narrowing terms.
+    own = entity_span(thing) if thing.ent_type_ else thing.doc[thing.i : thing.i + 1]
+    for child in thing.children:
+        if child.i == trigger.i or child.ent_type_ in _NOT_TERMS or child.pos_ == "PRON":
+            continue
+        if own.start <= child.i < own.end:
+            continue
+        if child.dep_ in _TERM_DEPS and (child.ent_type_ == "DATE" or not child.like_num):
+            found.add(child.lemma_.lower())
+        elif child.dep_ == "prep":
+            objects = [o for o in child.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}]
+            found.update(f"{child.lower_} {o.lemma_.lower()}" for o in objects)
+        elif child.dep_ in {"acl", "relcl"}:
+            found.add(child.lemma_.lower())
+    # The parser often hangs the thing's own "to"/"from" phrase on the verb: "did not
+    # cancel any sailings to the island" narrows the sailings all the same.
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ not in word_set("polarity", "circumstance_preps"):
+            found.update(
+                f"{prep.lower_} {o.lemma_.lower()}"
+                for o in prep.children
+                if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}
+            )
+    return tuple(sorted(found))
 
 
-def _attributed(verb: Token) -> str | None:
-    found = attribution(verb)
-    if found is not None:
-        return found
+def _attributed(frame: Frame, verb: Token) -> str | None:
+    if frame.attribution is not None:
+        return frame.attribution
     reporting = word_set("polarity", "attribution_verbs")
     current = verb
     for _ in range(8):
         if current.head.i == current.i:
             break
         if current.dep_ in {"ccomp", "xcomp", "pcomp", "advcl"} and current.head.lemma_.lower() in reporting:
-            subject = subject_of(current.head)
+            subject = next((c for c in current.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             return subject.text if subject is not None else current.head.text
         current = current.head
-    return "quote" if in_quotation(verb) else None
+    return "quote" if frame.quoted or in_quotation(verb) else None
 
 
-def _realis(verb: Token) -> bool:
+def _realis(frame: Frame, verb: Token) -> bool:
     """Whether the article asserts the action as having happened (or as not having happened)."""
+    if frame.modality != "asserted" or frame.reference.other_occasion:
+        return False
     irrealis = word_set("polarity", "irrealis_verbs")
-    realis_preps = word_set("polarity", "realis_preps")
+    realis_preps = word_set("polarity", "realis_preps") | word_set("polarity", "negating_preps")
     time_adverbs = word_set("polarity", "time_adverbs")
-    if verb.sent.text.rstrip().endswith("?"):
+    if sentence_of(verb).text.rstrip().endswith("?"):
         return False
     if any(
         c.lower_ in time_adverbs for c in verb.children if c.dep_ in {"advmod", "neg", "npadvmod", "prep"}
@@ -143,9 +187,7 @@ def _realis(verb: Token) -> bool:
             return False
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in current.children):
             return False
-        if current.dep_ == "pcomp" and current.head.lower_ not in realis_preps | word_set(
-            "polarity", "negating_preps"
-        ):
+        if current.dep_ == "pcomp" and current.head.lower_ not in realis_preps:
             return False
         if current.dep_ in {"xcomp", "ccomp"} and current.head.lemma_.lower() in irrealis:
             return False
@@ -164,81 +206,89 @@ def _realis(verb: Token) -> bool:
     return True
 
 
-def _negative(verb: Token) -> bool:
-    if is_negated(verb):
-        return True
-    return verb.dep_ == "pcomp" and verb.head.lower_ in word_set("polarity", "negating_preps")
+def _time(frame: Frame, context: ExtractionContext) -> tuple[str | None, bool]:
+    """The day the action is told at, normalised, and whether the time is vaguer than a day."""
+    if frame.time_index is None:
+        return None, False
+    ent = entity_span(context.doc[frame.time_index])
+    read = read_day(ent)
+    shown = read[0] if read is not None else ent
+    text = " ".join(shown.text.lower().replace("’s", "").replace("'s", "").split())
+    return text, read is None
 
 
-def _time(verb: Token, done_to: Token) -> tuple[str | None, bool]:
-    """The time the action is told at, normalised, and whether it is vaguer than a day.
-
-    The parser often hangs the time on the object ("heard [the appeal on Monday]").
-    """
-    timed = [*verb.children, *(c for c in done_to.children if c.dep_ == "prep" and c.lower_ == "on")]
-    for child in timed:
-        candidates = [child] if child.dep_ in {"npadvmod", "tmod"} else []
-        if child.dep_ == "prep":
-            candidates = [o for o in child.children if o.dep_ == "pobj"]
-        for obj in candidates:
-            if obj.ent_type_ not in {"DATE", "TIME"}:
-                continue
-            ent = next(e for e in verb.doc.ents if e.start <= obj.i < e.end)
-            read = read_day(ent) if ent.label_ == "DATE" else None
-            # A time of day ("at 3pm", "in the 89th minute") is as precise as a day.
-            vague = ent.label_ == "DATE" and read is None
-            shown = read[0] if read is not None else ent
-            return " ".join(shown.text.lower().replace("’s", "").replace("'s", "").split()), vague
-    return None, False
+def _quoted_span(verb: Token, doer: Token | None, done_to: Token, time_index: int | None) -> Span:
+    """From the auxiliaries to the participants and the time: "did not cancel any sailings on Sunday"."""
+    doc = verb.doc
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"})])
+    own = [t for t in (doer, done_to) if t is not None and (t.head == verb or t.head.head == verb)]
+    if done_to in own and done_to.i < verb.i:
+        first = min(first, done_to.left_edge.i)
+    if verb.head.i == done_to.i and done_to.i < verb.i:
+        first = min(first, _label(done_to).start)  # "the package approved on Monday"
+    last = max([verb.i, *(t.i for t in own if t.i > verb.i)]) + 1
+    if time_index is not None and time_index >= last:
+        last = entity_span(doc[time_index]).end
+    return doc[first:last]
 
 
-def extract(context: ExtractionContext) -> Iterator[Claim]:
-    index = context.entities
-    light = word_set("polarity", "light_verbs")
+def _claims(frame: Frame, context: ExtractionContext) -> Iterator[Claim]:
     doc = context.doc
-    for verb in doc:
-        if verb.pos_ != "VERB" or verb.lemma_.lower() in light:
+    verb = doc[frame.trigger_index]
+    doers = [(doc[f.head], f.party) for f in frame.roles if f.slot in _DOER_SLOTS]
+    done_to = [(doc[f.head], f.party) for f in frame.roles if f.slot in _DONE_TO_SLOTS]
+    doer, doer_party = doers[0] if doers else (None, None)
+    # A pronoun's antecedent is only a guess, and a doer we cannot name is not "no
+    # doer": a contradiction must rest on neither.
+    if not done_to or (doer is not None and (doer.pos_ == "PRON" or doer_party is None)):
+        return
+    subject = _key(doer_party) if doer_party is not None else None
+    definite_words = context.events.lexicon.definite_determiners
+    negating = word_set("polarity", "negating_determiners")
+    time, vague = _time(frame, context)
+    realis = _realis(frame, verb)
+    attributed = _attributed(frame, verb)
+    for thing, party in done_to:
+        if party is None or thing.pos_ == "PRON" or _key(party) == subject:
             continue
-        doer, done_to = _participants(verb)
-        # A pronoun's antecedent is only a guess; a contradiction must not rest on one.
-        if doer is None or done_to is None or doer.pos_ == "PRON" or done_to.pos_ == "PRON":
-            continue
-        subject, thing = _key(doer, index), _key(done_to, index)
-        if subject is None or thing is None or subject == thing:
-            continue
-        time, vague = _time(verb, done_to)
-        first = min([verb.i, *(c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"})])
-        own = [t for t in (doer, done_to) if t.head == verb or t.head.head == verb]
-        if done_to in own and done_to.i < verb.i:
-            first = min(first, done_to.left_edge.i)
-        last = max([verb.i, *(t.i for t in own if t.i > verb.i)]) + 1
-        time_end = max(
-            (
-                e.end
-                for e in doc.ents
-                if e.label_ in {"DATE", "TIME"}
-                and verb in (e.root.head, e.root.head.head, e.root.head.head.head)
-            ),
-            default=0,
+        # "cancelled no sailings" denies as "did not cancel any sailings" does.
+        denied = frame.polarity == "negative" or any(
+            c.dep_ == "det" and c.lower_ in negating for c in thing.children
         )
-        if time is not None and time_end > last:
-            last = time_end
-        span = doc[first:last]
+        scope = EVERY if denied and frame.polarity == "positive" else _scope(thing, denied, definite_words)
+        if scope is None:
+            continue
         yield Claim(
             kind="action",
-            span=mention(span),
+            span=mention(_quoted_span(verb, doer, thing, frame.time_index)),
             sentence=sentence_bounds(verb),
             values={
                 "subject": subject,
-                "subject_label": mention(_label(doer)),
-                "verb": verb.lemma_.lower(),
+                "subject_label": mention(_label(doer)) if doer is not None else None,
+                "verb": frame.lemma,
                 "verb_label": mention(verb),
-                "object": thing,
-                "object_label": mention(_label(done_to)),
+                "object": _key(party),
+                "object_label": mention(_label(thing)),
+                "object_scope": scope,
+                "object_terms": _terms(thing, verb),
                 "time": time,
                 "vague_time": vague,
-                "realis": _realis(verb),
+                "realis": realis,
             },
-            attributed_to=_attributed(verb),
-            polarity="negative" if _negative(verb) else "positive",
+            attributed_to=attributed,
+            polarity="negative" if denied else "positive",
         )
+
+
+def extract(context: ExtractionContext) -> Iterator[Claim]:
+    light = word_set("polarity", "light_verbs")
+    seen: set[tuple[int, str]] = set()
+    for frame in context.events.frames:
+        if frame.form != "verb" or frame.lemma.split()[0] in light:
+            continue
+        for claim in _claims(frame, context):
+            # One verb may evoke two senses; its action is claimed once.
+            key = (frame.trigger_index, str(claim.get("object")))
+            if key not in seen:
+                seen.add(key)
+                yield claim

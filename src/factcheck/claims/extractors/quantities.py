@@ -25,8 +25,10 @@ not a claim to compare.
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -690,20 +692,21 @@ def _toll_readings(article: _Article) -> Iterator[_Reading]:
 def _latest_values(readings: list[_Reading]) -> list[_Reading]:
     """A measure told as changing keeps its latest value: a figure it changed from ("rose from
     11 to 17"), or an earlier change to another value, is marked revised."""
-    superseded: dict[tuple[str, str], list[Amount]] = {}
+    revised: dict[tuple[str, str], list[Amount]] = {}
     last_change: dict[tuple[str, str], _Reading] = {}
     for reading in readings:
         key = (reading.event, reading.measured)
         if reading.revised and not reading.told_as_change:
-            superseded.setdefault(key, []).append(reading.amount)
+            revised.setdefault(key, []).append(reading.amount)
         if reading.told_as_change and not reading.revised:
             last = last_change.get(key)
             if last is None or reading.start > last.start:
                 last_change[key] = reading
+    superseded = {key: _Intervals.of(amounts) for key, amounts in revised.items()}
     kept = []
     for reading in readings:
         key = (reading.event, reading.measured)
-        old = any(_overlaps(reading.amount, a) for a in superseded.get(key, ()))
+        old = key in superseded and superseded[key].overlap(reading.amount)
         last = last_change.get(key)
         changed_since = last is not None and not _overlaps(reading.amount, last.amount)
         if (old or (reading.told_as_change and changed_since)) and not reading.revised:
@@ -714,6 +717,31 @@ def _latest_values(readings: list[_Reading]) -> list[_Reading]:
 
 def _overlaps(a: Amount, b: Amount) -> bool:
     return (a.high is None or b.low <= a.high) and (b.high is None or a.low <= b.high)
+
+
+@dataclass(frozen=True, slots=True)
+class _Intervals:
+    """Amounts sorted by their low end, with the highest high end up to each (an open
+    one counts as infinite): whether any overlaps an amount is one bisection, not a
+    look at each (a toll revised forty times)."""
+
+    lows: list[float]
+    reach: list[float]
+
+    @classmethod
+    def of(cls, amounts: Iterable[Amount]) -> _Intervals:
+        ordered = sorted(amounts, key=lambda amount: amount.low)
+        reach: list[float] = []
+        for amount in ordered:
+            high = math.inf if amount.high is None else amount.high
+            reach.append(max(reach[-1], high) if reach else high)
+        return cls([amount.low for amount in ordered], reach)
+
+    def overlap(self, amount: Amount) -> bool:
+        """``any(_overlaps(amount, other) for other in amounts)``."""
+        # The others starting at or below the amount's high end; one of them reaching its low end.
+        count = len(self.lows) if amount.high is None else bisect.bisect_right(self.lows, amount.high)
+        return count > 0 and self.reach[count - 1] >= amount.low
 
 
 # -- shares a party wins of an election -------------------------------------------

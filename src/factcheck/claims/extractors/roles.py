@@ -30,6 +30,7 @@ from factcheck.claims.extractors._syntax import mention, sentence_bounds
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.nlp.entities import POSSESSIVE, EntityIndex, Mention, entity_span, title_nationality
 from factcheck.nlp.lexicon import data_file, word_set
+from factcheck.nlp.sentences import sentence_of
 from factcheck.nlp.speech import attribution, in_quotation
 
 KINDS = (
@@ -53,8 +54,10 @@ KINDS = (
 _COORDINATORS = frozenset({"and", "&", "/"})
 _DETERMINERS = frozenset({"the", "a", "an"})
 _HYPHENS = frozenset({"-", "–"})
-#: A sentence that dates what it tells: "in 1997", "two years ago", "at the time".
-_DATED = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b|\bago\b|\bat the time\b|\buntil\b", re.IGNORECASE)
+_OF = frozenset({"of", "for"})
+#: A sentence that dates what it tells: "in 1997", "two years ago", "at the time". A year
+#: after "since" dates the start of what still holds ("minister since 2019"): not a past.
+_DATED = re.compile(r"(?<!\bsince )\b(?:1[89]\d\d|20\d\d)\b|\bago\b|\bat the time\b|\buntil\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,8 @@ class _Title:
     coordinated: bool
     #: A noun the title hangs off, whose governing verb may put it at another time.
     noun: Token | None = None
+    #: "her Ugandan counterpart": the office is another person's, the country the title's own.
+    counterpart_country: Mention | None = None
 
 
 @cache
@@ -90,10 +95,41 @@ def _office_in(tokens: list[Token]) -> tuple[str, int, int] | None:
             if tuple(lowered[start : start + size]) == form:
                 matches.append((start + size, size, office))
     if not matches:
-        return None
+        return _portfolio_in(tokens)
     # The title nearest the name, and the longest one ending there ("prime minister", not "minister").
     end, size, office = max(matches)
     return office, end - size, end
+
+
+def _is_portfolio_word(token: Token) -> bool:
+    """A word that can name a department before "minister": "Mines", "tourism"."""
+    return (
+        token.pos_ in {"NOUN", "PROPN"}
+        and token.is_alpha
+        and token.ent_type_ not in {"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC", "DATE"}
+        and token.lower_ not in word_set("roles", "not_portfolios")
+        and token.lower_ not in _form_words()
+    )
+
+
+def _portfolio_in(tokens: list[Token]) -> tuple[str, int, int] | None:
+    """A department the office list does not name: "Tourism Minister", "minister of fisheries"."""
+    heads = word_set("roles", "portfolio_heads")
+    for at in range(len(tokens) - 1, -1, -1):
+        if tokens[at].lower_ not in heads:
+            continue
+        head = tokens[at].lower_
+        if at > 0 and _is_portfolio_word(tokens[at - 1]):
+            return f"{tokens[at - 1].lower_} {head}", at - 1, at + 1
+        after = tokens[at + 1 : at + 3]
+        if len(after) == 2 and after[0].lower_ in {"of", "for"} and _is_portfolio_word(after[1]):
+            return f"{after[1].lower_} {head}", at, at + 3
+    return None
+
+
+def _rank(office: str) -> str:
+    entry = data_file("roles")["offices"].get(office)
+    return str(entry["rank"]) if entry is not None else "portfolio"
 
 
 def _premodifier_title(ent: Span) -> _Title | None:
@@ -104,7 +140,8 @@ def _premodifier_title(ent: Span) -> _Title | None:
     )
     i = ent.start - 1
     tokens: list[Token] = []
-    while i >= 0 and doc[i].sent == ent.sent:
+    sentence = sentence_of(ent.root)
+    while i >= 0 and i >= sentence.start:
         token = doc[i]
         if token.is_space:
             i -= 1
@@ -117,6 +154,9 @@ def _premodifier_title(ent: Span) -> _Title | None:
             # "e-commerce minister", "co-president": a word of its own, not the office.
             return None
         title_word = token.lower_ in allowed or token.text in POSSESSIVE or token.text in _HYPHENS
+        before_head = bool(tokens) and tokens[0].lower_ in word_set("roles", "portfolio_heads")
+        if before_head and not title_word and _is_portfolio_word(token):
+            title_word = True  # "Tourism Minister Kofi Mensah"
         if not (title_word or token.ent_type_ in {"GPE", "NORP"}):
             break
         tokens.insert(0, token)
@@ -131,7 +171,7 @@ def _premodifier_title(ent: Span) -> _Title | None:
     coordinated = i >= 0 and doc[i].lower_ in _COORDINATORS
     # "Moderna president Stephen Hoge", "party chairman X": the word before the title
     # names whose office it is, and it is not a country's.
-    if i >= 0 and doc[i].sent == ent.sent and doc[i].pos_ in {"NOUN", "PROPN"} and not doc[i].is_space:
+    if i >= sentence.start and doc[i].pos_ in {"NOUN", "PROPN"} and not doc[i].is_space:
         tokens.insert(0, doc[i])
     return _Title(tuple(tokens), office, coordinated)
 
@@ -155,25 +195,99 @@ def _noun_title(noun: Token) -> _Title | None:
     return _Title(tuple(tokens), office, coordinated, noun)
 
 
-def _appositive_titles(ent: Span) -> Iterator[_Title]:
-    """ "Zalm, Germany's finance minister," and "Germany's finance minister, Gerrit Zalm"."""
+def _appositive_nouns(ent: Span) -> Iterator[Token]:
+    """The nouns beside a name: "Zalm, Germany's finance minister," and "his counterpart, Y"."""
     head = ent.root
     doc = ent.doc
     for child in head.children:
         # Only a title right after the name: in "A, the prime minister, and B, the
         # foreign secretary" the second title is B's, whatever the parse says.
         if child.dep_ == "appos" and child.left_edge.i in {ent.end, ent.end + 1}:
-            found = _noun_title(child)
-            if found is not None:
-                yield found
+            yield child
     if head.dep_ == "appos" and head.head.right_edge.i >= ent.start - 2 and head.head.i < ent.start:
-        title_end = head.head.i + 1
+        noun = head.head
+        # "the leader of the opposition, X": the title ends after its "of" phrase.
+        title_end = 1 + max(
+            [noun.i]
+            + [
+                p.right_edge.i
+                for p in noun.children
+                if p.dep_ == "prep" and p.i == noun.i + 1 and p.lower_ in _OF
+            ]
+        )
         if title_end >= ent.start - 2 and all(
             t.text in {",", "-", "–", "—"} for t in doc[title_end : ent.start]
         ):
-            found = _noun_title(head.head)
-            if found is not None:
-                yield found
+            yield noun
+
+
+def _counterpart_nouns(ent: Span) -> Iterator[Token]:
+    """ "her Ugandan counterpart, Paul Okello, ...": the counterpart noun before the name.
+
+    Read from the words as well as the parse, which often hangs the name on the
+    first person; the name must be closed by a comma or end the clause, so that
+    "after meeting his counterpart, Okello said" gives Okello nothing.
+    """
+    counterparts = word_set("roles", "counterpart_words")
+    found = [n for n in _appositive_nouns(ent) if n.lemma_.lower() in counterparts]
+    doc = ent.doc
+    if not found and ent.start >= 2 and doc[ent.start - 1].text == ",":
+        noun = doc[ent.start - 2]
+        closed = ent.end < len(doc) and doc[ent.end].text in {",", ".", ";"}
+        if noun.lemma_.lower() in counterparts and noun.pos_ == "NOUN" and closed:
+            found.append(noun)
+    return iter(found)
+
+
+def _appositive_titles(ent: Span) -> Iterator[_Title]:
+    """ "Zalm, Germany's finance minister," and "Germany's finance minister, Gerrit Zalm"."""
+    for noun in _appositive_nouns(ent):
+        found = _noun_title(noun)
+        if found is not None:
+            yield found
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    """An office a person was given earlier in the article, for counterparts to borrow."""
+
+    start: int
+    sentence: int
+    person: str
+    office: str
+
+
+def _counterpart_titles(ent: Span, key: str, held: list[_Held], index: EntityIndex) -> Iterator[_Title]:
+    """ "Wambui and her Ugandan counterpart, Paul Okello": Okello holds Wambui's office, for Uganda.
+
+    Whose counterpart: the person named as its owner ("Wambui's counterpart"), else
+    the last person given an office earlier in the sentence.
+    """
+    for noun in _counterpart_nouns(ent):
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner_key = index.person_key(owner) if owner is not None else None
+        earlier = [
+            h
+            for h in held
+            if h.person != key
+            and h.start < noun.i
+            and (h.person == owner_key[1] if owner_key else h.sentence == sentence_of(noun).start)
+        ]
+        country = _modifier_country(noun, index)
+        if not earlier or country is None:
+            continue
+        tokens = tuple(noun.doc[noun.left_edge.i : noun.i + 1])
+        yield _Title(tokens, earlier[-1].office, False, noun, country)
+
+
+def _modifier_country(noun: Token, index: EntityIndex) -> Mention | None:
+    """The country a noun's modifier names: "her Ugandan counterpart", "Kenya's counterpart"."""
+    for modifier in noun.children:
+        if modifier.dep_ in {"amod", "compound", "poss", "nmod"} and modifier.ent_id_:
+            country = index.gazetteer.metonyms.get(modifier.text) or modifier.ent_id_
+            if index.gazetteer.is_country(country):
+                return Mention.of(entity_span(modifier), country)
+    return None
 
 
 def _predicate_title(ent: Span) -> _Title | None:
@@ -218,12 +332,21 @@ def _names_organisation(title: _Title, index: EntityIndex) -> bool:
     "Liberal Democrat president": a noun or name there that is not a country.
     """
     title_words = (
-        _form_words() | word_set("roles", "temporal_markers") | word_set("roles", "office_changing_words")
+        _form_words()
+        | word_set("roles", "temporal_markers")
+        | word_set("roles", "office_changing_words")
+        | word_set("roles", "counterpart_words")
     )
+    found = _office_in(list(title.tokens))
+    office_words = {t.i for t in title.tokens[found[1] : found[2]]} if found is not None else set()
     for token in title.tokens:
         if token.ent_type_ in {"ORG", "FAC"}:
             return True
-        if token.lower_ in title_words or (token.pos_ not in {"NOUN", "PROPN"} and token.ent_type_ != "NORP"):
+        if (
+            token.i in office_words
+            or token.lower_ in title_words
+            or (token.pos_ not in {"NOUN", "PROPN"} and token.ent_type_ != "NORP")
+        ):
             continue
         country = token.ent_id_ or index.gazetteer.metonyms.get(token.text, "")
         if not (country and index.gazetteer.is_country(country)):
@@ -233,6 +356,8 @@ def _names_organisation(title: _Title, index: EntityIndex) -> bool:
 
 def _country(title: _Title, ent: Span, index: EntityIndex) -> Mention | None:
     """The country whose office it is, from the entity index's reading of titles or "of <country>"."""
+    if title.counterpart_country is not None:
+        return title.counterpart_country
     nationality = title_nationality(ent, index)
     if nationality is not None:
         evidence = nationality.evidence
@@ -241,6 +366,10 @@ def _country(title: _Title, ent: Span, index: EntityIndex) -> Mention | None:
                 evidence.start, evidence.end, evidence.text, nationality.country
             )
     for token in title.tokens:
+        # "Ghanaian Tourism Minister X": the demonym before a department the nationality
+        # reading does not know as a title word.
+        if token.ent_type_ == "NORP" and index.gazetteer.is_country(token.ent_id_):
+            return Mention.of(entity_span(token), token.ent_id_)
         if token.ent_type_ != "GPE":
             continue
         place = index.place_span(token)
@@ -265,11 +394,13 @@ def _current(title: _Title, ent: Span) -> bool:
         return False
     if _changes_over_time(title):
         return False
-    return not _DATED.search(ent.sent.text)
+    return not _DATED.search(sentence_of(ent.root).text)
 
 
 def _changes_office(title: _Title) -> bool:
     changing = word_set("roles", "office_changing_words")
+    if title.counterpart_country is not None:
+        return any(t.lower_ in changing for t in title.tokens)
     found = _office_in(list(title.tokens))
     if found is None:
         return True
@@ -280,14 +411,20 @@ def _changes_office(title: _Title) -> bool:
 
 def extract(context: ExtractionContext) -> Iterator[Claim]:
     index = context.entities
-    ranks = {office: entry["rank"] for office, entry in data_file("roles")["offices"].items()}
+    held: list[_Held] = []
     # Every person mention the index knows, including surnames the model did not tag.
     people = sorted({(span.start, span.end): (span, key) for span, key in index.persons.values()}.items())
     for _, (ent, key) in people:
-        titles = [_premodifier_title(ent), *_appositive_titles(ent), _predicate_title(ent)]
+        titles = [
+            _premodifier_title(ent),
+            *_appositive_titles(ent),
+            _predicate_title(ent),
+            *_counterpart_titles(ent, key, held, index),
+        ]
         for title in titles:
             if title is None or _names_organisation(title, index) or _changes_office(title):
                 continue
+            held.append(_Held(ent.start, sentence_of(ent.root).start, key, title.office))
             first, last = title.tokens[0], title.tokens[-1]
             span = context.doc[min(first.i, ent.start) : max(last.i + 1, ent.end)]
             person = Mention(ent.start_char, ent.end_char, ent.text, key)
@@ -299,7 +436,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                     "person": person,
                     "person_name": index.person_names.get(key, ent.text),
                     "office": title.office,
-                    "rank": ranks[title.office],
+                    "rank": _rank(title.office),
                     "title": mention(context.doc[first.i : last.i + 1]),
                     "country": _country(title, ent, index),
                     "current": _current(title, ent),

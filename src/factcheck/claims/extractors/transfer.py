@@ -41,7 +41,7 @@ from factcheck.claims.extractors._syntax import mention
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.events import Filler, Frame, FrameLexicon, Party
 from factcheck.events.slots import subject
-from factcheck.nlp.entities import Mention
+from factcheck.nlp.entities import Mention, entity_of
 from factcheck.nlp.lexicon import data_file, word_map, words
 from factcheck.nlp.speech import speaker
 
@@ -258,7 +258,7 @@ def _asker(frame: Frame, context: ExtractionContext) -> Filler | None:
             party = context.parties.party(asker)
             span = context.doc[asker.i : asker.i + 1]
             if asker.ent_type_:
-                ent = next((e for e in context.doc.ents if e.start <= asker.i < e.end), None)
+                ent = entity_of(asker)
                 span = ent if ent is not None else span
             return Filler("receiver", "asker", asker.i, Mention.of(span, ""), party)
     return None

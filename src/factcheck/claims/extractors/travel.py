@@ -22,7 +22,7 @@ Which mentions are one trip is the event layer's business (events/identity.py).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
@@ -186,8 +186,8 @@ class _Travellers:
 
     def __init__(self, context: ExtractionContext) -> None:
         self.context = context
-        #: party key -> qualified keys seen so far, in text order
-        self.qualified: dict[str, list[str]] = {}
+        #: party key -> qualified keys seen so far, in text order (a dict: asked, never scanned)
+        self.qualified: dict[str, dict[str, None]] = {}
 
     def of(self, filler: Filler) -> _Traveller | None:
         party = filler.party
@@ -215,12 +215,12 @@ class _Travellers:
     def _qualified(self, token: Token, key: str) -> str:
         if not key.startswith("thing:"):
             return key
-        seen = self.qualified.setdefault(key, [])
+        seen = self.qualified.setdefault(key, {})
         determiners = {c.lower_ for c in token.children if c.dep_ in {"det", "amod", "nummod"}}
         if seen and determiners & _lexicon("new_individual_words"):
             # "another bus", "a second plane", "a bus" once the bus is known: someone else.
             individual = f"{key}#{token.i}"
-            seen.append(individual)
+            seen[individual] = None
             return individual
         owners = [
             self.context.parties.party(c)
@@ -230,15 +230,55 @@ class _Travellers:
         sides = sorted({o.side for o in owners if o is not None and o.kind != "thing"})
         if sides:
             qualified = f"{key}@{'+'.join(sides)}"
-            if qualified not in seen:
-                seen.append(qualified)
+            seen.setdefault(qualified)
             return qualified
         if not seen:
-            seen.append(key)
-        return seen[0] if len(seen) == 1 else key
+            seen[key] = None
+        return next(iter(seen)) if len(seen) == 1 else key
 
 
-def _abroad_source(frame: Frame, earlier: list[Frame], context: ExtractionContext) -> Frame | None:
+@dataclass(slots=True)
+class _EarlierMentions:
+    """What a trip's later mentions read of its earlier ones, kept as each one comes
+    instead of read again from all of them for each (a story that says "the visit"
+    forty times).
+
+    ``_abroad_source`` wants the first earlier mention that calls the trip one
+    abroad and is no leg, no way home and goes nowhere named (overall, and in each
+    sentence); ``_event_travellers`` the travellers named so far.
+    """
+
+    abroad: Frame | None = None
+    abroad_in: dict[tuple[int, int], Frame] = field(default_factory=dict)
+    last_person: Filler | None = None
+    person_keys: set[str] = field(default_factory=set)
+    last_traveller: Filler | None = None
+    traveller_keys: set[str] = field(default_factory=set)
+
+    def add(self, frame: Frame, context: ExtractionContext) -> None:
+        if _abroad_cue(frame, context):
+            if self.abroad is None:
+                self.abroad = frame
+            self.abroad_in.setdefault(frame.sentence, frame)
+        for filler in frame.fillers("traveller"):
+            if filler.party is None:
+                continue
+            self.last_traveller = filler
+            self.traveller_keys.add(filler.party.key)
+            if filler.party.kind == "person":
+                self.last_person = filler
+                self.person_keys.add(filler.party.key)
+
+
+def _abroad_cue(other: Frame, context: ExtractionContext) -> bool:
+    """Whether an earlier mention calls the trip one abroad for a later one to take:
+    "a trip abroad", not "a trip abroad to France", nor a leg or a way home."""
+    if not _called_abroad(other, context):
+        return False
+    return not (other.fillers("destination") or _in_sequence(other, context) or _is_home(other, context))
+
+
+def _abroad_source(frame: Frame, earlier: _EarlierMentions, context: ExtractionContext) -> Frame | None:
     """The frame that calls this trip a trip abroad: itself, or an earlier mention of the same trip.
 
     "his first trip abroad was when he boarded a train bound for X" (one sentence, one
@@ -249,14 +289,9 @@ def _abroad_source(frame: Frame, earlier: list[Frame], context: ExtractionContex
     if _called_abroad(frame, context):
         return frame
     names_no_traveller = frame.form == "noun" and frame.reference.definite and not frame.fillers("traveller")
-    for other in earlier:
-        if not _called_abroad(other, context):
-            continue
-        if other.fillers("destination") or _in_sequence(other, context) or _is_home(other, context):
-            continue
-        if other.sentence == frame.sentence or names_no_traveller:
-            return other
-    return None
+    if names_no_traveller:
+        return earlier.abroad
+    return earlier.abroad_in.get(frame.sentence)
 
 
 def _cue(source: Frame, context: ExtractionContext) -> Mention:
@@ -281,32 +316,32 @@ def _span(frame: Frame, places: list[Mention], context: ExtractionContext) -> Me
     return Mention.of(span, "") if span is not None else frame.trigger
 
 
-def _event_travellers(frame: Frame, earlier: list[Frame], context: ExtractionContext) -> list[Filler]:
+def _event_travellers(frame: Frame, earlier: _EarlierMentions) -> list[Filler]:
     """ "The visit to Indonesia": a definite mention naming no traveller is the trip's traveller's."""
     if frame.form != "noun" or not frame.reference.definite:
         return []
-    fillers = [f for other in earlier for f in other.fillers("traveller") if f.party is not None]
     # A named person is who "the minister" of a headline is; a description is no other traveller.
-    people = [f for f in fillers if f.party is not None and f.party.kind == "person"]
-    named = people or fillers
-    keys = {f.party.key for f in named if f.party is not None}
-    return named[-1:] if len(keys) == 1 else []
+    if earlier.person_keys:
+        last, keys = earlier.last_person, earlier.person_keys
+    else:
+        last, keys = earlier.last_traveller, earlier.traveller_keys
+    return [last] if last is not None and len(keys) == 1 else []
 
 
 def extract(context: ExtractionContext) -> Iterator[Claim]:
     travellers = _Travellers(context)
-    #: event id -> its frames so far, in text order: the earlier mentions of one trip.
-    trips: dict[str, list[Frame]] = {}
+    #: event id -> what its mentions so far tell: the earlier mentions of one trip.
+    trips: dict[str, _EarlierMentions] = {}
     for frame in context.events.of_class(TRIP):
-        earlier = trips.setdefault(context.events.event(frame), [])
+        earlier = trips.setdefault(context.events.event(frame), _EarlierMentions())
         # "did not fly to Lima"; "flights to Lima are full", "his visits to Peru": no one trip.
         if frame.polarity != "negative" and not frame.reference.plural:
             yield from _claims(frame, earlier, travellers, context)
-        earlier.append(frame)
+        earlier.add(frame, context)
 
 
 def _claims(
-    frame: Frame, earlier: list[Frame], travellers: _Travellers, context: ExtractionContext
+    frame: Frame, earlier: _EarlierMentions, travellers: _Travellers, context: ExtractionContext
 ) -> Iterator[Claim]:
     # "flew to Auckland for the series": beside a destination, "for" names the purpose.
     goals = frame.fillers("destination")
@@ -316,7 +351,7 @@ def _claims(
     origins = [p for f in frame.fillers("origin") if (p := _place(f, context)) is not None]
     if not destinations and not origins:
         return
-    own = frame.fillers("traveller") or _event_travellers(frame, earlier, context)
+    own = frame.fillers("traveller") or _event_travellers(frame, earlier)
     found: dict[str, _Traveller] = {}
     for filler in own:
         traveller = travellers.of(filler)

@@ -143,6 +143,8 @@ class _MarkdownReader:
         self.references: dict[str, Any] = {}
         #: Table cells share a line: where the next cell's search starts, per line.
         self.line_cursor: dict[int, int] = {}
+        #: The last source line cut out, by number: the cells of a row share it.
+        self._line: tuple[int, str] = (-1, "")
 
     def read(self) -> tuple[str, OffsetMap]:
         skipped = _front_matter_lines(self.source, self.lines)
@@ -182,7 +184,7 @@ class _MarkdownReader:
         for offset, part in enumerate(parts):
             number = min(first_line + offset, len(self.lines.starts) - 1)
             line_start, line_end = self.lines.starts[number], self.lines.ends[number]
-            line = self.source[line_start:line_end]
+            line = self._source_line(number, line_start, line_end)
             core = part.strip(" \t")
             lead = len(part) - len(part.lstrip(" \t"))
             lowest = self.line_cursor.get(number, 0)
@@ -217,6 +219,12 @@ class _MarkdownReader:
                 aligned.starts.append(line_end)
                 aligned.ends.append(self.lines.starts[min(number + 1, len(self.lines.starts) - 1)])
         return aligned
+
+    def _source_line(self, number: int, start: int, end: int) -> str:
+        # Cut once per line, not once per cell: a row of thousands of cells is one line.
+        if self._line[0] != number:
+            self._line = (number, self.source[start:end])
+        return self._line[1]
 
     def _inline(self, token: Token, opener: Token | None) -> None:
         aligned = self._align(token, opener)

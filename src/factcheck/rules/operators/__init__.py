@@ -1,8 +1,9 @@
 """Conflict operators: the closed set of ways two claims (or one) can contradict.
 
 One module per operator, listed in the registry below; each meets
-``OperatorModule`` in ``_contract.py`` (its name, arity, typed options and
-``check``), which mypy checks entry by entry.
+``OperatorModule`` in ``_contract.py`` (its name, arity, typed options,
+``check`` and the hooks ``signature`` and ``pair_keys``, each a function or
+None), which mypy checks entry by entry.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from factcheck.rules.operators import (
     already_there,
     calendar_weekday,
     different_days,
+    different_values,
     disjoint_amounts,
     disjoint_places,
     each,
@@ -35,6 +37,7 @@ OPERATORS: tuple[Operator[Any], ...] = (
     operator(already_there),
     operator(calendar_weekday),
     operator(different_days),
+    operator(different_values),
     operator(disjoint_amounts),
     operator(disjoint_places),
     operator(each),

@@ -11,7 +11,22 @@ A module defines:
 * ``TEMPLATE_VALUES`` - names the operator adds to the message template;
 * ``READS_FINDINGS`` - whether it judges the other rules' findings (it then runs
   after them and finds them in its context);
-* ``check(claims, field, options, context) -> Conflict | None``.
+* ``check(claims, field, options, context) -> Conflict | None``;
+
+and two optional hooks that let a pair rule compare fewer claims. Each is a
+function taking the operator's typed ``Options``, or ``None`` when the operator
+has none (the module says ``signature = None``, so mypy still checks every entry):
+
+* ``signature(claim, field, options) -> Hashable`` - what ``check`` reads of one
+  claim. Claims with equal signatures must get the same answer from ``check``
+  against any other claim, in either place, and a pair operator quotes its two
+  claims' spans as its sides. Rules then compare each kind of claim once rather
+  than every claim with every other (an article that tells "the summit in Oslo"
+  twenty times); without it, a claim's whole set of fields is its signature.
+* ``pair_keys(claim, field, options) -> Iterable[Hashable]`` - keys two claims
+  must share one of to conflict at all ("the same word of a name"), so a rule
+  with no ``group_by`` compares only claims that can conflict, not every two
+  kinds. Without it, every two kinds are compared.
 
 Rule loading builds ``Options`` from the YAML and checks every option, so a
 misspelled option or field name is an error naming the file and line.
@@ -19,9 +34,9 @@ misspelled option or field name is an error naming the file and line.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import MISSING, dataclass, field
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import Any, Generic, Literal, Protocol, TypeVar, cast
 
 from factcheck.claims.graph import ClaimGraph
 from factcheck.claims.model import FIELD_TYPES, Claim
@@ -31,6 +46,12 @@ from factcheck.rules.findings import Finding
 
 Arity = Literal["pair", "single"]
 OptionsT = TypeVar("OptionsT")
+IndexT = TypeVar("IndexT")
+
+#: What ``check`` reads of one claim, given the rule's field and options.
+Signature = Callable[[Claim, str | None, OptionsT], Hashable]
+#: Keys one of which two claims share when they can conflict.
+PairKeys = Callable[[Claim, str | None, OptionsT], Iterable[Hashable]]
 
 #: Metadata key of an option that names a claim field: the field types it may name.
 NAMES_FIELD = "names_claim_field"
@@ -61,6 +82,21 @@ class CheckContext:
     findings: tuple[Finding, ...] = ()
     #: The ids of every rule in this run.
     rule_ids: frozenset[str] = frozenset()
+    #: What ``indexed`` built, by the function that built it.
+    _indexes: dict[Callable[[CheckContext], object], object] = field(
+        init=False, default_factory=dict, repr=False, compare=False
+    )
+
+    def indexed(self, build: Callable[[CheckContext], IndexT]) -> IndexT:
+        """``build(self)``, built on first use and kept for this context.
+
+        An operator checks one claim at a time; what it looks up among all of them
+        (the findings by place, say) is built once, not once per claim.
+        """
+        if build not in self._indexes:
+            self._indexes[build] = build(self)
+        # The key is the function that built the value, so it has that function's type.
+        return cast(IndexT, self._indexes[build])
 
 
 class OperatorModule(Protocol[OptionsT]):
@@ -86,6 +122,12 @@ class OperatorModule(Protocol[OptionsT]):
         self, claims: tuple[Claim, ...], field: str | None, options: OptionsT, context: CheckContext
     ) -> Conflict | None: ...
 
+    @property
+    def signature(self) -> Signature[OptionsT] | None: ...
+
+    @property
+    def pair_keys(self) -> PairKeys[OptionsT] | None: ...
+
 
 @dataclass(frozen=True, slots=True)
 class Operator(Generic[OptionsT]):
@@ -98,6 +140,8 @@ class Operator(Generic[OptionsT]):
     template_values: tuple[str, ...]
     reads_findings: bool
     check: Callable[[tuple[Claim, ...], str | None, OptionsT, CheckContext], Conflict | None]
+    signature: Signature[OptionsT] | None
+    pair_keys: PairKeys[OptionsT] | None
 
 
 def operator(module: OperatorModule[OptionsT]) -> Operator[OptionsT]:
@@ -109,6 +153,8 @@ def operator(module: OperatorModule[OptionsT]) -> Operator[OptionsT]:
         tuple(module.TEMPLATE_VALUES),
         module.READS_FINDINGS,
         module.check,
+        module.signature,
+        module.pair_keys,
     )
 
 

@@ -22,6 +22,8 @@ ARITY: Arity = "single"
 FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ("current",)
 READS_FINDINGS = False
+signature = None
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,8 @@ ARITY: Arity = "single"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ("actual",)
 READS_FINDINGS = False
+signature = None
+pair_keys = None
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 

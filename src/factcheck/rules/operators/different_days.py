@@ -12,6 +12,7 @@ known on both sides and differs.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
@@ -22,12 +23,18 @@ ARITY: Arity = "pair"
 FIELD_TYPES = ()
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
     #: The fields that each describe the day.
     parts: tuple[str, ...] = claim_field()
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
+    return tuple(claim.get(part) for part in options.parts)
 
 
 def check(

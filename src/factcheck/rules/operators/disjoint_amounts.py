@@ -12,6 +12,7 @@ hours and days, are never compared); options ``low`` and ``high`` name the inter
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
@@ -22,6 +23,7 @@ ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,11 @@ def _bounds(claim: Claim, options: Options) -> tuple[float, float | None] | None
     if high is not None and (not isinstance(high, float | int) or isinstance(high, bool)):
         return None
     return float(low), (float(high) if high is not None else None)
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
+    return claim.get(field or ""), _bounds(claim, options)
 
 
 def check(

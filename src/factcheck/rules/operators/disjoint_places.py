@@ -18,6 +18,7 @@ another day, and a claim that gives no day is compared).
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -30,6 +31,7 @@ ARITY: Arity = "pair"
 FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +42,14 @@ class Options:
     later_bare: str | None = claim_field("bool", optional=True)
     #: Fields the two claims must not give differently, when both give them.
     agree_if_given: tuple[str, ...] | None = claim_field(optional=True)
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
+    place = claim.get(field or "")
+    bare = claim.get(options.later_bare) if options.later_bare else None
+    given = tuple(claim.get(name) for name in options.agree_if_given or ())
+    return (place.id if isinstance(place, Mention) else None), bare, given
 
 
 def check(

@@ -10,6 +10,8 @@ ARITY: Arity = "single"
 FIELD_TYPES = ()
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+signature = None
+pair_keys = None
 
 
 Options = NoOptions

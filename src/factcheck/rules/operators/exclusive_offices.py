@@ -15,6 +15,7 @@ does not prevent a conflict) and ``exclusive`` (pairs of ranks).
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
@@ -26,6 +27,7 @@ ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,16 @@ class Options:
     country: str = claim_field("mention")
     #: Pairs of ranks nobody holds at once.
     exclusive: tuple[tuple[str, str], ...] = option(min_items=1)
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
+    country = claim.get(options.country)
+    return (
+        claim.get(field or ""),
+        claim.get(options.rank),
+        country.id if isinstance(country, Mention) else None,
+    )
 
 
 def check(

@@ -11,6 +11,7 @@ shared (the same party in the same event).
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
@@ -21,12 +22,18 @@ ARITY: Arity = "pair"
 FIELD_TYPES = ("text",)
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)
 class Options:
     #: Pairs of values that exclude each other.
     exclusive: tuple[tuple[str, str], ...] = option(min_items=1)
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
+    return claim.get(field or "")
 
 
 def check(

@@ -25,6 +25,8 @@ ARITY: Arity = "single"
 FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ("country",)
 READS_FINDINGS = False
+signature = None
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,8 @@ ARITY: Arity = "single"
 FIELD_TYPES = ("mention",)
 TEMPLATE_VALUES = ()
 READS_FINDINGS = False
+signature = None
+pair_keys = None
 
 
 Options = NoOptions

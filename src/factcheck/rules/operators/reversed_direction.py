@@ -27,6 +27,7 @@ while the other claim is on its way too or only leaves (it gives no receiver).
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -161,6 +162,42 @@ def _times_apart(first: Claim, second: Claim, options: Options) -> bool:
     if None not in times and times[0] != times[1]:
         return True
     return options.dated is not None and _get(first, options.dated) != _get(second, options.dated)
+
+
+def _end(value: FieldValue, options: Options) -> Hashable:
+    """What ``check`` reads of an end: with ``ends: one`` a place is compared by what it
+    is (its id), else by the whole value."""
+    if options.ends == "one" and isinstance(value, Mention):
+        return "place", value.id
+    return value
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
+    return (
+        _end(claim.get(options.giver), options),
+        _end(claim.get(options.receiver), options),
+        _get(claim, options.moving),
+        _get(claim, options.head),
+        _get(claim, options.modifiers),
+        _amount(claim, options),
+        _get(claim, options.things),
+        _get(claim, options.time),
+        _get(claim, options.dated),
+    )
+
+
+def pair_keys(claim: Claim, field: str | None, options: Options) -> Iterable[Hashable]:
+    """Keys two claims share when they can conflict (its contract: ``_contract.py``)."""
+    if options.ends == "one":
+        # One end met is judged through the gazetteer (a place inside another is
+        # that end), which a key of one claim cannot see: every two may conflict.
+        return (None,)
+    giver, receiver = claim.get(options.giver), claim.get(options.receiver)
+    if giver is None or receiver is None:
+        return ()
+    # The other telling has the same two ends the other way round.
+    return (frozenset({giver, receiver}),)
 
 
 def check(

@@ -18,6 +18,7 @@ changed or two swapped): "Volodymyr Zelensky" / "Zelenskyy", but not "Smith" /
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA, Levenshtein
@@ -38,6 +39,34 @@ class Options:
     max_edits: int = option(2, minimum=1, maximum=4)
     min_word_length: int = option(4, minimum=1)
     surnames: bool = False
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
+    return claim.get(field or "")
+
+
+def pair_keys(claim: Claim, field: str | None, options: Options) -> Iterable[Hashable]:
+    """Keys two claims share when they can conflict (its contract: ``_contract.py``)."""
+    name = claim.get(field or "")
+    if not isinstance(name, str) or not name.split():
+        return ()
+    words = name.split()
+    # Two full names that conflict have as many words, the same initials and a word
+    # in common; a lone surname and the surname it misspells are one slip apart, so
+    # they share the word itself or the word less one letter.
+    initials = "".join(word[0] for word in words)
+    keys: list[Hashable] = [("words", initials, word) for word in sorted(set(words))]
+    if options.surnames:
+        surname = words[-1]
+        keys.extend(("surname", variant) for variant in _one_letter_less(surname))
+    return keys
+
+
+def _one_letter_less(word: str) -> set[str]:
+    """The word and every word one letter shorter: two words one slip apart (a letter
+    added, dropped, changed or two swapped) share one of these."""
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
 
 
 def check(

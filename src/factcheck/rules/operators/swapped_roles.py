@@ -13,6 +13,7 @@ field, ``time`` the time field, ``vague_time`` the field saying a time is vague
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
@@ -36,6 +37,24 @@ class Options:
     #: A bool field saying the time is vague ("in 2019"); two claims that differ
     #: in it may be two occasions.
     vague_time: str | None = claim_field("bool", optional=True)
+
+
+def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
+    """What ``check`` reads of one claim (its contract: ``_contract.py``)."""
+    parties = _party(claim.get(options.subject)), _party(claim.get(options.object))
+    vague = claim.get(options.vague_time) if options.vague_time else None
+    times = (claim.get(options.time), vague) if options.time else None
+    return claim.get(options.verb), parties, times
+
+
+def pair_keys(claim: Claim, field: str | None, options: Options) -> Iterable[Hashable]:
+    """Keys two claims share when they can conflict (its contract: ``_contract.py``)."""
+    verb = claim.get(options.verb)
+    subject, done_to = _party(claim.get(options.subject)), _party(claim.get(options.object))
+    if verb not in options.verbs or subject is None or done_to is None or subject == done_to:
+        return ()
+    # The other telling has the same verb and the two parties the other way round.
+    return ((verb, frozenset({subject, done_to})),)
 
 
 def check(

@@ -18,13 +18,15 @@ from dataclasses import dataclass
 from factcheck.claims.model import Claim
 from factcheck.reading.directives import Suppression
 from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, claim_field
-from factcheck.rules.suppressions import covers
+from factcheck.rules.suppressions import FindingStarts
 
 NAME = "unused_suppression"
 ARITY: Arity = "single"
 FIELD_TYPES = ()
 TEMPLATE_VALUES = ("problem",)
 READS_FINDINGS = True
+signature = None
+pair_keys = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +58,16 @@ def check(
     suppression = Suppression(rules, None, whole_file, start, end, scope_start, scope_end)
     if not any(suppression.covers_rule(rule_id) for rule_id in context.rule_ids):
         return None
-    if any(covers(suppression, finding) for finding in context.findings):
+    if context.indexed(_finding_starts).covered_by(suppression):
         return None
     where = "this file" if whole_file else "the paragraph after it"
     return Conflict(
         (comment,), {"problem": f"Suppression of {', '.join(rules)} silences no finding in {where}"}
     )
+
+
+def _finding_starts(context: CheckContext) -> FindingStarts:
+    return FindingStarts.of(context.findings)
 
 
 def _offset(claim: Claim, name: str) -> int | None:

@@ -1,0 +1,53 @@
+"""Two claims of one group whose value of one field, known on both sides, differs.
+
+"Rivera won the runoff" / "Rivera's defeat in the runoff": one participant of one
+event (the rule's group_by), two outcomes (``field``). A value unknown on either
+side never conflicts.
+
+Option ``apart`` lists fields that keep two claims apart when both sides know them
+and they differ: "X beat Y" and "X's defeat to Z" name two opponents, so they are
+two contests, whatever else they share.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+from factcheck.claims.model import FIELD_TYPES as CLAIM_FIELD_TYPES
+from factcheck.claims.model import Claim
+from factcheck.nlp.entities import Mention
+from factcheck.rules.operators._contract import NAMES_FIELD, Arity, CheckContext, Conflict
+
+NAME = "different_values"
+ARITY: Arity = "pair"
+FIELD_TYPES = ("text",)
+TEMPLATE_VALUES = ()
+READS_FINDINGS = False
+# Every field a claim has is its signature; any two claims of a group may differ.
+signature = None
+pair_keys = None
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    #: Fields that keep two claims apart when both sides know them and they differ.
+    apart: tuple[str, ...] = dataclasses.field(default=(), metadata={NAMES_FIELD: CLAIM_FIELD_TYPES})
+
+
+def _plain(value: object) -> object:
+    return value.id or value.text if isinstance(value, Mention) else value
+
+
+def check(
+    claims: tuple[Claim, ...], field: str | None, options: Options, context: CheckContext
+) -> Conflict | None:
+    first, second = claims
+    a, b = first.get(field or ""), second.get(field or "")
+    if a is None or b is None or _plain(a) == _plain(b):
+        return None
+    for name in options.apart:
+        one, other = _plain(first.get(name)), _plain(second.get(name))
+        if one is not None and other is not None and one != other:
+            return None
+    return Conflict((first.span, second.span))
