@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from factcheck.claims.graph import Analysis
 from factcheck.claims.model import Claim
@@ -98,3 +100,24 @@ def rule_ids(checker: Checker, analyse: Analyse) -> RuleIds:
         return sorted(f.rule_id for f in checker.findings(analyse(text)))
 
     return run
+
+
+# Hypothesis profiles for the fuzz suites (tests/test_fuzz_*.py). "ci", the default, is
+# bounded and derandomized: the same examples every run, all suites in well under two
+# minutes on two slow cores. "long" (HYPOTHESIS_PROFILE=long) draws fresh examples, many
+# more of them, for a benchmark run that hunts for new failures.
+settings.register_profile(
+    "ci",
+    max_examples=100,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "long",
+    max_examples=5000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

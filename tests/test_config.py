@@ -10,6 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from factcheck.cli import app
+from factcheck.config import load_settings
+from factcheck.datafiles import DataFileError
 from factcheck.reading.selection import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 
 runner = CliRunner()
@@ -289,3 +291,33 @@ def test_config_show_without_a_file_shows_defaults(tmp_path: Path) -> None:
     result = runner.invoke(app, ["config", "show", str(article)])
     assert result.exit_code == 0
     assert result.stdout.startswith("# config file: none found; defaults\nselect = []\n")
+
+
+def test_a_yaml_error_names_the_line_an_editor_shows_past_a_line_separator(tmp_path: Path) -> None:
+    # YAML also breaks lines at U+2028; the file has three lines all the same.
+    config = tmp_path / ".factcheck.yaml"
+    config.write_text('exclude: ["drafts/\u2028old"]\nselect: [LOC001]\nfail-on: 3\n', encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        load_settings(config)
+    assert (raised.value.line, raised.value.detail) == (
+        3,
+        "fail-on: 3 is not allowed; expected one of: error, warning, info, never",
+    )
+    config.write_text("\u2028%", encoding="utf-8")
+    with pytest.raises(DataFileError) as raised:
+        load_settings(config)
+    assert raised.value.line == 1
+    assert raised.value.detail == "invalid YAML: could not find expected directive name"
+
+
+def test_a_toml_config_with_a_lone_carriage_return_is_refused_where_it_stands(tmp_path: Path) -> None:
+    # TOML lines end at LF or CRLF; read in text mode, the lone CR became a newline and
+    # the file was accepted as two settings, its lines counted unlike the editor's.
+    config = tmp_path / ".factcheck.toml"
+    config.write_bytes(b'select = ["LOC001"]\rfail-on = "warning"\n')
+    with pytest.raises(DataFileError) as raised:
+        load_settings(config)
+    assert raised.value.line == 1
+    assert raised.value.detail.startswith("invalid TOML: Expected newline or end of document")
+    config.write_bytes(b'select = ["LOC001"]\r\nfail-on = "warning"\r\n')
+    assert load_settings(config).fail_on == "warning"

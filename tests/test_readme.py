@@ -20,7 +20,7 @@ only substitutions, so that the commands run here as they would on a new clone:
 * ``.venv/bin/`` is this environment's ``bin/`` (also first on ``PATH``, for bare
   ``factcheck``);
 * the model a JSON example names is the one installed here;
-* the service example's port 8000 is a free port;
+* the service example's port 8000, and the Dask scheduler's 8786, are a free port;
 * ``python -m pytest`` runs the suite with this test skipped inside it, or it would
   run itself again and again.
 """
@@ -170,7 +170,11 @@ def prepared(command: str, port: int) -> str:
             continue
         steps.append(step)
     text = " && ".join(steps).replace(".venv/bin/", f"{BIN}/")
-    return text.replace("127.0.0.1:8000", f"127.0.0.1:{port}").replace("--port 8000", f"--port {port}")
+    for default in (8000, 8786):
+        text = text.replace(f"127.0.0.1:{default}", f"127.0.0.1:{port}").replace(
+            f"--port {default}", f"--port {port}"
+        )
+    return text
 
 
 def commands(text: str) -> list[tuple[int, str]]:

@@ -299,9 +299,15 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
+def _read_exactly(path: Path) -> str:
+    """The file's text with its line ends as written: reading in text mode would turn a lone CR,
+    which TOML refuses, into a newline, and count lines unlike the parser and the editor."""
+    return path.read_bytes().decode("utf-8")
+
+
 def _toml(path: Path) -> dict[str, Any]:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_exactly(path)
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise DataFileError(str(path), _toml_error_line(error, text), f"invalid TOML: {error}") from None
@@ -317,8 +323,8 @@ def _toml_error_line(error: tomllib.TOMLDecodeError, text: str) -> int:
     found = re.search(r"at line (\d+)", str(error))
     if found:
         return int(found.group(1))
-    # "at end of document": the problem is on the last line.
-    return max(1, len(text.splitlines()))
+    # "at end of document": the problem is on the last line (lines end at newlines only).
+    return max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
 
 
 def _toml_line(text: str, steps: Sequence[str], table: Sequence[str]) -> int | None:
@@ -377,7 +383,7 @@ def load_settings(path: Path) -> Settings:
     table: tuple[str, ...] = ("tool", "factcheck") if path.name == "pyproject.toml" else ()
     if path.suffix == ".toml":
         data = _toml(path)
-        text = path.read_text(encoding="utf-8")
+        text = _read_exactly(path)
         raw = data.get("tool", {}).get("factcheck", {}) if table else data
         lines: Any = None
     else:

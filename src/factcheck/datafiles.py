@@ -35,6 +35,18 @@ _SafeBase: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _LineLoader(_SafeBase):  # type: ignore[valid-type,misc]
     """A safe loader that remembers the line of every mapping and sequence item."""
 
+    #: The text being loaded, to count lines as an editor does (see ``_line``).
+    source_text = ""
+
+
+def _line(text: str, mark: yaml.Mark) -> int:
+    """The 1-based line of a YAML mark, counting newlines only.
+
+    YAML also breaks lines at a lone CR, NEL, U+2028 and U+2029, so ``mark.line``
+    can point past the end of a file whose editor shows one line.
+    """
+    return text.count("\n", 0, mark.index) + 1
+
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     loader.flatten_mapping(node)
@@ -49,9 +61,9 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
         if key in mapping:
             raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         mapping[key] = loader.construct_object(value_node, deep=True)
-        lines[key] = key_node.start_mark.line + 1
+        lines[key] = _line(loader.source_text, key_node.start_mark)
     mapping[LINES_KEY] = lines
-    mapping[LINE_KEY] = node.start_mark.line + 1
+    mapping[LINE_KEY] = _line(loader.source_text, node.start_mark)
     return mapping
 
 
@@ -103,15 +115,19 @@ def load_yaml(path: Path | str, text: str | None = None) -> Any:
     if "\t" in text:
         line = text[: text.index("\t")].count("\n") + 1
         raise DataFileError(name, line, "tab character; YAML indentation must use spaces")
+    loader = _LineLoader(text)
+    loader.source_text = text
     try:
-        return yaml.load(text, Loader=_LineLoader)
+        return loader.get_single_data()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        mark_line = mark.line + 1 if mark is not None else None
+        mark_line = _line(text, mark) if mark is not None else None
         problem = error.problem or str(error)
         raise DataFileError(name, mark_line, f"invalid YAML: {problem}") from None
     except yaml.YAMLError as error:
         raise DataFileError(name, None, f"invalid YAML: {error}") from None
+    finally:
+        loader.dispose()
 
 
 def strip_lines(value: Any) -> Any:

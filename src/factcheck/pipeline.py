@@ -147,13 +147,16 @@ class Checker:
             return
         pending = iter(items)
         for item in pending:
-            cached = self._cached(item, cache)
+            cached = self.cached_result(item, cache)
             if cached is None:
                 yield from self._parse(item, pending, keep_analysis, processes, cache)
                 return
             yield cached
 
-    def _cached(self, item: Document | InputFailure, cache: ResultCache | None) -> DocumentResult | None:
+    def cached_result(
+        self, item: Document | InputFailure, cache: ResultCache | None
+    ) -> DocumentResult | None:
+        """A result known without parsing: a document that could not be read, or a cache hit."""
         if isinstance(item, InputFailure):
             return DocumentResult(item.path, item.doc_id, item.error, ())
         if cache is None:
@@ -180,7 +183,7 @@ class Checker:
         def texts() -> Iterator[tuple[str, Document | InputFailure | DocumentResult]]:
             yield first.text if isinstance(first, Document) else "", first
             for item in rest:
-                answered = self._cached(item, cache)
+                answered = self.cached_result(item, cache)
                 if answered is not None:
                     yield "", answered
                 else:
@@ -241,7 +244,7 @@ class Checker:
         outcomes = workers.map_in_order(
             check_in_worker,
             # The cache answers as each document is read, before any is sent to a worker.
-            ((item, self._cached(item, cache)) for item in items),
+            ((item, self.cached_result(item, cache)) for item in items),
             task_of,
             lost,
             processes,

@@ -21,6 +21,7 @@ from factcheck.cli.common import fail, settings_for
 from factcheck.cli.output import Chatter, rate, use_colour, write
 from factcheck.config import Settings, split_ids
 from factcheck.datafiles import DataFileError
+from factcheck.engines import DEFAULT_ENGINE, EngineError, EngineOptions, engines, open_engine
 from factcheck.reading.inputs import InputOptions, is_jsonl
 from factcheck.reading.selection import Selection, named_file_excluded, walk
 from factcheck.report.model import FAIL_ON_CHOICES, DocumentResult, Report, exit_code
@@ -53,6 +54,9 @@ class Plan:
     options: InputOptions
     output: Path | None
     quiet: bool
+    #: What runs the stages (``--engine``), and the scheduler of an engine that has one.
+    engine: str = DEFAULT_ENGINE
+    scheduler: str | None = None
 
     @property
     def streaming(self) -> bool:
@@ -76,6 +80,8 @@ def plan(
     options: InputOptions,
     output: Path | None,
     quiet: bool,
+    engine_name: str = DEFAULT_ENGINE,
+    scheduler: str | None = None,
 ) -> Plan:
     if settings.fail_on not in FAIL_ON_CHOICES:
         fail(f"--fail-on must be one of {', '.join(FAIL_ON_CHOICES)}, not {settings.fail_on!r}")
@@ -83,8 +89,23 @@ def plan(
     renderer = renderers().get(chosen)
     if renderer is None:
         fail(f"unknown format {chosen!r}; expected one of {', '.join(sorted(renderers()))}")
+    kind = engines().get(engine_name)
+    if kind is None:
+        fail(f"unknown engine {engine_name!r}; expected one of {', '.join(sorted(engines()))}")
+    if kind.needs_scheduler and not scheduler:
+        fail(f"--engine {engine_name} needs --scheduler ADDRESS (tcp://host:8786)")
+    if renderer.needs_analysis and not kind.keeps_analysis:
+        fail(f"--format {chosen} draws each parse, which --engine {engine_name} does not send back")
     return Plan(
-        paths, settings, renderer, selection, replace(options, max_bytes=settings.max_bytes), output, quiet
+        paths,
+        settings,
+        renderer,
+        selection,
+        replace(options, max_bytes=settings.max_bytes),
+        output,
+        quiet,
+        engine_name,
+        scheduler,
     )
 
 
@@ -196,12 +217,16 @@ def execute(
     results: list[DocumentResult] = []
     baselined = 0
     try:
+        runner = open_engine(run.engine, EngineOptions(processes, run.scheduler))
+    except EngineError as error:
+        fail(str(error))
+    try:
         with chatter.progress(counted):
             documents = collect(run.paths, run.options, run.selection)
             # Only the claim-graph renderers read the analysis; without it the workers
             # check whole documents and send back findings alone.
             keep = run.renderer.needs_analysis
-            for result in machine.checker.check(documents, keep, processes, machine.cache):
+            for result in runner.check(machine.checker, documents, keep, machine.cache):
                 cached = result.cached
                 if machine.known is not None:
                     result, dropped = without_known(result, machine.known)
@@ -216,9 +241,11 @@ def execute(
                     result = replace(result, analysis=None, document=None)
                 results.append(result)
                 chatter.finished(result, cached)
-        model = machine.checker.model
+        model = runner.model(machine.checker)
     except ModelNotFoundError as error:
         fail(str(error))
+    finally:
+        runner.close()
     return Report(tuple(results), model), baselined
 
 
@@ -432,6 +459,22 @@ def check(
             help="Worker processes; 0 picks one per core for 16 or more files.", min=0, rich_help_panel=_RUN
         ),
     ] = 0,
+    engine_name: Annotated[
+        str,
+        typer.Option(
+            "--engine",
+            help="What checks the documents: local (this machine) or dask (a Dask cluster, see --scheduler).",
+            rich_help_panel=_RUN,
+        ),
+    ] = DEFAULT_ENGINE,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            envvar="FACTCHECK_SCHEDULER",
+            help="The Dask scheduler's address for --engine dask (tcp://host:8786).",
+            rich_help_panel=_RUN,
+        ),
+    ] = None,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -471,6 +514,8 @@ def check(
         InputOptions(jsonl_field=jsonl_field, stdin_filename=stdin_filename),
         output,
         quiet,
+        engine_name,
+        scheduler,
     )
     if show_files:
         listed = named_documents(run)

@@ -144,7 +144,7 @@ class Service:
 async def _body(request: Request, limit: int) -> bytes:
     """The body, refused with 413 as soon as it is known to exceed ``limit``."""
     declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
+    if declared is not None and declared.isdecimal() and int(declared) > limit:
         raise BadRequest(413, f"request body of {int(declared):,} bytes; the limit is {limit:,}")
     chunks: list[bytes] = []
     size = 0

@@ -39,7 +39,7 @@ _CLOSING = frozenset({",", ")", ";", ".", "—", "–"})
 
 def _age(token: Token) -> int | None:
     """The age a bare number may be: "52", not "52,000" or "3.5"."""
-    if not token.text.isdigit():
+    if not token.text.isdecimal():
         return None
     value = int(token.text)
     oldest: int = data_file("units")["ages"]["oldest"]
@@ -173,7 +173,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
     doc = context.doc
     digits, verbs, olds = [], [], []
     for token in doc:
-        if token.text.isdigit():
+        if token.text.isdecimal():
             digits.append(token)
         elif token.dep_ == "relcl" and token.lemma_ == "be":
             verbs.append(token)
@@ -186,7 +186,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
     ]
     seen: set[tuple[int, int]] = set()
     for (name, key), first, last in sorted(found, key=lambda item: (item[1].i, item[2].i)):
-        age_token = last if last.text.isdigit() else doc[last.i - 4]
+        age_token = last if last.text.isdecimal() else doc[last.i - 4]
         end = last.i + 1
         # "52-year-old Sow": the name it modifies is quoted with it.
         if name.start == end:

@@ -234,9 +234,9 @@ def _day_word(
         return "weekday", _weekdays()[word]
     if word in _months():
         return "month", _months()[word]
-    if number.isdigit() and len(number) == 4 and 1800 <= int(number) <= 2099:
+    if number.isdecimal() and len(number) == 4 and 1800 <= int(number) <= 2099:
         return "year", int(number)
-    if number.isdigit() and 1 <= int(number) <= 31:
+    if number.isdecimal() and 1 <= int(number) <= 31:
         return "day", int(number)
     if word in relations:
         return "relation", 0

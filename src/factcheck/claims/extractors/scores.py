@@ -53,7 +53,7 @@ def _score_at(doc: Doc, start: int) -> tuple[int, int, int] | None:
     if start < 0 or start + 2 >= len(doc):
         return None
     first, dash, second = doc[start], doc[start + 1], doc[start + 2]
-    if dash.text not in _DASHES or not (first.text.isdigit() and second.text.isdigit()):
+    if dash.text not in _DASHES or not (first.text.isdecimal() and second.text.isdecimal()):
         return None
     # "2-1", not "2 - 1" in a list or a range with spaces.
     if first.whitespace_ or dash.whitespace_:
@@ -71,7 +71,7 @@ def _plain_score(doc: Doc, start: int) -> bool:
     if start < 0 or start + 2 >= len(doc):
         return False
     first, dash, second = doc[start], doc[start + 1], doc[start + 2]
-    return first.text.isdigit() and dash.text in _DASHES and second.text.isdigit()
+    return first.text.isdecimal() and dash.text in _DASHES and second.text.isdecimal()
 
 
 def _noun_score(token: Token) -> tuple[int, int, int, int] | None:
