@@ -17,8 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from factcheck.config import Settings
-from factcheck.engine import gazetteer_for, rules_for
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, gazetteer_for, rules_for
 from factcheck.reading.inputs import InputOptions, collect
 
 DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "bbc-dev"

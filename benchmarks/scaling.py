@@ -258,8 +258,7 @@ def _peak_mib() -> float:
 
 def measure(reader: str, size: int, bare: bool = False) -> dict[str, float | int]:
     from factcheck.config import Settings
-    from factcheck.engine import gazetteer_for, rules_for
-    from factcheck.pipeline import Checker
+    from factcheck.pipeline import Checker, gazetteer_for, rules_for
     from factcheck.reading.document import Document
     from factcheck.reading.inputs import InputOptions, collect
 

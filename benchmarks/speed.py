@@ -64,8 +64,7 @@ def _measure(kind: str, paths: list[Path], processes: int) -> dict[str, float]:
             pass
     else:
         from factcheck.config import Settings
-        from factcheck.engine import gazetteer_for, rules_for
-        from factcheck.pipeline import Checker
+        from factcheck.pipeline import Checker, gazetteer_for, rules_for
         from factcheck.reading.inputs import InputOptions, collect
 
         started = time.perf_counter()

@@ -16,8 +16,7 @@ import sys
 from pathlib import Path
 
 from factcheck.config import Settings
-from factcheck.engine import gazetteer_for, rules_for
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, gazetteer_for, rules_for
 from factcheck.reading.inputs import document_from_text
 
 DEFAULT_FILE = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "summedits-news" / "eval.jsonl"

@@ -12,9 +12,8 @@ from hypothesis import HealthCheck, settings
 from factcheck.claims.graph import Analysis
 from factcheck.claims.model import Claim
 from factcheck.config import Settings
-from factcheck.engine import rules_for
 from factcheck.nlp.gazetteer import Gazetteer, load_gazetteer
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, rules_for
 from factcheck.reading.document import Document
 from factcheck.reading.inputs import document_from_text
 from factcheck.reading.joined import JoinedPair

@@ -12,9 +12,8 @@ from typer.testing import CliRunner
 from factcheck.cache import CACHE_FORMAT, ResultCache, run_key
 from factcheck.cli import app
 from factcheck.config import Settings
-from factcheck.engine import rules_for
 from factcheck.nlp.gazetteer import Gazetteer
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, rules_for
 from factcheck.reading.inputs import document_from_text
 
 runner = CliRunner()

@@ -13,10 +13,9 @@ import pytest
 from conftest import SEED
 from factcheck.comparison import Comparer
 from factcheck.config import Settings
-from factcheck.engine import rules_for
 from factcheck.nlp.entities import Mention
 from factcheck.nlp.gazetteer import Gazetteer
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, rules_for
 from factcheck.reading.document import DERIVED, SOURCE
 from factcheck.reading.inputs import document_from_text
 from factcheck.reading.joined import join

@@ -21,9 +21,8 @@ from typer.testing import CliRunner
 from factcheck.api import to_json
 from factcheck.cli import app
 from factcheck.config import Settings
-from factcheck.engine import gazetteer_for, rules_for
 from factcheck.engines import EngineError, EngineOptions, engines, open_engine
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, gazetteer_for, rules_for
 from factcheck.reading.inputs import InputOptions, collect
 from factcheck.report.model import DocumentResult, Report
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from factcheck.config import CONFIG_SCHEMA, Settings, load_settings
 from factcheck.datafiles import DataFileError
-from factcheck.engine import rules_for
+from factcheck.pipeline import rules_for
 from factcheck.rules.loading import Rule, load_rules
 from fuzzing import ROOT, budget, markup_text
 

@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.config import Settings
-from factcheck.engine import all_rules, rules_for
 from factcheck.nlp.gazetteer import Gazetteer
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, all_rules, rules_for
 from factcheck.reading.inputs import document_from_text
 from factcheck.report.model import Report
 from factcheck.report.renderers import RenderContext, renderers

@@ -9,8 +9,7 @@ from html import unescape
 import pytest
 
 from factcheck.config import Settings
-from factcheck.engine import rules_for
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, rules_for
 from factcheck.reading.inputs import document_from_text
 from factcheck.report.model import Report
 from factcheck.report.renderers import RenderContext, renderers

@@ -16,9 +16,8 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.config import Settings
 from factcheck.datafiles import load_schema
-from factcheck.engine import all_rules, rules_for
 from factcheck.nlp.gazetteer import Gazetteer
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, all_rules, rules_for
 from factcheck.reading.inputs import InputFailure, document_from_text
 from factcheck.report.model import Report
 from factcheck.report.renderers import RenderContext, renderers

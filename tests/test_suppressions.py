@@ -10,9 +10,8 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.config import Settings
-from factcheck.engine import rules_for
 from factcheck.nlp.gazetteer import Gazetteer
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, rules_for
 from factcheck.reading.directives import parse_suppressions
 from factcheck.reading.inputs import document_from_text
 from factcheck.reading.readers.plain import read_plain

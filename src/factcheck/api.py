@@ -45,8 +45,7 @@ from typing import Any
 from factcheck.cache import ResultCache, run_key
 from factcheck.comparison import Comparer
 from factcheck.config import Settings, resolve_settings, split_ids
-from factcheck.engine import gazetteer_for, rules_for
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, gazetteer_for, rules_for
 from factcheck.reading.inputs import InputOptions, collect, read_text
 from factcheck.reading.pairs import pair_of
 from factcheck.reading.selection import Selection

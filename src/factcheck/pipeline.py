@@ -5,12 +5,14 @@
 A rewrite compared with its source runs the same stages over the two texts
 joined as one (``reading.joined``).
 
-The library returns data; printing and exit codes belong to the CLI.
+The library returns data; printing and exit codes belong to the CLI. ``rules_for`` and
+``gazetteer_for`` build a Checker's rules and gazetteer from settings.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import TypeAlias
 
 from spacy.tokens import Doc
@@ -20,9 +22,11 @@ from factcheck.cache import ResultCache
 from factcheck.claims.extractors import extract_claims
 from factcheck.claims.graph import Analysis, build_graph
 from factcheck.claims.model import ExtractionContext, Rewrite
+from factcheck.config import Settings, active_rules
+from factcheck.datafiles import DataFileError, load_yaml
 from factcheck.events import build_event_layer, frame_lexicon
 from factcheck.nlp.entities import build_entity_index
-from factcheck.nlp.gazetteer import Gazetteer
+from factcheck.nlp.gazetteer import Gazetteer, load_gazetteer
 from factcheck.nlp.models import installed_model
 from factcheck.nlp.pipeline import Pipeline, load_pipeline
 from factcheck.reading.document import Document
@@ -31,7 +35,7 @@ from factcheck.reading.joined import SEPARATOR, JoinedPair
 from factcheck.report.model import DocumentResult
 from factcheck.rules.evaluation import run_rules
 from factcheck.rules.findings import Finding
-from factcheck.rules.loading import Rule
+from factcheck.rules.loading import Rule, builtin_rules_dir, load_rules
 
 #: spaCy refuses longer texts by default; our input limit keeps documents below this.
 MAX_CHARACTERS = 2_000_000
@@ -310,3 +314,30 @@ def start_worker(rules: Sequence[Rule], gazetteer: Gazetteer) -> None:
 def check_in_worker(tasks: Sequence[WorkerTask]) -> list[WorkerOutcome]:
     """A batch of documents checked in a worker process started by ``start_worker``."""
     return _WORKER_CHECKER[0].check_batch(tasks)
+
+
+# -- a Checker's rules and gazetteer, from settings (the CLI and the library share them)
+
+
+def all_rules(settings: Settings, extra_dirs: Sequence[Path] = ()) -> list[Rule]:
+    """Built-in rules plus the configured and given rule folders."""
+    return load_rules([builtin_rules_dir(), *settings.rule_dirs, *extra_dirs], builtin=builtin_rules_dir())
+
+
+def builtin_rules() -> list[Rule]:
+    """The shipped rules, whose ids no other rule file may take.
+
+    Empty when one of them is broken: checking that folder reports the problem.
+    """
+    try:
+        return load_rules([builtin_rules_dir()])
+    except DataFileError:
+        return []
+
+
+def gazetteer_for(settings: Settings) -> Gazetteer:
+    return load_gazetteer((str(p), load_yaml(p)) for p in settings.gazetteer_files)
+
+
+def rules_for(settings: Settings, extra_dirs: Sequence[Path] = ()) -> list[Rule]:
+    return active_rules(all_rules(settings, extra_dirs), settings)

@@ -172,8 +172,7 @@ def engine(
 ) -> Engine:
     # The stages load spaCy: imported here, so that --help and --show-files stay quick.
     from factcheck.cache import ResultCache, run_key
-    from factcheck.engine import gazetteer_for, rules_for
-    from factcheck.pipeline import Checker
+    from factcheck.pipeline import Checker, gazetteer_for, rules_for
     from factcheck.report.baseline import load_baseline
 
     settings = run.settings

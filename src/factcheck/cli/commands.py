@@ -14,9 +14,8 @@ from factcheck.cli.common import fail, settings_for
 from factcheck.cli.output import write
 from factcheck.config import Settings, settings_as_toml
 from factcheck.datafiles import DataFileError
-from factcheck.engine import all_rules, builtin_rules, gazetteer_for, rules_for
 from factcheck.nlp.pipeline import ModelNotFoundError
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, all_rules, builtin_rules, gazetteer_for, rules_for
 from factcheck.reading.inputs import InputError, InputOptions, collect, read_document
 from factcheck.rules.explain import explain_rule
 from factcheck.rules.loading import builtin_rules_dir

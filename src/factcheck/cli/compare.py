@@ -70,8 +70,7 @@ def _one_document(path: str, options: InputOptions) -> Document:
 def comparer(run: Plan, rules_dir: list[Path] | None) -> Comparer:
     # The stages load spaCy: imported here, so that --help stays quick.
     from factcheck.comparison import Comparer
-    from factcheck.engine import gazetteer_for, rules_for
-    from factcheck.pipeline import Checker
+    from factcheck.pipeline import Checker, gazetteer_for, rules_for
 
     settings = run.settings
     try:

@@ -41,8 +41,7 @@ from factcheck.api import TEXT_FORMATS
 from factcheck.comparison import Comparer
 from factcheck.config import Settings, active_rules, split_ids
 from factcheck.datafiles import DataFileError
-from factcheck.engine import all_rules, gazetteer_for, rules_for
-from factcheck.pipeline import Checker
+from factcheck.pipeline import Checker, all_rules, gazetteer_for, rules_for
 from factcheck.reading.inputs import format_for, read_text
 from factcheck.reading.pairs import pair_of
 from factcheck.report.model import SCHEMA_VERSION, Report
