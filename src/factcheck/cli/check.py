@@ -18,6 +18,19 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from factcheck.cli.common import fail, settings_for
+from factcheck.cli.options import (
+    ColorOption,
+    ExcludeOption,
+    ExtendSelectOption,
+    IgnoreOption,
+    OutputFormatOption,
+    OutputOption,
+    QuietOption,
+    RulesDirOption,
+    SelectOption,
+    ShowSuppressedOption,
+    StatisticsOption,
+)
 from factcheck.cli.output import Chatter, rate, use_colour, write
 from factcheck.config import Settings, split_ids
 from factcheck.datafiles import DataFileError
@@ -308,45 +321,12 @@ def check(
     paths: Annotated[
         list[str] | None, typer.Argument(help="Files, folders or - for stdin.", show_default=False)
     ] = None,
-    output_format: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Report format: github, html, json, jsonl, sarif or text (default: text; github "
-            "under GitHub Actions).",
-            rich_help_panel=_REPORT,
-        ),
-    ] = None,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report here.", rich_help_panel=_REPORT)
-    ] = None,
-    statistics: Annotated[
-        bool, typer.Option(help="Add counts per rule (text).", rich_help_panel=_REPORT)
-    ] = False,
-    color: Annotated[
-        bool | None,
-        typer.Option(
-            "--color/--no-color",
-            help="Colour the text report (default: on a terminal; NO_COLOR and FORCE_COLOR are obeyed).",
-            rich_help_panel=_REPORT,
-        ),
-    ] = None,
-    show_suppressed: Annotated[
-        bool,
-        typer.Option(
-            help="Also show findings silenced by suppression comments (text).", rich_help_panel=_REPORT
-        ),
-    ] = False,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet",
-            "-q",
-            help="Report errors only: no warnings, notes or progress.",
-            rich_help_panel=_REPORT,
-        ),
-    ] = False,
+    output_format: OutputFormatOption = None,
+    output: OutputOption = None,
+    statistics: StatisticsOption = False,
+    color: ColorOption = None,
+    show_suppressed: ShowSuppressedOption = False,
+    quiet: QuietOption = False,
     verbose: Annotated[
         bool,
         typer.Option(
@@ -384,36 +364,15 @@ def check(
         ),
     ] = None,
     config: Annotated[Path | None, typer.Option(help="Use this config file.", rich_help_panel=_RULES)] = None,
-    select: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Only these rule ids or prefixes (comma-separated or repeated).", rich_help_panel=_RULES
-        ),
-    ] = None,
-    extend_select: Annotated[
-        list[str] | None,
-        typer.Option(help="These rules as well as the selected ones.", rich_help_panel=_RULES),
-    ] = None,
-    ignore: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Skip these rule ids or prefixes (comma-separated or repeated).", rich_help_panel=_RULES
-        ),
-    ] = None,
-    rules_dir: Annotated[
-        list[Path] | None, typer.Option("--rules", help="Extra rule folder.", rich_help_panel=_RULES)
-    ] = None,
+    select: SelectOption = None,
+    extend_select: ExtendSelectOption = None,
+    ignore: IgnoreOption = None,
+    rules_dir: RulesDirOption = None,
     include: Annotated[
         list[str] | None,
         typer.Option(help="Glob of files to read in folders (replaces the default).", rich_help_panel=_FILES),
     ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(
-            help="Glob of files or folders to skip in folders (replaces the default list).",
-            rich_help_panel=_FILES,
-        ),
-    ] = None,
+    exclude: ExcludeOption = None,
     extend_exclude: Annotated[
         list[str] | None,
         typer.Option(help="Glob to skip on top of the exclude list.", rich_help_panel=_FILES),
