@@ -11,13 +11,11 @@ two contests, whatever else they share.
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 
-from factcheck.claims.model import FIELD_TYPES as CLAIM_FIELD_TYPES
 from factcheck.claims.model import Claim
 from factcheck.nlp.entities import Mention
-from factcheck.rules.operators._contract import NAMES_FIELD, Arity, CheckContext, Conflict, FindingsRead
+from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, FindingsRead, claim_field
 
 NAME = "different_values"
 ARITY: Arity = "pair"
@@ -32,7 +30,7 @@ pair_keys = None
 @dataclass(frozen=True, slots=True)
 class Options:
     #: Fields that keep two claims apart when both sides know them and they differ.
-    apart: tuple[str, ...] = dataclasses.field(default=(), metadata={NAMES_FIELD: CLAIM_FIELD_TYPES})
+    apart: tuple[str, ...] | None = claim_field(optional=True)
 
 
 def _plain(value: object) -> object:
@@ -46,7 +44,7 @@ def check(
     a, b = first.get(field or ""), second.get(field or "")
     if a is None or b is None or _plain(a) == _plain(b):
         return None
-    for name in options.apart:
+    for name in options.apart or ():
         one, other = _plain(first.get(name)), _plain(second.get(name))
         if one is not None and other is not None and one != other:
             return None
