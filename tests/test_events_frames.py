@@ -601,6 +601,21 @@ def test_a_host_that_is_no_place_places_nothing(layer: Layer) -> None:
     assert summit.places == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "contest"),
+    [
+        ("Fiji drew 1-1 with Samoa on Saturday.", True),
+        ("Fiji and Samoa drew 2-2.", True),
+        ("Fiji drew the final against Samoa.", True),
+        ("Tonga tied with Fiji in Suva.", True),
+        ("The concert drew thousands.", False),
+        ("The plan drew criticism from unions.", False),
+    ],
+)
+def test_a_draw_is_a_contest_only_when_it_draws_no_crowd(layer: Layer, text: str, contest: bool) -> None:
+    assert bool([f for f in frames(layer(text), "contest") if f.lemma in {"draw", "tie"}]) is contest
+
+
 def test_a_final_day_is_no_final(layer: Layer) -> None:
     assert frames(layer("It was the final day of the talks in Apia."), "contest") == []
 
