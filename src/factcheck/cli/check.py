@@ -249,8 +249,9 @@ def execute(
                     )
                 if run.streaming and run.renderer.render_document is not None:
                     chatter.show(run.renderer.render_document(result, context))
-                    # Already shown: keeping the parsed article would only hold memory.
-                    result = replace(result, analysis=None, document=None)
+                    chatter.finished(result, cached)
+                    results.append(kept_after_showing(result))
+                    continue
                 results.append(result)
                 chatter.finished(result, cached)
         model = runner.model(machine.checker)
@@ -259,6 +260,29 @@ def execute(
     finally:
         runner.close()
     return Report(tuple(results), model), baselined
+
+
+#: What a clean document leaves once shown: one value shared by all of them.
+SHOWN_CLEAN = DocumentResult("", None, None, ())
+
+
+def kept_after_showing(result: DocumentResult) -> DocumentResult:
+    """What a streamed document leaves for the summary, the exit code and ``--write-baseline``.
+
+    Those read only the count of documents, each error and each finding (a baseline
+    records a finding's fingerprint under its document's path and id); never the
+    text or the parse. A clean document leaves ``SHOWN_CLEAN``, so a corpus of
+    50,000 mostly clean records holds one list slot for each, not a result.
+
+    >>> kept_after_showing(DocumentResult("corpus.jsonl:7", "a7", None, ())) is SHOWN_CLEAN
+    True
+    >>> kept = kept_after_showing(DocumentResult("corpus.jsonl:8", "a8", "invalid JSON", ()))
+    >>> kept.path, kept.doc_id, kept.error, kept.document
+    ('corpus.jsonl:8', 'a8', 'invalid JSON', None)
+    """
+    if result.error is None and not result.findings:
+        return SHOWN_CLEAN
+    return DocumentResult(result.path, result.doc_id, result.error, result.findings, source=result.source)
 
 
 def _processes(counted: int | None) -> int:
