@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from factcheck.cli.check import Plan, finish, plan, selection_for
+from factcheck.cli.check import Plan, finish, kept_after_showing, plan, selection_for
 from factcheck.cli.common import fail, settings_for
 from factcheck.cli.options import (
     ColorOption,
@@ -117,8 +117,8 @@ def execute(
                     )
                 if run.streaming and run.renderer.render_document is not None:
                     chatter.show(run.renderer.render_document(result, context))
-                    # Already shown: keeping both texts would only hold memory.
-                    result = replace(result, analysis=None, document=None, texts=None)
+                    # Already shown: keep only what the summary and exit code read.
+                    result = kept_after_showing(result)
                 results.append(result)
                 chatter.finished(result, False)
         model = machine.checker.model
