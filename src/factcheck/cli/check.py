@@ -19,6 +19,10 @@ import typer
 
 from factcheck.cli.common import fail, settings_for
 from factcheck.cli.options import (
+    FILES_PANEL,
+    REPORT_PANEL,
+    RULES_PANEL,
+    RUN_PANEL,
     ColorOption,
     ExcludeOption,
     ExtendSelectOption,
@@ -49,11 +53,7 @@ if TYPE_CHECKING:
 #: Documents counted ahead to decide on worker processes.
 ENOUGH_FOR_WORKERS = 16
 
-_RULES = "Rules"
-_FILES = "Files"
-_REPORT = "Report"
 _GATE = "Exit code and baseline"
-_RUN = "Run"
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,7 +357,7 @@ def check(
             "--verbose",
             "-v",
             help="Say on stderr what runs: each document, time, cache.",
-            rich_help_panel=_REPORT,
+            rich_help_panel=REPORT_PANEL,
         ),
     ] = False,
     fail_on: Annotated[
@@ -387,58 +387,65 @@ def check(
             "--write-baseline", help="Record today's findings in this file and exit 0.", rich_help_panel=_GATE
         ),
     ] = None,
-    config: Annotated[Path | None, typer.Option(help="Use this config file.", rich_help_panel=_RULES)] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Use this config file.", rich_help_panel=RULES_PANEL)
+    ] = None,
     select: SelectOption = None,
     extend_select: ExtendSelectOption = None,
     ignore: IgnoreOption = None,
     rules_dir: RulesDirOption = None,
     include: Annotated[
         list[str] | None,
-        typer.Option(help="Glob of files to read in folders (replaces the default).", rich_help_panel=_FILES),
+        typer.Option(
+            help="Glob of files to read in folders (replaces the default).", rich_help_panel=FILES_PANEL
+        ),
     ] = None,
     exclude: ExcludeOption = None,
     extend_exclude: Annotated[
         list[str] | None,
-        typer.Option(help="Glob to skip on top of the exclude list.", rich_help_panel=_FILES),
+        typer.Option(help="Glob to skip on top of the exclude list.", rich_help_panel=FILES_PANEL),
     ] = None,
     respect_gitignore: Annotated[
         bool | None,
         typer.Option(
             "--respect-gitignore/--no-respect-gitignore",
             help="Skip files git ignores (default: yes).",
-            rich_help_panel=_FILES,
+            rich_help_panel=FILES_PANEL,
         ),
     ] = None,
     force_exclude: Annotated[
         bool,
         typer.Option(
-            help="Apply the exclusions to files named on the command line too.", rich_help_panel=_FILES
+            help="Apply the exclusions to files named on the command line too.", rich_help_panel=FILES_PANEL
         ),
     ] = False,
     show_files: Annotated[
-        bool, typer.Option(help="List the documents that would be checked, and exit.", rich_help_panel=_FILES)
+        bool,
+        typer.Option(help="List the documents that would be checked, and exit.", rich_help_panel=FILES_PANEL),
     ] = False,
     stdin_filename: Annotated[
         str | None,
         typer.Option(
             help="The name of stdin: its suffix picks the format (article.md), and it names the report.",
-            rich_help_panel=_FILES,
+            rich_help_panel=FILES_PANEL,
         ),
     ] = None,
     max_bytes: Annotated[
-        int | None, typer.Option(help="Refuse files larger than this.", rich_help_panel=_FILES)
+        int | None, typer.Option(help="Refuse files larger than this.", rich_help_panel=FILES_PANEL)
     ] = None,
     jsonl_field: Annotated[
         str | None,
         typer.Option(
             help="JSON Lines field with the article (default: text); makes - JSON Lines too.",
-            rich_help_panel=_FILES,
+            rich_help_panel=FILES_PANEL,
         ),
     ] = None,
     jobs: Annotated[
         int,
         typer.Option(
-            help="Worker processes; 0 picks one per core for 16 or more files.", min=0, rich_help_panel=_RUN
+            help="Worker processes; 0 picks one per core for 16 or more files.",
+            min=0,
+            rich_help_panel=RUN_PANEL,
         ),
     ] = 0,
     engine_name: Annotated[
@@ -446,7 +453,7 @@ def check(
         typer.Option(
             "--engine",
             help="What checks the documents: local (this machine) or dask (a Dask cluster, see --scheduler).",
-            rich_help_panel=_RUN,
+            rich_help_panel=RUN_PANEL,
         ),
     ] = DEFAULT_ENGINE,
     scheduler: Annotated[
@@ -454,7 +461,7 @@ def check(
         typer.Option(
             envvar="FACTCHECK_SCHEDULER",
             help="The Dask scheduler's address for --engine dask (tcp://host:8786).",
-            rich_help_panel=_RUN,
+            rich_help_panel=RUN_PANEL,
         ),
     ] = None,
     no_cache: Annotated[
@@ -463,7 +470,7 @@ def check(
             "--no-cache",
             envvar="FACTCHECK_NO_CACHE",
             help="Neither read nor write the results cache.",
-            rich_help_panel=_RUN,
+            rich_help_panel=RUN_PANEL,
         ),
     ] = False,
     cache_dir: Annotated[
@@ -471,7 +478,7 @@ def check(
         typer.Option(
             envvar="FACTCHECK_CACHE_DIR",
             help="The results cache folder (default: .factcheck_cache beside the config file, or here).",
-            rich_help_panel=_RUN,
+            rich_help_panel=RUN_PANEL,
         ),
     ] = None,
 ) -> None:

@@ -22,6 +22,10 @@ import typer
 from factcheck.cli.check import Plan, finish, kept_after_showing, plan, selection_for
 from factcheck.cli.common import fail, settings_for
 from factcheck.cli.options import (
+    FILES_PANEL,
+    REPORT_PANEL,
+    RULES_PANEL,
+    RUN_PANEL,
     ColorOption,
     ExcludeOption,
     ExtendSelectOption,
@@ -47,11 +51,7 @@ if TYPE_CHECKING:
     from factcheck.reading.pairs import DocumentPair, PairFailure
 
 _PAIRS = "Pairs"
-_RULES = "Rules"
-_FILES = "Files"
-_REPORT = "Report"
 _GATE = "Exit code"
-_RUN = "Run"
 
 
 def pairs_of(
@@ -154,7 +154,7 @@ def compare(
     verbose: Annotated[
         bool,
         typer.Option(
-            "--verbose", "-v", help="Say on stderr what runs: each pair, time.", rich_help_panel=_REPORT
+            "--verbose", "-v", help="Say on stderr what runs: each pair, time.", rich_help_panel=REPORT_PANEL
         ),
     ] = False,
     fail_on: Annotated[
@@ -172,7 +172,9 @@ def compare(
             rich_help_panel=_GATE,
         ),
     ] = False,
-    config: Annotated[Path | None, typer.Option(help="Use this config file.", rich_help_panel=_RULES)] = None,
+    config: Annotated[
+        Path | None, typer.Option(help="Use this config file.", rich_help_panel=RULES_PANEL)
+    ] = None,
     select: SelectOption = None,
     extend_select: ExtendSelectOption = None,
     ignore: IgnoreOption = None,
@@ -180,14 +182,16 @@ def compare(
     include: Annotated[
         list[str] | None,
         typer.Option(
-            help="Glob of rewrites to read in folders (replaces the default).", rich_help_panel=_FILES
+            help="Glob of rewrites to read in folders (replaces the default).", rich_help_panel=FILES_PANEL
         ),
     ] = None,
     exclude: ExcludeOption = None,
     max_bytes: Annotated[
-        int | None, typer.Option(help="Refuse texts larger than this.", rich_help_panel=_FILES)
+        int | None, typer.Option(help="Refuse texts larger than this.", rich_help_panel=FILES_PANEL)
     ] = None,
-    jobs: Annotated[int, typer.Option(help="Parser processes (default 1).", min=0, rich_help_panel=_RUN)] = 0,
+    jobs: Annotated[
+        int, typer.Option(help="Parser processes (default 1).", min=0, rich_help_panel=RUN_PANEL)
+    ] = 0,
 ) -> None:
     """Compare rewrites (summaries, cut-down stories) with their source: contradictions,
     unsupported names, numbers and details, flipped statements."""
