@@ -207,3 +207,8 @@ def mentions_of(claim: Claim, *names: str | None) -> tuple[Mention, ...] | None:
     if all(isinstance(value, Mention) for value in values):
         return values  # type: ignore[return-value]
     return None
+
+
+def listed_pair(values: tuple[object, object], pairs: tuple[tuple[str, str], ...]) -> bool:
+    """Whether two values are one of the listed pairs, in either order (an ``exclusive`` option)."""
+    return any(values in (tuple(pair), tuple(pair)[::-1]) for pair in pairs)

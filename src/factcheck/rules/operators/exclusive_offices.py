@@ -26,6 +26,7 @@ from factcheck.rules.operators._contract import (
     Conflict,
     FindingsRead,
     claim_field,
+    listed_pair,
     option,
 )
 
@@ -65,8 +66,7 @@ def check(
     if not isinstance(office_a, str) or not isinstance(office_b, str) or office_a == office_b:
         return None
     ranks = (first.get(options.rank), second.get(options.rank))
-    pairs = {tuple(pair) for pair in options.exclusive}
-    if ranks not in pairs and ranks[::-1] not in pairs:
+    if not listed_pair(ranks, options.exclusive):
         return None
     country_a, country_b = first.get(options.country), second.get(options.country)
     if isinstance(country_a, Mention) and isinstance(country_b, Mention):

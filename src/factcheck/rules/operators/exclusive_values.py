@@ -15,7 +15,14 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 
 from factcheck.claims.model import Claim
-from factcheck.rules.operators._contract import Arity, CheckContext, Conflict, FindingsRead, option
+from factcheck.rules.operators._contract import (
+    Arity,
+    CheckContext,
+    Conflict,
+    FindingsRead,
+    listed_pair,
+    option,
+)
 
 NAME = "exclusive_values"
 ARITY: Arity = "pair"
@@ -41,7 +48,6 @@ def check(
 ) -> Conflict | None:
     first, second = claims
     values = (first.get(field or ""), second.get(field or ""))
-    pairs = {tuple(pair) for pair in options.exclusive}
-    if values not in pairs and values[::-1] not in pairs:
+    if not listed_pair(values, options.exclusive):
         return None
     return Conflict((first.span, second.span))
