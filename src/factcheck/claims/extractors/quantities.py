@@ -379,7 +379,7 @@ class _Article:
     numbers: list[Token]
     nouns: list[Token]
     lede_end: int
-    reported: dict[frozenset[str], str | None] = field(default_factory=dict)
+    reported: dict[tuple[frozenset[str], bool], str | None] = field(default_factory=dict)
 
     @classmethod
     def of(cls, context: ExtractionContext) -> _Article:
@@ -392,28 +392,41 @@ class _Article:
                 nouns.append(token)
         return cls(context, numbers, nouns, lede_end(context.document.text))
 
-    def reported_event(self, classes: frozenset[str]) -> str | None:
-        if classes not in self.reported:
-            self.reported[classes] = _reported_event(self.context, classes, self.lede_end)
-        return self.reported[classes]
+    def reported_event(self, classes: frozenset[str], at: int | None = None) -> str | None:
+        """``at``: where the count is told; a count in the lede may name the event later."""
+        key = (classes, at is not None and at < self.lede_end)
+        if key not in self.reported:
+            self.reported[key] = _reported_event(self.context, classes, self.lede_end, key[1])
+        return self.reported[key]
 
 
-def _reported_event(context: ExtractionContext, classes: frozenset[str], end: int) -> str | None:
+def _reported_event(
+    context: ExtractionContext, classes: frozenset[str], end: int, told_in_lede: bool = False
+) -> str | None:
     """The one event of these classes the article reports (opened in its first
-    paragraph and happening), or None when there is none or more than one."""
+    paragraph and happening), or None when there is none or more than one.
+
+    A lede may tell the event in words no class claims ("a bus skidded off the road
+    and fell into a ravine, killing 23") and name it only later ("the crash, which
+    claimed 32 lives"): for a count told in the lede, when no such event opens there,
+    the article's only one is it. A count further on ("a van overturned in May,
+    killing six") may be another event's.
+    """
     layer = context.events
     first: dict[str, Frame] = {}
     for frame in layer.frames:
         if frame.event_class in classes:
             first.setdefault(layer.event(frame), frame)
-    reported = [
-        event
+    happening = [
+        (event, frame)
         for event, frame in first.items()
-        if frame.trigger.start < end
-        and not frame.reference.plural
+        if not frame.reference.plural
         and frame.polarity == "positive"
         and frame.modality in {"asserted", "future"}
     ]
+    reported = [event for event, frame in happening if frame.trigger.start < end]
+    if not reported and told_in_lede and len(first) == 1:
+        reported = [event for event, _ in happening]
     return reported[0] if len(reported) == 1 else None
 
 
@@ -426,6 +439,11 @@ def _counted_noun(counted: Token) -> str:
     people = word_set("units", "people_nouns")
     lemma = counted.lemma_.lower()
     return "people" if lemma in people or counted.lower_ in people else lemma
+
+
+def _bare_count_noun(measure: str) -> str:
+    """What a number with no noun counts: people, for a measure of people ("killing 12")."""
+    return "people" if measure in word_set("units", "people_measures") else ""
 
 
 def _count_phrase(number: Token) -> tuple[Token, Token, str] | None:
@@ -501,15 +519,38 @@ def _running_total(verb: Token, number: Token) -> bool:
     revising_words = word_set("units", "revising_words")
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return True
-    if any(
-        c.ent_type_ in {"DATE", "TIME"} for c in verb.subtree if c.i not in range(number.i - 3, number.i + 1)
-    ):
+    if any(_names_a_time(c) for c in _own_words(verb) if c.i not in range(number.i - 3, number.i + 1)):
         return True
     if any(c.lower_ in revising_words for c in verb.children if c.dep_ in {"advmod", "npadvmod"}):
         return True
     return any(t.lower_ in revising_words for t in number.subtree) or any(
         c.lower_ in revising_words for c in number.head.children if c.dep_ in {"amod", "advmod", "det"}
     )
+
+
+#: Clauses of their own under a verb: their times are theirs ("were killed when the bus
+#: left the road on Friday" is no tally up to Friday).
+_OWN_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "xcomp", "acl", "conj", "parataxis"})
+
+
+def _own_words(verb: Token) -> Iterator[Token]:
+    """The words of a verb's clause, without the clauses under it."""
+    yield verb
+    for child in verb.children:
+        if child.dep_ not in _OWN_CLAUSES:
+            yield from child.subtree
+
+
+def _names_a_time(token: Token) -> bool:
+    """A word of a date or time; not a bare count the model tagged as one ("killing 23 and
+    injuring 14": "14" is no day the tally runs to), though a year is ("by 2021")."""
+    if token.ent_type_ not in {"DATE", "TIME"}:
+        return False
+    entity = entity_span(token)
+    return not all(t.like_num and not _YEAR.fullmatch(t.text) for t in entity)
+
+
+_YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 def _not_told_as_fact(verb: Token) -> bool:
@@ -535,7 +576,7 @@ def _count_readings(article: _Article) -> Iterator[_Reading]:
         event = (
             _event_at(context, owner)
             if owner is not None
-            else article.reported_event(word_set("units", "counting_classes"))
+            else article.reported_event(word_set("units", "counting_classes"), token.idx)
         )
         if event is None:
             continue
@@ -543,7 +584,7 @@ def _count_readings(article: _Article) -> Iterator[_Reading]:
         amount = read_count(doc[left : token.i + 1].text, doc[left].idx)
         if amount is None:
             continue
-        noun = "" if counted is token else _counted_noun(counted)
+        noun = _counted_noun(counted) if counted is not token else _bare_count_noun(measure)
         start, end = _span(doc, doc[left], verb, counted, token)
         yield _Reading(
             event,
