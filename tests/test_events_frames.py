@@ -555,6 +555,9 @@ def test_a_noun_in_apposition_to_a_person_is_the_person(parties_of: Parties) -> 
         # "since" and "until" bound a period; they do not date the event.
         ("The visit to Chile will be the first by a minister since 2009.", "visit", None),
         ("The tour of Peru is his longest until 2031.", "tour", None),
+        # How often is not when: a recurrence dates no one occasion.
+        ("The minister flies to Quito every month.", "fly", None),
+        ("Her flights to Lagos each week are paid by the ministry.", "flight", None),
     ],
 )
 def test_the_time_of_a_frame(layer: Layer, text: str, lemma: str, time: str | None) -> None:

@@ -232,6 +232,8 @@ def _unique(found: Iterable[Mention]) -> tuple[Mention, ...]:
 
 #: "a year", "five-year", "36-hour", "two weeks": how long, not when.
 _SCORE = re.compile(r"^\d{1,3} ?[-–] ?\d{1,3}$")
+#: How often, not when: "settled each quarter", "paid every year" is no one occasion's date.
+_RECURRENCE = re.compile(r"^(?:each|every|per)\b")
 _DURATION = re.compile(
     r"^(?:about |nearly |almost |more than |up to |over |some )?"
     r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d[\d.,]*)[ -]"
@@ -244,7 +246,7 @@ def _date_entity(token: Token) -> Span | None:
         return None
     span = entity_span(token)
     text = span.text.lower()
-    return None if _DURATION.match(text) or _SCORE.match(text) else span
+    return None if _DURATION.match(text) or _SCORE.match(text) or _RECURRENCE.match(text) else span
 
 
 def _dated(obj: Token) -> Span | None:
