@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import ClaimsOf, numbered, view
+from helpers import ClaimsOf, RuleIds, numbered, view
 
 HEADLINE = "Norway reach Nordic Cup final\n\n"
 LEDE = "OSLO — Norway beat Chile in Oslo on Thursday to reach the final.\n\n"
@@ -72,3 +72,31 @@ def test_scores_of_other_things_are_not_the_match_s(claims_of: ClaimsOf, text: s
 def test_the_scores_of_sets_are_no_one_score(claims_of: ClaimsOf) -> None:
     text = "Berg through in Oslo\n\nOSLO — Berg beat Lind 6-3 3-6 6-2 on Monday. Moen won a 6-1 7-6 victory."
     assert claims_of(text, "match_score") == []
+
+
+# -- a win told by its winner's noun, in a clause that plans what comes next -------------
+
+WINNERS_NOUNS = [
+    "Kenya's 3-1 win over Uganda sets up a final against Rwanda.",
+    "Kenya's 3-1 victory over Uganda earned them a place in the final.",
+    "Their 3-1 win over Uganda puts Kenya into the final against Rwanda.",
+    "The 3-1 win over Uganda means Kenya will face Rwanda in the final.",
+    "Kenya's 3-1 triumph over Uganda arranged a final with Rwanda.",
+]
+
+
+@pytest.mark.parametrize("second", WINNERS_NOUNS)
+def test_a_win_named_by_its_winner_is_the_match_told_before(rule_ids: RuleIds, second: str) -> None:
+    # The winner as possessor is a participant, not an owner of another occasion, and a
+    # noun that is the doer of a planning verb is not itself planned.
+    text = f"Kenya beat Uganda 2-1 in the semi-final on Saturday.\n\nThe crowd sang for hours.\n\n{second}"
+    assert "SCR001" in rule_ids(text)
+
+
+@pytest.mark.parametrize("second", WINNERS_NOUNS)
+def test_a_win_over_another_side_is_another_match(rule_ids: RuleIds, second: str) -> None:
+    text = (
+        "Kenya beat Uganda 2-1 in the semi-final on Saturday.\n\nThe crowd sang for hours.\n\n"
+        + second.replace("Uganda", "Ethiopia")
+    )
+    assert "SCR001" not in rule_ids(text)

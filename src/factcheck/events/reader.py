@@ -358,8 +358,14 @@ def _modality(trigger: Token, form: str, light: Token | None, lexicon: FrameLexi
     if form == NOUN:
         if any(c.dep_ == "amod" and c.lemma_.lower() in planned_words for c in trigger.children):
             return "planned"
-        # "A meeting in Paris is planned", "the vote is scheduled for May".
-        if trigger.dep_ in {"nsubj", "nsubjpass"} and trigger.head.lemma_.lower() in planned_words:
+        # "A meeting in Paris is planned", "the vote is scheduled for May"; not the doer of
+        # a planning verb: "the victory sets up a final" plans the final, not the victory.
+        acts_on_object = trigger.dep_ == "nsubj" and any(c.dep_ == "dobj" for c in trigger.head.children)
+        if (
+            trigger.dep_ in {"nsubj", "nsubjpass"}
+            and trigger.head.lemma_.lower() in planned_words
+            and not acts_on_object
+        ):
             return "planned"
         current = light or trigger.head
     else:
@@ -445,6 +451,10 @@ def _prefixed(trigger: Token, lexicon: FrameLexicon) -> bool:
     return doc[i - 2].lower_ in lexicon.other_occasion_modifiers
 
 
+#: The slot a noun's owner would fill: "Fiji's victory" (possessor), "the Fiji victory" (compound).
+_OWNER_SLOTS = {"poss": "possessor", "compound": "compound"}
+
+
 def _reference(trigger: Token, form: str, lemma: str, sense: Sense, lexicon: FrameLexicon) -> Reference:
     """What tells this mention's occasion apart (see events/identity.py)."""
     if form == VERB:
@@ -478,6 +488,10 @@ def _reference(trigger: Token, form: str, lemma: str, sense: Sense, lexicon: Fra
             day_name = child.lower_.removesuffix("'s").removesuffix("’s")
             continue
         if child.ent_type_ in _NOT_QUALIFIERS or child.like_num or _ordinal(child) is not None:
+            continue
+        if _OWNER_SLOTS.get(child.dep_) in role_slots and child.pos_ in {"PRON", "PROPN"}:
+            # "Fiji's victory": the possessor fills a role (the winner); a participant, which
+            # identity compares as one, not an owner that tells another occasion apart.
             continue
         if child.dep_ == "poss" and child.pos_ == "PRON":
             qualifiers["owner"] = f"pronoun:{child.lower_}"
