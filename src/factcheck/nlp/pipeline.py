@@ -126,9 +126,28 @@ def mark_line_breaks(doc: Doc) -> Doc:
     for i, start in enumerate(starts):
         if start:
             values[i] = 1
+        elif _closes_quotation(doc, i):
+            values[i] = _NOT_A_START
     column: Any = values.reshape(-1, 1)  # spaCy's arrays of attribute ids (uint64)
     doc.from_array([SENT_START], column)
     return doc
+
+
+#: SENT_START -1 (the parser may not start a sentence here) as spaCy's uint64 arrays hold it.
+_NOT_A_START = 2**64 - 1
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
+
+
+def _closes_quotation(doc: Doc, i: int) -> bool:
+    """'"It makes sense to talk."': the mark after the full stop closes the quotation.
+
+    The parser at times starts a sentence at it, which leaves a sentence of one mark
+    and puts the words before it a sentence further from what follows.
+    """
+    if i == 0 or doc[i].text not in _CLOSING_QUOTES:
+        return False
+    previous = doc[i - 1]
+    return not previous.whitespace_ and previous.text.endswith(_SENTENCE_ENDS)
 
 
 def _mark_dateline(doc: Doc, start: int, starts: list[bool]) -> None:

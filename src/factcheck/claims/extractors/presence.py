@@ -21,6 +21,7 @@ from factcheck.claims.extractors._syntax import (
     sentence_bounds,
 )
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
+from factcheck.events import Filler
 from factcheck.nlp.entities import Mention
 from factcheck.nlp.speech import attribution
 
@@ -38,6 +39,16 @@ _LOCATIVE = frozenset({"at", "in"})
 _STATIVE = frozenset({"be", "stay", "remain", "wait", "meet"})
 
 
+def _person_of(traveller: Filler, context: ExtractionContext) -> str | None:
+    """The person a traveller is: by the name's own words, or by the party layer when the
+    filler is a title with the name beside it ("Chile's mining minister Valentina Rojas")."""
+    found = context.entities.person_key(context.doc[traveller.head])
+    if found is not None:
+        return found[1]
+    party = traveller.party
+    return party.key.removeprefix("person:") if party is not None and party.kind == "person" else None
+
+
 def _arrivals(context: ExtractionContext) -> Iterator[Claim]:
     """ "arrived in Beirut", "landed at Entebbe": a trip that ends where it says, as a fact."""
     entities = context.entities
@@ -46,10 +57,10 @@ def _arrivals(context: ExtractionContext) -> Iterator[Claim]:
             continue
         arrived = [f for f in frame.fillers("destination") if f.slot in _LOCATIVE]
         for traveller in frame.fillers("traveller"):
-            person = entities.person_key(context.doc[traveller.head])
-            if person is None:
+            key = _person_of(traveller, context)
+            if key is None:
                 continue
-            who = Mention(traveller.span.start, traveller.span.end, traveller.span.text, person[1])
+            who = Mention(traveller.span.start, traveller.span.end, traveller.span.text, key)
             for filler in arrived:
                 place = entities.place_mention(context.doc[filler.head])
                 if place is None:
@@ -64,7 +75,7 @@ def _arrivals(context: ExtractionContext) -> Iterator[Claim]:
                     sentence=frame.sentence,
                     values={
                         "person": who,
-                        "person_name": entities.person_names.get(person[1], who.text),
+                        "person_name": entities.person_names.get(key, who.text),
                         "place": place,
                     },
                     attributed_to=frame.attribution,
