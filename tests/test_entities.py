@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.nlp.speech import attribution, speaker
+from factcheck.pipeline import Checker
 from helpers import Analyse
 
 
@@ -109,3 +112,37 @@ def test_the_speaker_of_a_reported_clause(analyse: Analyse) -> None:
     assert found is not None and found.text == "ministry"
     doc = analyse("Georgia will sell cotton to Armenia.").doc
     assert speaker(next(t for t in doc if t.lemma_ == "sell")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The model reads these unfamiliar names as organisations.
+        ("The appeal was filed by veteran lawyer Okonkwo Adeyemi on Monday.", "Okonkwo Adeyemi"),
+        ("Striker Ousmane Diallo scored twice in the second half.", "Ousmane Diallo"),
+        ("Veteran lawyer Okonkwo Adeyemi filed the appeal.", "Okonkwo Adeyemi"),
+        # Names it reads right stay people.
+        ("Mongolian boxer Erdene Tsogt won the bout.", "Erdene Tsogt"),
+        ("Police said local activist Zarina Kasymova was detained.", "Zarina Kasymova"),
+    ],
+)
+def test_a_name_after_a_title_or_occupation_is_a_person(checker: Checker, text: str, name: str) -> None:
+    doc = checker.pipeline.nlp(text)
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == [name]
+
+
+def test_a_company_after_a_title_is_still_a_company(checker: Checker) -> None:
+    doc = checker.pipeline.nlp("The chairman of coach operator Lakeland Holdings resigned.")
+    assert "PERSON" not in {e.label_ for e in doc.ents}
+
+
+def test_a_given_name_alone_is_the_one_person_it_opens(analyse: Analyse) -> None:
+    # The lone given name is left untagged by the model; it opens one full name and ends none.
+    for full, given in [
+        ("Ganbaatar Erdene", "Ganbaatar"),
+        ("Batbold Sukh", "Batbold"),
+        ("Oyun Enkhbat", "Oyun"),
+    ]:
+        text = f"The veteran wrestler {full} retired on Sunday.\n\n{given}, 41, won five titles."
+        (age,) = [c for c in analyse(text).claims if c.kind == "person_age"]
+        assert age.get("person") == f"person:{full.lower()}"

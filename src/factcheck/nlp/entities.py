@@ -14,7 +14,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from factcheck.nlp.gazetteer import Gazetteer, normalise_name
-from factcheck.nlp.lexicon import words
+from factcheck.nlp.lexicon import word_set, words
 from factcheck.nlp.sentences import sentence_of
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -248,10 +248,21 @@ _MISTAKEN_SURNAME = frozenset({"ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT",
 
 
 def _index_untagged_surnames(index: EntityIndex, full_names: list[tuple[int, list[str], str]]) -> None:
-    """A surname the model did not tag ("Scholz will then travel on") after its full name."""
+    """A surname the model did not tag ("Scholz will then travel on") after its full name;
+    a first name too ("Batbayar, 41, won"), when only one full name opens with it and none
+    ends with it, since stories in many languages call people by their given names."""
     surnames: dict[str, tuple[int, str]] = {}
     for start, tokens, key in full_names:
         surnames.setdefault(tokens[-1], (start, key))
+    openers: dict[str, set[str]] = {}
+    for _, tokens, key in full_names:
+        openers.setdefault(tokens[0], set()).add(key)
+    # "Andina Minerals" tagged as a person is a company; its first word is no given name.
+    company_heads = word_set("parties", "organisation_name_heads")
+    for start, tokens, key in full_names:
+        given = tokens[0]
+        if given not in surnames and len(openers[given]) == 1 and tokens[-1].lower() not in company_heads:
+            surnames.setdefault(given, (start, key))
     for token in index.doc:
         if token.i in index.persons or token.pos_ != "PROPN":
             continue

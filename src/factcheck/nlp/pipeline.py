@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from factcheck.nlp.gazetteer import COUNTRY, Gazetteer
-from factcheck.nlp.lexicon import words
+from factcheck.nlp.lexicon import word_set, words
 from factcheck.nlp.models import MODEL_PACKAGES as MODEL_PACKAGES
 from factcheck.nlp.models import model_name
 
@@ -312,6 +312,34 @@ def _relabel_facility(span: Span) -> Span:
     return span
 
 
+#: Labels the model gives an unfamiliar person's name by mistake.
+_MISREAD_NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP"})
+
+
+def _relabel_titled_person(span: Span) -> Span:
+    """ "Mongolian wrestler Batbayar Dorj" tagged as an organisation: a name of two or three
+    capitalised words right after a person's title or occupation is a person's.
+
+    Not when a word of it makes it an organisation's ("coach Lakeland Holdings").
+    """
+    if span.label_ not in _MISREAD_NAME_LABELS:
+        return span
+    person_nouns = words("people", "titles") | words("people", "occupations")
+    start = span.start
+    if span[0].lower_ in person_nouns and span[0].pos_ in {"NOUN", "PROPN"}:
+        start += 1  # "Striker Ousmane Diallo scored": the title opens a sentence, inside the span
+    elif start == 0 or not (
+        (title := span.doc[start - 1]).pos_ == "NOUN" and title.is_lower and title.lower_ in person_nouns
+    ):
+        return span
+    name = span.doc[start : span.end]
+    if not 2 <= len(name) <= 3 or not all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in name):
+        return span
+    if any(t.lower_ in word_set("parties", "organisation_name_heads") for t in name):
+        return span
+    return Span(span.doc, start, span.end, label="PERSON")
+
+
 def _inside_last_starting(spans: list[Span], starts: list[int], span: Span) -> bool:
     """Whether ``span`` lies inside one of ``spans`` (in text order, none overlapping).
 
@@ -323,7 +351,9 @@ def _inside_last_starting(spans: list[Span], starts: list[int], span: Span) -> b
 
 @Language.component("factcheck_entities")
 def merge_gazetteer_entities(doc: Doc) -> Doc:
-    model_ents = [_relabel_facility(_trim_score(_trim_possessive(ent))) for ent in doc.ents]
+    model_ents = [
+        _relabel_titled_person(_relabel_facility(_trim_score(_trim_possessive(ent)))) for ent in doc.ents
+    ]
     matches = filter_spans(list(doc.spans.get(GAZETTEER_SPANS, [])))
     # Both lists are in text order and never overlap within themselves, so the
     # matches touching an entity, and the entity that may hold a match, are found
