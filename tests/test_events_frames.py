@@ -565,6 +565,60 @@ def test_the_time_of_a_frame(layer: Layer, text: str, lemma: str, time: str | No
     assert [f.time.text if f.time else None for f in found] == [time]
 
 
+@pytest.mark.parametrize(
+    ("text", "time"),
+    [
+        ("In May, when Tonga beat Samoa 3-0, the stadium was full.", "May"),
+        ("The stadium was full on Friday, when Fiji beat Japan.", "Friday"),
+        ("Chile have not won there since 2019, when Peru beat them in Lima.", "2019"),
+        ("Fans still recall the night in May, when Tonga beat Samoa 3-0.", "May"),
+    ],
+)
+def test_a_clause_on_a_date_takes_that_date(layer: Layer, text: str, time: str) -> None:
+    (beat,) = frames(layer(text), "contest", "beat")
+    assert beat.time is not None and beat.time.text == time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ban was lifted in March.",
+        "Since March, exports to Kenya have doubled.",
+        "Talks resumed on March 3 in Nairobi.",
+        "In March, when Tonga beat Samoa, the ban was lifted.",
+    ],
+)
+def test_a_month_named_like_an_event_is_a_date(layer: Layer, text: str) -> None:
+    assert frames(layer(text), "gathering") == []
+
+
+def test_a_march_is_still_a_gathering(layer: Layer) -> None:
+    (march,) = frames(layer("The march through Nairobi drew thousands on Sunday."), "gathering")
+    assert march.lemma == "march"
+
+
+@pytest.mark.parametrize(
+    "earlier",
+    [
+        "The result reversed their meeting in June, when Uganda beat Kenya 3-1.",
+        "In June Uganda beat Kenya 3-1 at home.",
+        "Uganda had beaten Kenya in October.",
+    ],
+)
+def test_a_month_set_against_the_story_s_weekday_is_another_occasion(layer: Layer, earlier: str) -> None:
+    text = f"Kenya top group\n\nKAMPALA, Uganda — Kenya beat Uganda 2-0 on Saturday.\n\n{earlier}"
+    found = layer(text)
+    saturday, other = frames(found, "contest", "beat")
+    assert found.event(saturday) != found.event(other)
+
+
+def test_a_month_and_a_date_in_it_may_be_one_occasion(layer: Layer) -> None:
+    text = "Kenya top group\n\nKAMPALA, Uganda — Kenya beat Uganda on June 7.\n\nKenya beat Uganda in June."
+    found = layer(text)
+    first, second = frames(found, "contest", "beat")
+    assert found.event(first) == found.event(second)
+
+
 # -- places -------------------------------------------------------------------------
 
 

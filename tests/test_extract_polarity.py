@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import ClaimsOf, view
+from helpers import ClaimsOf, RuleIds, view
 
 FIELDS = ("subject", "verb", "object", "time", "vague_time", "realis")
 
@@ -234,3 +234,83 @@ def test_plans_modals_conditions_and_states_in_time_are_not_realis(claims_of: Cl
 def test_an_unnamed_doer_is_not_no_doer(claims_of: ClaimsOf) -> None:
     claims = claims_of("We did not cancel any flights.", "action")
     assert [c for c in claims if c.get("verb") == "cancel"] == []
+
+
+INTRODUCED = {
+    "subject": "thing:assembly",
+    "verb": "approve",
+    "object": "thing:plan",
+    "object_scope": "one",
+    "time": "monday",
+    "realis": True,
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The assembly approved a plan for the harbour on Monday.",
+        "A plan for the harbour was approved by the assembly on Monday.",
+        "The assembly, which approved a plan for the harbour on Monday, then adjourned.",
+        "After approving a plan for the harbour on Monday, the assembly adjourned.",
+        "The assembly met on Sunday and approved a plan for the harbour on Monday.",
+    ],
+)
+def test_an_indefinite_singular_asserted_is_one_thing_introduced(claims_of: ClaimsOf, text: str) -> None:
+    claim = _only(claims_of, text, "approve")
+    assert claim.polarity == "positive"
+    assert view(claim, *INTRODUCED) == INTRODUCED
+
+
+@pytest.mark.parametrize(
+    ("text", "scope"),
+    [
+        ("The assembly approved another plan on Monday.", "some"),
+        ("The assembly approved two plans on Monday.", "some"),
+        ("The assembly approved plans on Monday.", "some"),
+        ("The assembly did not approve a plan on Monday.", None),
+    ],
+)
+def test_other_indefinites_introduce_no_one_thing(claims_of: ClaimsOf, text: str, scope: str | None) -> None:
+    claims = [c for c in claims_of(text, "action") if c.get("verb") == "approve"]
+    assert [c.get("object_scope") for c in claims] == ([scope] if scope else [])
+
+
+_PLAN = "The assembly approved a plan for the harbour on Monday after a long debate.\n\n"
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "The assembly did not approve the plan on Monday.",
+        "The plan was not approved by the assembly on Monday.",
+        "The assembly adjourned without approving the plan on Monday.",
+        "The assembly did not approve the plan.",
+        "Officials confirmed that, in the end, the assembly did not approve the plan.",
+    ],
+)
+def test_a_denial_names_back_the_thing_introduced(rule_ids: RuleIds, denial: str) -> None:
+    text = _PLAN + denial
+    expected = [] if denial.startswith("Officials") else ["NEG001"]
+    assert rule_ids(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The denial comes first: "the plan" cannot name back what is told after it.
+        "The assembly did not approve the plan on Monday.\n\n"
+        "The assembly approved a plan for the harbour on Monday after a long debate.",
+        # The denial's words narrow it to another plan.
+        _PLAN + "The assembly did not approve the airport plan on Monday.",
+        # Another day.
+        _PLAN + "The assembly did not approve the plan on Friday.",
+        # Another doer.
+        _PLAN + "The governor did not approve the plan on Monday.",
+        # Another plan told in between, then denied.
+        "The assembly approved another plan for the harbour on Monday.\n\n"
+        "The assembly did not approve the plan on Monday.",
+    ],
+)
+def test_hard_negatives_of_a_thing_introduced(rule_ids: RuleIds, text: str) -> None:
+    assert rule_ids(text) == []

@@ -74,6 +74,16 @@ def test_the_scores_of_sets_are_no_one_score(claims_of: ClaimsOf) -> None:
     assert claims_of(text, "match_score") == []
 
 
+def test_an_earlier_month_s_score_is_another_match_s(claims_of: ClaimsOf) -> None:
+    text = (
+        HEADLINE + LEDE + "The result reversed the sides' meeting in May, when Chile beat Norway 3-1.\n\n"
+        "Norway's 2-1 win was their first over Chile."
+    )
+    claims = claims_of(text, "match_score")
+    assert [c.span.text for c in claims] == ["beat Norway 3-1", "2-1 win"]
+    assert numbered(claims, "event") == [0, 1]
+
+
 # -- a win told by its winner's noun, in a clause that plans what comes next -------------
 
 WINNERS_NOUNS = [

@@ -367,6 +367,16 @@ def test_different_values_one_value_an_unknown_or_a_field_that_keeps_them_apart(
         assert different_values.check((won, other), "outcome", options, _unused_context()) is None
 
 
+def test_different_values_that_share_a_word_may_be_one_name_written_two_ways() -> None:
+    options = different_values.Options(one_if_a_word_is_shared=True)
+    full = claim(0, participant="name:nurse ana ruiz")
+    short, other = claim(10, participant="name:ana ruiz"), claim(20, participant="name:luis soto")
+    assert different_values.check((full, short), "participant", options, _unused_context()) is None
+    assert different_values.check((full, other), "participant", options, _unused_context()) is not None
+    plain = different_values.Options()
+    assert different_values.check((full, short), "participant", plain, _unused_context()) is not None
+
+
 # -- reversed_direction ----------------------------------------------------------------
 
 TRANSFER = reversed_direction.Options(giver="giver", receiver="receiver", things="things")

@@ -56,6 +56,7 @@ from dataclasses import dataclass, field
 
 from factcheck.events.lexicon import NOUN, FrameLexicon
 from factcheck.events.model import Frame
+from factcheck.nlp.lexicon import word_set
 
 #: Slots a later mention may add without naming another occasion: "the crucial vote", "the budget vote".
 _DESCRIPTIVE = frozenset({"amod", "compound"})
@@ -218,7 +219,27 @@ def _times_apart(first: Frame, later: Frame, text: str, lexicon: FrameLexicon) -
     if all(years) and not set(_YEAR.findall(a)) & set(_YEAR.findall(b)):
         return True
     relative = [bool(set(t.split()) & lexicon.relative_times) for t in (a, b)]
-    return any(relative) and a != b
+    if any(relative) and a != b:
+        return True
+    # "beat Kenya on Saturday" ... "in June, when Uganda beat Kenya": a story names the
+    # days of its own week and the months of earlier occasions.
+    grains = {_grain(t) for t in (a, b)}
+    return grains == {"weekday", "month"}
+
+
+def _grain(time: str) -> str | None:
+    """ "saturday" names a weekday only, "june" or "last june" a month only; a date with
+    a day number ("june 7") neither."""
+    words = set(_folded(time).split())
+    if not words or any(ch.isdigit() for ch in time):
+        return None
+    weekdays = words & word_set("calendar", "weekdays")
+    months = words & word_set("calendar", "months")
+    if weekdays and not months:
+        return "weekday"
+    if months and not weekdays:
+        return "month"
+    return None
 
 
 def _folded(time: str) -> str:

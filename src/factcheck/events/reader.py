@@ -79,6 +79,9 @@ _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr"})
 
 
 def _is_noun_trigger(token: Token) -> bool:
+    # A name in a date is the date's: "in March, when Fiji won" tells of no march.
+    if token.pos_ == "PROPN" and token.ent_type_ in {"DATE", "TIME"}:
+        return False
     if token.pos_ == "ADJ":
         # An adjective with a determiner in a noun's place is a noun the tagger missed.
         return token.dep_ in _NOMINAL_DEPS and any(c.dep_ in {"det", "poss"} for c in token.children)
@@ -288,9 +291,16 @@ def _time(trigger: Token, form: str, lexicon: FrameLexicon) -> Span | None:
 
 
 def _own_time(trigger: Token) -> Span | None:
-    """ "Friday's vote", "met on Wednesday", "the talks on Sunday afternoon"."""
+    """ "Friday's vote", "met on Wednesday", "the talks on Sunday afternoon"; a "when"
+    clause takes the time of what it hangs on: "in March, when Fiji won", "In May, when
+    Fiji won, the stadium was full"."""
     for child in trigger.children:
         if child.dep_ in _TIME_DEPS and (span := _date_entity(child)) is not None:
+            return span
+    if any(c.dep_ == "advmod" and c.lower_ == "when" for c in trigger.children):
+        if trigger.dep_ == "relcl" and (span := _date_entity(trigger.head)) is not None:
+            return span
+        if trigger.dep_ == "advcl" and (span := _own_time(trigger.head)) is not None:
             return span
     for prep in trigger.children:
         if prep.dep_ == "prep" and prep.lower_ in _TIME_PREPS:

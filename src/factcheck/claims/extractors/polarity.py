@@ -18,9 +18,10 @@ active, passive and participle ("the package approved").
 What the thing done to covers is its **scope**: a name or a definite noun ("the
 appeal", "its package") is one thing; "any sailings", or a bare plural under a
 denial, is every such thing; a count or a bare plural in an assertion ("cancelled
-12 sailings") is some of them. Its **terms** are the words that narrow it
-("evening", "2027", "to the island"), so that a denial of "any morning
-sailings" is not set against "12 evening sailings". An indefinite singular ("did
+12 sailings") is some of them; an indefinite singular in an assertion ("signed a
+contract") is one thing it introduces, which a later "the contract" names back.
+Its **terms** are the words that narrow it ("evening", "2027", "to the island"), so
+that a denial of "any morning sailings" is not set against "12 evening sailings". An indefinite singular ("did
 not hear an appeal") says nothing about a particular thing, and a pronoun ("it
 did not hear the appeal") only guesses at one: neither is claimed.
 
@@ -76,8 +77,8 @@ _DONE_TO_SLOTS = frozenset({"object", "passive_subject"})
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _NOT_TERMS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 _TERM_DEPS = frozenset({"amod", "compound", "nmod", "nummod", "poss", "npadvmod"})
-#: Every, some, one particular thing: what the thing done to covers.
-EVERY, SOME, DEFINITE = "every", "some", "definite"
+#: Every, some, one particular thing, one thing introduced ("a contract"): what the thing done to covers.
+EVERY, SOME, DEFINITE, ONE = "every", "some", "definite", "one"
 
 
 def _key(party: Party) -> str:
@@ -108,7 +109,12 @@ def _scope(thing: Token, negative: bool, definite_words: frozenset[str]) -> str 
     if any(d.lower_ in word_set("polarity", "universal_determiners") for d in determiners):
         return EVERY if negative else None
     if determiners:
-        return SOME if not negative else None  # "a", "some", "another": no particular one
+        if negative:
+            return None  # "a", "some", "another": no particular one
+        # "signed a contract": one thing, which a later "the contract" may name back.
+        introducing = word_set("polarity", "introducing_determiners")
+        singular = thing.tag_ in {"NN", "NNP"}
+        return ONE if singular and all(d.lower_ in introducing for d in determiners) else SOME
     counted = any(c.dep_ == "nummod" for c in thing.children)
     if negative:
         # "did not cancel sailings": every sailing; "did not cancel 12 sailings" names none.

@@ -7,6 +7,10 @@ side never conflicts.
 Option ``apart`` lists fields that keep two claims apart when both sides know them
 and they differ: "X beat Y" and "X's defeat to Z" name two opponents, so they are
 two contests, whatever else they share.
+
+Option ``one_if_a_word_is_shared``: two text values that share a word are one thing
+named two ways, not two values ("Nurse Alma Quiroga" and "Quiroga", two winners
+of one runoff only when no word is shared).
 """
 
 from __future__ import annotations
@@ -31,6 +35,13 @@ pair_keys = None
 class Options:
     #: Fields that keep two claims apart when both sides know them and they differ.
     apart: tuple[str, ...] | None = claim_field(optional=True)
+    #: Text values that share a word are one thing named two ways.
+    one_if_a_word_is_shared: bool = False
+
+
+def _words(value: object) -> set[str]:
+    """The words of a key such as "name:alma quiroga"."""
+    return set(value.partition(":")[2].split()) if isinstance(value, str) else set()
 
 
 def _plain(value: object) -> object:
@@ -43,6 +54,8 @@ def check(
     first, second = claims
     a, b = first.get(field or ""), second.get(field or "")
     if a is None or b is None or _plain(a) == _plain(b):
+        return None
+    if options.one_if_a_word_is_shared and _words(_plain(a)) & _words(_plain(b)):
         return None
     for name in options.apart or ():
         one, other = _plain(first.get(name)), _plain(second.get(name))

@@ -16,8 +16,10 @@ Options, each naming a claim field:
   thing is at least as narrow ("cancelled 12 evening sailings"; not for "any
   morning sailings"); a denial of one definite thing ("did not approve its 2027
   package") only with an assertion of a definite thing whose words agree
-  ("the package approved"); a denial never conflicts with "some" thing when it
-  names a particular one.
+  ("the package approved"), or with one thing an earlier assertion introduced
+  ("signed a contract with Helix" ... "did not sign the contract": scope "one"),
+  whose words include the denial's; a denial never conflicts with "some" thing
+  when it names a particular one.
 
 The message may use ``{doer}``: the doer as the side that names one writes it.
 """
@@ -64,7 +66,16 @@ def _covers(denial: Claim, assertion: Claim, scope_of: str, terms_of: str) -> bo
         return denied <= asserted
     if scopes == ("definite", "definite"):
         return denied <= asserted or asserted <= denied
+    if scopes == ("definite", "one"):
+        # "the contract" names back "a contract" told before it, not one told after.
+        return denied <= asserted and assertion.span.start < denial.span.start
     return False
+
+
+def _named_back(claim: Claim, scope_of: str | None) -> bool:
+    """Whether where the claim stands decides a conflict: a thing introduced, or a definite denial."""
+    scope = claim.get(scope_of) if scope_of else None
+    return scope == "one" or (scope == "definite" and claim.polarity == "negative")
 
 
 def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
@@ -77,6 +88,7 @@ def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
         claim.get(field or ""),
         shown,
         *(claim.get(name) if name else None for name in read),
+        claim.span.start if _named_back(claim, options.scope) else None,
     )
 
 
