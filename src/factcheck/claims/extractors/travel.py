@@ -288,9 +288,13 @@ def _abroad_source(frame: Frame, earlier: _EarlierMentions, context: ExtractionC
     """
     if _called_abroad(frame, context):
         return frame
-    names_no_traveller = frame.form == "noun" and frame.reference.definite and not frame.fillers("traveller")
-    if names_no_traveller:
-        return earlier.abroad
+    if frame.form == "noun" and frame.reference.definite and earlier.abroad is not None:
+        # "The tour will take her to X": a definite mention of the trip whose only
+        # traveller is the trip abroad's own (or who names none) is that trip.
+        travellers = {f.party.key for f in frame.fillers("traveller") if f.party is not None}
+        own = {f.party.key for f in earlier.abroad.fillers("traveller") if f.party is not None}
+        if travellers <= own and len(travellers) == len(frame.fillers("traveller")):
+            return earlier.abroad
     return earlier.abroad_in.get(frame.sentence)
 
 
