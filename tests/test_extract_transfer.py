@@ -241,3 +241,66 @@ def test_a_denied_transfer_is_negative(claims_of: ClaimsOf) -> None:
 
 def test_one_side_giving_to_itself_is_no_transfer_between_sides(claims_of: ClaimsOf) -> None:
     assert claims_of("Moscow will send grain to Russia.", "transfer") == []
+
+
+# A sum of money given is the sum, in its currency: its head word ("million") names no
+# kind of thing, so two loans compare by amount.
+MONEY_SIDES = ("thing_head", "thing_unit", "thing_low", "thing_high")
+SURA_LENDS_TALARA = {
+    "giver": "Sura Bank",
+    "receiver": "Talara Mining",
+    "thing_head": None,
+    "thing_unit": "usd",
+    "thing_low": 75000000.0,
+    "thing_high": 85000000.0,
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sura Bank lent $80 million to Talara Mining.",
+        "Sura Bank lent Talara Mining $80 million.",
+        "Talara Mining borrowed $80 million from Sura Bank.",
+        "Sura Bank's loan of $80 million to Talara Mining was approved.",
+        "Talara Mining, which borrowed $80 million from Sura Bank, reported a loss.",
+        "Sura Bank to lend $80 million to Talara Mining",
+        "The regulator said Sura Bank had lent $80 million to Talara Mining.",
+    ],
+)
+def test_a_sum_lent_is_compared_by_its_amount(claims_of: ClaimsOf, text: str) -> None:
+    (claim,) = claims_of(text, "transfer")
+    ends = {end: getattr(claim.get(end), "text", None) for end in ("giver", "receiver")}
+    assert {**ends, **view(claim, *MONEY_SIDES)} == SURA_LENDS_TALARA
+
+
+def test_two_sums_of_one_currency_are_two_things(rule_ids) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sura Bank has lent $80 million to Talara Mining, the bank said.\n\n"
+        "Talara had lent Sura Bank $5 million in 2018 to open branches."
+    )
+    assert "TRF001" not in rule_ids(text)
+
+
+def test_one_sum_lent_both_ways_is_a_reversal(rule_ids) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Sura Bank has lent $80 million to Talara Mining, the bank said.\n\n"
+        "Filings show the $80 million was borrowed by Sura Bank from Talara Mining."
+    )
+    assert rule_ids(text).count("TRF001") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "other"),
+    [
+        ("Under a new deal, Georgia will sell cotton to Armenia.", False),
+        ("Georgia to sell cotton to Armenia under fresh trade pact", False),
+        ("Under the latest agreement, Georgia will sell cotton to Armenia.", False),
+        ("Under a separate deal, Georgia will sell cotton to Armenia.", True),
+        ("Under an earlier agreement, Georgia sold cotton to Armenia.", True),
+        ("Under another pact, Georgia will sell cotton to Armenia.", True),
+    ],
+)
+def test_a_new_deal_is_the_deal_reported(claims_of: ClaimsOf, text: str, other: bool) -> None:
+    (claim,) = claims_of(text, "transfer")
+    assert claim.get("other_occasion") is other

@@ -36,7 +36,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from factcheck.claims.extractors._amounts import read_count
+from factcheck.claims.extractors._amounts import read_amounts, read_count
 from factcheck.claims.extractors._syntax import mention
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.events import Filler, Frame, FrameLexicon, Party
@@ -182,6 +182,9 @@ def read_thing(
     ``beside`` are the frame's other fillers the parser may have put in the theme's
     phrase ("offered India technological support"): they are no description of it.
     """
+    money = _money(token)
+    if money is not None:
+        return money
     head: Token | None = token
     unit: str | None = None
     amount = _number(token)
@@ -223,6 +226,23 @@ def read_thing(
         return None
     low, high = amount if amount is not None else (None, None)
     return Thing(word, tuple(sorted(modifiers)), unit, low, high)
+
+
+def _money(token: Token) -> Thing | None:
+    """A sum of money given ("lent $40 million to B"): the thing is the sum, in its currency.
+
+    Its head word ("million") names no kind of thing, so two sums compare by amount:
+    "$40 million" is "$40m", not "$12 million".
+    """
+    if token.ent_type_ != "MONEY":
+        return None
+    entity = entity_of(token)
+    if entity is None:
+        return None
+    amounts = read_amounts(entity.text, 0, "money")
+    if not amounts:
+        return None
+    return Thing(None, (), amounts[0].unit, amounts[0].low, amounts[0].high)
 
 
 def _described_by(child: Token, parties: tuple[Party, ...], context: ExtractionContext) -> set[str]:
@@ -274,13 +294,17 @@ def _is_homeward(frame: Frame, lexicon: FrameLexicon) -> bool:
 
 
 def _under_another(trigger: Token, lexicon: FrameLexicon) -> bool:
-    """ "Under a separate clause, B will sell ...": the giving belongs to another deal."""
+    """ "Under a separate clause, B will sell ...": the giving belongs to another deal.
+
+    "Under a new deal, B will sell ...": a new deal is the one reported, not another.
+    """
+    other = lexicon.other_occasion_modifiers - words("transfer", "current_deal_words")
     for prep in trigger.children:
         if prep.dep_ != "prep" or prep.lower_ != "under":
             continue
         for obj in prep.children:
             if obj.dep_ == "pobj" and any(
-                c.dep_ == "amod" and c.lower_ in lexicon.other_occasion_modifiers for c in obj.children
+                c.dep_ in {"amod", "det"} and c.lower_ in other for c in obj.children
             ):
                 return True
     return False
