@@ -313,6 +313,13 @@ SEAT_SECOND_SIDES = [
     ("Officials later said the union won 44 seats.", "won 44 seats"),
     ("The union, which took 44 seats, needs one partner.", "took 44 seats"),
     ("The commission said the union secured 44 seats.", "secured 44 seats"),
+    # The party a "with" phrase describes, a tally's owner, a clause's subject.
+    (
+        "The Civic Union, with 44 seats in the new chamber, needs one partner.",
+        "The Civic Union, with 44 seats",
+    ),
+    ("The Union's haul of 44 seats leaves it short of a majority.", "Union's haul of 44 seats"),
+    ("The union finished with 44 seats.", "union finished with 44 seats"),
 ]
 
 

@@ -90,6 +90,8 @@ class PartyIndex:
     _by_key: dict[str, _Named] = field(default_factory=dict, repr=False)
     _by_tokens: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
     _by_leading_words: dict[tuple[str, ...], int] = field(default_factory=dict, repr=False)
+    #: The last word of each name of two words or more -> the organisations so named.
+    _by_last_word: dict[str, set[str]] = field(default_factory=dict, repr=False)
     #: Where organisations are named, for "the utility" to find the one named last
     #: (see ``_Mentions``); set once every name is registered.
     _mentions: _Mentions | None = field(default=None, repr=False)
@@ -157,7 +159,12 @@ class PartyIndex:
         found = [self._by_leading_words.get(tokens)]
         found.extend(self._by_tokens.get(tokens[:length]) for length in range(1, len(tokens)))
         first = min((order for order in found if order is not None), default=None)
-        return self.organisations[first] if first is not None else None
+        if first is not None:
+            return self.organisations[first]
+        # "The Alliance's haul" after "the Reform Alliance": a name's last word alone is
+        # that organisation, when no other one ends in it.
+        keys = self._by_last_word.get(tokens[0], set()) if len(tokens) == 1 else set()
+        return self._by_key[next(iter(keys))] if len(keys) == 1 else None
 
     def _add(self, named: _Named) -> None:
         order = len(self.organisations)
@@ -166,6 +173,8 @@ class PartyIndex:
         self._by_tokens.setdefault(named.tokens, order)
         for length in range(1, len(named.tokens) + 1):
             self._by_leading_words.setdefault(named.tokens[:length], order)
+        if len(named.tokens) > 1:
+            self._by_last_word.setdefault(named.tokens[-1], set()).add(named.key)
 
     def _is_named(self, tokens: tuple[str, ...]) -> bool:
         """Whether an organisation is named by exactly these words."""

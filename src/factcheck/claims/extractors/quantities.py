@@ -814,6 +814,23 @@ def _share_owner(share: Token, phrase: Token) -> tuple[Token, Token | None] | No
     owner = next((c for c in share.children if c.dep_ == "poss"), None)
     if owner is not None:
         return owner, None
+    held_by = phrase.head
+    if (
+        phrase.dep_ == "pobj"
+        and held_by.lower_ == "of"
+        and held_by.head.lemma_.lower() in word_set("units", "tally_nouns")
+    ):
+        # "the alliance's haul of 47 seats": the tally's owner won them.
+        owner = next((c for c in held_by.head.children if c.dep_ == "poss"), None)
+        return (owner, None) if owner is not None else None
+    if phrase.dep_ == "pobj" and held_by.lower_ == "with":
+        # "the alliance, with 37 seats in the new assembly": the party the phrase describes;
+        # "the alliance finished with 37 seats": the clause's subject.
+        described = held_by.head
+        if described.pos_ in {"PROPN", "NOUN"}:
+            return described, None
+        doer = subject(described) if described.pos_ == "VERB" else None
+        return (doer, None) if doer is not None else None
     verb = phrase.head
     if phrase.dep_ == "dobj" and verb.lemma_.lower() in word_set("units", "share_verbs"):
         doer = subject(verb)
@@ -842,7 +859,9 @@ def _share_readings(article: _Article) -> Iterator[_Reading]:
         party = context.parties.party(owner)
         if party is None or party.kind == "thing":
             continue
-        words = [*phrase.subtree, *share.children]
+        # "its new total of 44 seats" is a revision; "44 seats in the new chamber" is not.
+        placed = {t.i for c in share.children if c.dep_ == "prep" for t in c.subtree}
+        words = [t for t in [*phrase.subtree, *share.children] if t.i not in placed]
         if any(t.lower_ in revising_words for t in words) or (verb is not None and _not_told_as_fact(verb)):
             continue
         clause = verb if verb is not None else share
@@ -867,7 +886,8 @@ def _share_readings(article: _Article) -> Iterator[_Reading]:
             continue
         unit = "percent" if phrase.ent_type_ == "PERCENT" else ""
         name = entity_span(owner).text if owner.ent_type_ else owner.text
-        start, end = _span(doc, doc[left], share, *([verb] if verb is not None else [owner]))
+        owner_start = entity_span(owner)[0] if owner.ent_type_ else owner
+        start, end = _span(doc, doc[left], share, *([verb] if verb is not None else [owner_start]))
         yield _Reading(
             event,
             f"{share.lemma_.lower()}:{party.key}",
