@@ -163,6 +163,15 @@ def test_a_journey_under_way(claims_of: ClaimsOf, text: str, under_way: bool) ->
             "Rosa Fuentes will leave for a trip abroad on Monday.\n\nThe visit to Chile will be her first.",
             "a trip abroad",
         ),
+        # The cue after the destination, in the same sentence: a purpose, a time, an apposition.
+        ("Rosa Fuentes flew to Chile for her first trip abroad as minister.", "her first trip abroad"),
+        ("Rosa Fuentes arrived in Chile on Monday on her first trip abroad.", "her first trip abroad"),
+        (
+            "Rosa Fuentes's visit to Chile, her first trip abroad since May, ends today.",
+            "her first trip abroad",
+        ),
+        ("Rosa Fuentes travelled to Chile on a trip abroad that her office kept quiet.", "a trip abroad"),
+        ("Rosa Fuentes headed to Chile for a two-day trip abroad.", "a two-day trip abroad"),
     ],
 )
 def test_a_trip_abroad_in_every_wording(claims_of: ClaimsOf, text: str, cue: str) -> None:
@@ -187,6 +196,10 @@ def test_a_trip_abroad_in_every_wording(claims_of: ClaimsOf, text: str, cue: str
         "Her first trip abroad took her to Peru, and Rosa Fuentes then flew to Chile.",
         # Another trip, not the one called abroad: a traveller is named.
         "Rosa Fuentes will leave for a trip abroad on Monday.\n\nAna Rojas's visit to Chile is next.",
+        # A later cue in the same sentence that is another trip: before it, or someone else's.
+        "Rosa Fuentes flew to Chile after her first trip abroad.",
+        "Rosa Fuentes flew home to Chile from her first trip abroad.",
+        "Rosa Fuentes flew to Chile, and Ana Rojas began her first trip abroad.",
     ],
 )
 def test_not_a_trip_abroad_to_the_place(claims_of: ClaimsOf, text: str) -> None:

@@ -244,22 +244,19 @@ class _EarlierMentions:
     forty times).
 
     ``_abroad_source`` wants the first earlier mention that calls the trip one
-    abroad and is no leg, no way home and goes nowhere named (overall, and in each
-    sentence); ``_event_travellers`` the travellers named so far.
+    abroad and is no leg, no way home and goes nowhere named; ``_event_travellers``
+    the travellers named so far.
     """
 
     abroad: Frame | None = None
-    abroad_in: dict[tuple[int, int], Frame] = field(default_factory=dict)
     last_person: Filler | None = None
     person_keys: set[str] = field(default_factory=set)
     last_traveller: Filler | None = None
     traveller_keys: set[str] = field(default_factory=set)
 
     def add(self, frame: Frame, context: ExtractionContext) -> None:
-        if _abroad_cue(frame, context):
-            if self.abroad is None:
-                self.abroad = frame
-            self.abroad_in.setdefault(frame.sentence, frame)
+        if self.abroad is None and _abroad_cue(frame, context):
+            self.abroad = frame
         for filler in frame.fillers("traveller"):
             if filler.party is None:
                 continue
@@ -278,20 +275,23 @@ def _abroad_cue(other: Frame, context: ExtractionContext) -> bool:
     return not (other.fillers("destination") or _in_sequence(other, context) or _is_home(other, context))
 
 
-def _abroad_source(frame: Frame, earlier: _EarlierMentions, context: ExtractionContext) -> Frame | None:
-    """The frame that calls this trip a trip abroad: itself, or an earlier mention of the same trip.
+def _abroad_source(
+    frame: Frame, earlier: _EarlierMentions, in_sentence: Frame | None, context: ExtractionContext
+) -> Frame | None:
+    """The frame that calls this trip a trip abroad: itself, or another mention of the same trip.
 
-    "his first trip abroad was when he boarded a train bound for X" (one sentence, one
-    trip) and "will leave for a trip abroad ... The visit to X" (a later definite mention
-    naming no traveller) take the cue; "after a trip abroad to France, he flew to X" does
-    not: that trip abroad went somewhere else, and came before.
+    "his first trip abroad was when he boarded a train bound for X" and "flew to X for
+    her first trip abroad" (one sentence, one trip, the cue before or after) and "will
+    leave for a trip abroad ... The visit to X" (a later definite mention naming no
+    traveller) take the cue; "after a trip abroad to France, he flew to X" does not:
+    that trip abroad went somewhere else, and came before.
     """
     if _called_abroad(frame, context):
         return frame
     names_no_traveller = frame.form == "noun" and frame.reference.definite and not frame.fillers("traveller")
-    if names_no_traveller:
+    if names_no_traveller and earlier.abroad is not None:
         return earlier.abroad
-    return earlier.abroad_in.get(frame.sentence)
+    return in_sentence
 
 
 def _cue(source: Frame, context: ExtractionContext) -> Mention:
@@ -328,20 +328,36 @@ def _event_travellers(frame: Frame, earlier: _EarlierMentions) -> list[Filler]:
     return [last] if last is not None and len(keys) == 1 else []
 
 
+def _cues_by_sentence(context: ExtractionContext) -> dict[tuple[str, tuple[int, int]], Frame]:
+    """(event, sentence) -> the first mention there that calls the trip one abroad: "flew
+    to Lima for her first trip abroad" gives the cue after the destination."""
+    found: dict[tuple[str, tuple[int, int]], Frame] = {}
+    for frame in context.events.of_class(TRIP):
+        if _abroad_cue(frame, context):
+            found.setdefault((context.events.event(frame), frame.sentence), frame)
+    return found
+
+
 def extract(context: ExtractionContext) -> Iterator[Claim]:
     travellers = _Travellers(context)
     #: event id -> what its mentions so far tell: the earlier mentions of one trip.
     trips: dict[str, _EarlierMentions] = {}
+    cues = _cues_by_sentence(context)
     for frame in context.events.of_class(TRIP):
-        earlier = trips.setdefault(context.events.event(frame), _EarlierMentions())
+        event = context.events.event(frame)
+        earlier = trips.setdefault(event, _EarlierMentions())
         # "did not fly to Lima"; "flights to Lima are full", "his visits to Peru": no one trip.
         if frame.polarity != "negative" and not frame.reference.plural:
-            yield from _claims(frame, earlier, travellers, context)
+            yield from _claims(frame, earlier, cues.get((event, frame.sentence)), travellers, context)
         earlier.add(frame, context)
 
 
 def _claims(
-    frame: Frame, earlier: _EarlierMentions, travellers: _Travellers, context: ExtractionContext
+    frame: Frame,
+    earlier: _EarlierMentions,
+    in_sentence: Frame | None,
+    travellers: _Travellers,
+    context: ExtractionContext,
 ) -> Iterator[Claim]:
     # "flew to Auckland for the series": beside a destination, "for" names the purpose.
     goals = frame.fillers("destination")
@@ -357,7 +373,7 @@ def _claims(
         traveller = travellers.of(filler)
         if traveller is not None:
             found.setdefault(traveller.mention.id, traveller)
-    source = _abroad_source(frame, earlier, context)
+    source = _abroad_source(frame, earlier, in_sentence, context)
     home = _is_home(frame, context)
     origin = origins[0] if origins else None
     for traveller in sorted(found.values(), key=lambda t: (t.mention.start, t.mention.id)):
