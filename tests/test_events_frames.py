@@ -757,6 +757,16 @@ def test_a_hyphenated_event_noun_is_one_word_with_its_date(layer: Layer) -> None
         ("MPs held the vote on Thursday.", "Thursday"),
         ("Officials announced the vote on Thursday.", None),
         ("The stoppage would be followed by a longer strike next month.", None),
+        # A clause set in the event ("in", "at", "during") gives its day to the event.
+        ("Residents of Riga will elect a council in a referendum on May 9.", "May 9"),
+        ("The striker was injured in the semi-final on Sunday.", "Sunday"),
+        ("Three people drowned in the floods on Tuesday.", "Tuesday"),
+        ("Lawyers clashed at the hearing on Monday.", "Monday"),
+        ("Thousands sang at the festival on Saturday night.", "Saturday"),
+        # Not a clause set in it: another preposition, or another event in the clause.
+        ("She announced the results of the referendum on Monday.", None),
+        ("Ministers agreed on a deal in talks on Monday.", None),
+        ("Police said on Friday that nobody was hurt in the crash.", None),
     ],
 )
 def test_the_time_a_noun_takes_from_its_clause(layer: Layer, text: str, time: str | None) -> None:
