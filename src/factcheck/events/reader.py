@@ -152,7 +152,8 @@ def _fillers(
     return tuple(sorted(found, key=lambda f: (f.head, f.role)))
 
 
-def _place_from_preps(token: Token, entities: EntityIndex) -> Iterator[Mention]:
+def _place_from_preps(token: Token, entities: EntityIndex, venue: bool = True) -> Iterator[Mention]:
+    """ "in Kigali"; or where a venue that is no known place stands: "at a hotel in Kigali"."""
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
             for obj in prep.children:
@@ -160,6 +161,8 @@ def _place_from_preps(token: Token, entities: EntityIndex) -> Iterator[Mention]:
                     found = entities.place_mention(obj)
                     if found is not None:
                         yield found
+                    elif venue:
+                        yield from _place_from_preps(obj, entities, venue=False)
 
 
 def _places(
