@@ -251,6 +251,30 @@ def test_a_stop_of_a_tour(claims_of: ClaimsOf, text: str, stops: list[bool]) -> 
     assert [c.get("stop") for c in trips(claims_of, text)] == stops
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Rosa Fuentes paid a two-day visit to Lima.", "visit to Lima"),
+        ("Rosa Fuentes began her Lima visit on Monday.", "Lima visit"),
+        ("Rosa Fuentes cut short her Lima trip.", "Lima trip"),
+        ("Rosa Fuentes's state visit to Lima ended on Friday.", "visit to Lima"),
+        ("Rosa Fuentes took the Lima flight on Monday.", "Lima flight"),
+    ],
+)
+def test_a_trip_noun_that_says_where_it_goes_is_the_trip_not_a_stop(
+    claims_of: ClaimsOf, text: str, span: str
+) -> None:
+    assert one(claims_of, text, "destination", "stop") == {
+        "span": span,
+        "destination": "Lima#lima",
+        "stop": False,
+    }
+
+
+def test_a_name_before_a_trip_noun_that_is_no_place_sends_it_nowhere(claims_of: ClaimsOf) -> None:
+    assert trips(claims_of, "Rosa Fuentes took the Avianca flight on Monday.") == []
+
+
 # -- whose words, and how firmly --------------------------------------------------
 
 
@@ -268,6 +292,25 @@ def test_a_stop_of_a_tour(claims_of: ClaimsOf, text: str, stops: list[bool]) -> 
 def test_reported_and_planned_trips(claims_of: ClaimsOf, text: str, reported: bool, modality: str) -> None:
     (claim,) = trips(claims_of, text)
     assert (claim.get("reported"), claim.get("modality")) == (reported, modality)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "firm"),
+    [
+        ("Rosa Fuentes flew to Lima.", "past", True),
+        ("Rosa Fuentes had left for a visit to Lima.", "past", True),
+        ("Rosa Fuentes will fly to Lima.", "future", True),
+        ("Rosa Fuentes is flying to Lima.", None, True),
+        ("Rosa Fuentes's state visit to Lima ended on Friday.", None, True),
+        ("Rosa Fuentes plans to fly to Lima.", None, False),
+        ("Rosa Fuentes might fly to Lima.", None, False),
+    ],
+)
+def test_a_trip_told_as_done_or_to_come(
+    claims_of: ClaimsOf, text: str, tense: str | None, firm: bool
+) -> None:
+    (claim,) = trips(claims_of, text)
+    assert (claim.get("tense"), claim.get("firm")) == (tense, firm)
 
 
 # -- who travels ------------------------------------------------------------------

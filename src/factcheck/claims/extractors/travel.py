@@ -48,6 +48,8 @@ KINDS = (
             "onward": "bool",
             "home": "bool",
             "stop": "bool",
+            "tense": "text",
+            "firm": "bool",
             "under_way": "bool",
             "trigger": "text",
             "modality": "text",
@@ -57,6 +59,10 @@ KINDS = (
 )
 
 TRIP = "trip"
+#: Slots of a trip noun that say where the whole trip goes: "a visit to Seoul", "the Seoul visit".
+_WHITHER_SLOTS = frozenset({"to", "compound"})
+#: Modalities of a trip told as done or as to be done, not only planned or possible.
+_FIRM = frozenset({"asserted", "future"})
 #: Names that tell whose a vehicle or a team is: "Paraguay's team", "the Chilean squad".
 _OWNER_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 
@@ -126,9 +132,28 @@ def _is_onward(frame: Frame, context: ExtractionContext) -> bool:
     return trigger.dep_ in {"xcomp", "dobj"} and trigger.head.lemma_.lower() in onward
 
 
-def _is_stop(frame: Frame, destinations: list[Mention]) -> bool:
-    """A stop on a tour ("visited Zahle", "a tour of Asia"), or a frame of several stops."""
-    return frame.lemma in _lexicon("stop_words") or len(destinations) > 1
+def _is_stop(frame: Frame, goals: tuple[Filler, ...], destinations: list[Mention]) -> bool:
+    """A stop on a tour ("visited Zahle", "a tour of Asia"), or a frame of several stops.
+
+    A noun that says where it goes ("a visit to Seoul", "the Seoul visit") is the trip's
+    destination, not one of its stops.
+    """
+    whither = bool(goals) and all(f.slot in _WHITHER_SLOTS for f in goals)
+    stop_word = frame.lemma in _lexicon("stop_words") and not (frame.form == "noun" and whither)
+    return stop_word or len(destinations) > 1
+
+
+def _tense(frame: Frame, context: ExtractionContext) -> str | None:
+    """ "past" for a trip told as done ("flew to Lima", "had left for a visit"), "future" for one
+    to come ("will fly to Lima"); None when its words say neither ("the trip to Lima")."""
+    if frame.modality == "future":
+        return "future"
+    index = frame.trigger_index if frame.form == "verb" else frame.support
+    if index is None:
+        return None
+    verb = context.doc[index]
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return "past" if verb.tag_ == "VBD" or perfect else None
 
 
 def _under_way(frame: Frame, context: ExtractionContext) -> bool:
@@ -396,7 +421,9 @@ def _claims(
                     "abroad": source is not None and not home,
                     "onward": _is_onward(frame, context),
                     "home": home,
-                    "stop": _is_stop(frame, destinations),
+                    "stop": _is_stop(frame, goals, destinations),
+                    "tense": _tense(frame, context),
+                    "firm": frame.modality in _FIRM,
                     "under_way": _under_way(frame, context),
                     "trigger": frame.lemma,
                     "modality": frame.modality,
