@@ -52,7 +52,7 @@ def test_who_boards_a_vehicle_bound_somewhere_travels_in_it(claims_of: ClaimsOf)
     claims = trips(claims_of, "Rosa Fuentes boarded a ferry bound for Valparaiso.")
     assert [view(c, "traveller", "destination", "under_way") for c in claims] == [
         {"traveller": "Rosa Fuentes#rosa fuentes", "destination": "Valparaiso#valparaiso", "under_way": True},
-        {"traveller": "ferry#thing:ferry", "destination": "Valparaiso#valparaiso", "under_way": True},
+        {"traveller": "ferry#thing:vessel", "destination": "Valparaiso#valparaiso", "under_way": True},
     ]
     assert {c.span.text for c in claims} == {"bound for Valparaiso"}
 
@@ -85,11 +85,11 @@ def test_no_trip_to_claim(claims_of: ClaimsOf, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "span", "traveller"),
     [
-        ("The coach had left Graz at dawn.", "left Graz", "coach#thing:coach"),
-        ("The ferry departed from Graz on Monday evening.", "departed from Graz", "ferry#thing:ferry"),
-        ("The ship set off from Graz on Friday.", "set off from Graz", "ship#thing:ship"),
-        ("The plane took off from Graz at noon.", "took off from Graz", "plane#thing:plane"),
-        ("The coach's journey from Graz took six hours.", "journey from Graz", "coach#thing:coach"),
+        ("The coach had left Graz at dawn.", "left Graz", "coach#thing:road vehicle"),
+        ("The ferry departed from Graz on Monday evening.", "departed from Graz", "ferry#thing:vessel"),
+        ("The ship set off from Graz on Friday.", "set off from Graz", "ship#thing:vessel"),
+        ("The plane took off from Graz at noon.", "took off from Graz", "plane#thing:aircraft"),
+        ("The coach's journey from Graz took six hours.", "journey from Graz", "coach#thing:road vehicle"),
     ],
 )
 def test_an_origin_in_every_wording(claims_of: ClaimsOf, text: str, span: str, traveller: str) -> None:
@@ -338,13 +338,51 @@ def test_one_group_however_the_article_calls_it(claims_of: ClaimsOf) -> None:
     assert {c.get("traveller").id for c in claims} == {"thing:group@zambia"}  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("A plane flying from Quito to Lima lost power.\n\nThe aircraft had left Quito at noon.", "aircraft"),
+        ("A jet flying from Dakar to Bamako turned back.\n\nThe airliner had left Dakar late.", "aircraft"),
+        (
+            "A coach travelling from Accra to Kumasi overturned.\n\nThe vehicle had left Accra before dawn.",
+            "road vehicle",
+        ),
+        ("A boat travelling from Dhaka to Barisal sank.\n\nThe ship had left Dhaka overnight.", "vessel"),
+        # A model's name is the one vehicle the article has.
+        (
+            "A plane flying from Quito to Lima lost power.\n\n"
+            "The Airbus A320, which had left Quito at noon, landed safely.",
+            "aircraft",
+        ),
+    ],
+)
+def test_one_vehicle_however_the_article_calls_it(claims_of: ClaimsOf, text: str, key: str) -> None:
+    claims = trips(claims_of, text)
+    assert [c.get("traveller").id for c in claims] == [f"thing:{key}"] * 2  # type: ignore[union-attr]
+
+
+def test_vehicles_of_two_kinds_are_two_travellers(claims_of: ClaimsOf) -> None:
+    claims = trips(
+        claims_of,
+        "A bus travelling from Accra to Kumasi crashed.\n\nThe ferry had left Kumasi an hour earlier.",
+    )
+    assert [c.get("traveller").id for c in claims] == ["thing:road vehicle", "thing:vessel"]  # type: ignore[union-attr]
+    # With vehicles of two kinds in the article, a model's name is neither.
+    claims = trips(
+        claims_of,
+        "A bus travelling from Accra to Kumasi crashed, and a ferry sank off Lagos.\n\n"
+        "The Airbus A320 had left Lagos early.",
+    )
+    assert [c.get("traveller").id for c in claims] == ["thing:road vehicle", "name:airbus a320"]  # type: ignore[union-attr]
+
+
 def test_another_vehicle_is_another_traveller(claims_of: ClaimsOf) -> None:
     claims = trips(
         claims_of,
         "A bus travelling to Pokhara crashed on Monday. Another bus had left Pokhara an hour earlier.",
     )
     first, second = (c.get("traveller").id for c in claims)  # type: ignore[union-attr]
-    assert first == "thing:bus" and second != first
+    assert first == "thing:road vehicle" and second != first
 
 
 # -- presence from an arrival -----------------------------------------------------

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Token
 
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.events import Filler, Frame
 from factcheck.nlp.entities import Mention
-from factcheck.nlp.lexicon import words
+from factcheck.nlp.lexicon import word_map, words
 
 KINDS = (
     ClaimKind(
@@ -75,6 +76,16 @@ class _Traveller:
 
 def _lexicon(key: str) -> frozenset[str]:
     return words("travel", key)
+
+
+def _vehicle_kind(noun: str) -> str | None:
+    """ "jet" -> "aircraft": the kind of vehicle a noun names, if it names one."""
+    return _vehicle_nouns().get(noun)
+
+
+@cache
+def _vehicle_nouns() -> dict[str, str]:
+    return {noun: kind for kind, nouns in word_map("travel", "vehicle_kinds").items() for noun in nouns}
 
 
 def _called_abroad(frame: Frame, context: ExtractionContext) -> bool:
@@ -213,6 +224,11 @@ class _Travellers:
         self.context = context
         #: party key -> qualified keys seen so far, in text order (a dict: asked, never scanned)
         self.qualified: dict[str, dict[str, None]] = {}
+        #: The kinds of vehicle the article names anywhere: a model's name ("the Airbus
+        #: A320") is the article's vehicle only when they are of one kind.
+        self.vehicle_kinds = sorted(
+            {kind for t in context.doc if t.pos_ == "NOUN" and (kind := _vehicle_kind(t.lemma_.lower()))}
+        )
 
     def of(self, filler: Filler) -> _Traveller | None:
         party = filler.party
@@ -228,9 +244,16 @@ class _Travellers:
         common = token.pos_ == "NOUN" or token.is_lower or (token.pos_ == "PROPN" and not token.ent_type_)
         if common and party.kind in {"thing", "organisation"}:
             noun = token.lemma_.lower()
-            # "the team", "the squad", "the riders": one travelling group, however it is called.
-            noun = "group" if noun in _lexicon("group_nouns") else noun
+            # "the team", "the squad", "the riders": one travelling group, however it is called;
+            # "the jet", "the aircraft": one vehicle of a kind.
+            noun = "group" if noun in _lexicon("group_nouns") else _vehicle_kind(noun) or noun
             key = self._qualified(token, f"thing:{noun}")
+        elif token.ent_type_ == "PRODUCT" and len(self.vehicle_kinds) == 1:
+            # "A passenger jet ... The Airbus A320": a model's name is the vehicle already told
+            # (its maker is part of the name, no owner); when one so far, it is that one.
+            vehicle = f"thing:{self.vehicle_kinds[0]}"
+            seen = self.qualified.get(vehicle, {})
+            key = next(iter(seen)) if len(seen) == 1 else vehicle
         else:
             key = party.key
         return _Traveller(
