@@ -644,6 +644,12 @@ def test_an_adjective_standing_as_a_noun_is_an_event(layer: Layer, text: str, pl
         ("Vienna hosted the summit.", "meeting", "summit", "Vienna"),
         ("The summit, which took place in Helsinki, ended early.", "meeting", "summit", "Helsinki"),
         ("The concert, held in Lagos, drew thousands.", "gathering", "concert", "Lagos"),
+        # A venue that is no known place stands in one: "at a hotel in Dakar".
+        ("The leaders' summit took place at a hotel in Dakar.", "meeting", "summit", "Dakar"),
+        ("The final was played at a stadium in Suva.", "contest", "final", "Suva"),
+        ("The signing, held at a villa in Accra, was brief.", "deal", "signing", "Accra"),
+        ("Thousands joined the rally at a park in Quito.", "gathering", "rally", "Quito"),
+        ("The talks were held in a conference hall in Tashkent.", "meeting", "talks", "Tashkent"),
     ],
 )
 def test_a_place_that_hosts_or_a_clause_that_places_the_event(
@@ -651,6 +657,13 @@ def test_a_place_that_hosts_or_a_clause_that_places_the_event(
 ) -> None:
     (event,) = frames(layer(text), cls, lemma)
     assert [p.text for p in event.places] == [place]
+
+
+def test_a_venue_is_placed_by_its_own_in_only(layer: Layer) -> None:
+    (met,) = frames(layer("The leaders met at a hotel owned by a firm from Dakar."), "meeting", "meet")
+    assert met.places == ()
+    (signing,) = frames(layer("The club completed the signing of a striker from Lyon."), "deal", "signing")
+    assert signing.places == ()
 
 
 def test_a_host_that_is_no_place_places_nothing(layer: Layer) -> None:
@@ -814,6 +827,16 @@ def test_a_hyphenated_event_noun_is_one_word_with_its_date(layer: Layer) -> None
         ("MPs held the vote on Thursday.", "Thursday"),
         ("Officials announced the vote on Thursday.", None),
         ("The stoppage would be followed by a longer strike next month.", None),
+        # A clause set in the event ("in", "at", "during") gives its day to the event.
+        ("Residents of Riga will elect a council in a referendum on May 9.", "May 9"),
+        ("The striker was injured in the semi-final on Sunday.", "Sunday"),
+        ("Three people drowned in the floods on Tuesday.", "Tuesday"),
+        ("Lawyers clashed at the hearing on Monday.", "Monday"),
+        ("Thousands sang at the festival on Saturday night.", "Saturday"),
+        # Not a clause set in it: another preposition, or another event in the clause.
+        ("She announced the results of the referendum on Monday.", None),
+        ("Ministers agreed on a deal in talks on Monday.", None),
+        ("Police said on Friday that nobody was hurt in the crash.", None),
     ],
 )
 def test_the_time_a_noun_takes_from_its_clause(layer: Layer, text: str, time: str | None) -> None:

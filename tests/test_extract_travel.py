@@ -52,7 +52,7 @@ def test_who_boards_a_vehicle_bound_somewhere_travels_in_it(claims_of: ClaimsOf)
     claims = trips(claims_of, "Rosa Fuentes boarded a ferry bound for Valparaiso.")
     assert [view(c, "traveller", "destination", "under_way") for c in claims] == [
         {"traveller": "Rosa Fuentes#rosa fuentes", "destination": "Valparaiso#valparaiso", "under_way": True},
-        {"traveller": "ferry#thing:ferry", "destination": "Valparaiso#valparaiso", "under_way": True},
+        {"traveller": "ferry#thing:vessel", "destination": "Valparaiso#valparaiso", "under_way": True},
     ]
     assert {c.span.text for c in claims} == {"bound for Valparaiso"}
 
@@ -85,11 +85,11 @@ def test_no_trip_to_claim(claims_of: ClaimsOf, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "span", "traveller"),
     [
-        ("The coach had left Graz at dawn.", "left Graz", "coach#thing:coach"),
-        ("The ferry departed from Graz on Monday evening.", "departed from Graz", "ferry#thing:ferry"),
-        ("The ship set off from Graz on Friday.", "set off from Graz", "ship#thing:ship"),
-        ("The plane took off from Graz at noon.", "took off from Graz", "plane#thing:plane"),
-        ("The coach's journey from Graz took six hours.", "journey from Graz", "coach#thing:coach"),
+        ("The coach had left Graz at dawn.", "left Graz", "coach#thing:road vehicle"),
+        ("The ferry departed from Graz on Monday evening.", "departed from Graz", "ferry#thing:vessel"),
+        ("The ship set off from Graz on Friday.", "set off from Graz", "ship#thing:vessel"),
+        ("The plane took off from Graz at noon.", "took off from Graz", "plane#thing:aircraft"),
+        ("The coach's journey from Graz took six hours.", "journey from Graz", "coach#thing:road vehicle"),
     ],
 )
 def test_an_origin_in_every_wording(claims_of: ClaimsOf, text: str, span: str, traveller: str) -> None:
@@ -163,6 +163,15 @@ def test_a_journey_under_way(claims_of: ClaimsOf, text: str, under_way: bool) ->
             "Rosa Fuentes will leave for a trip abroad on Monday.\n\nThe visit to Chile will be her first.",
             "a trip abroad",
         ),
+        # The cue after the destination, in the same sentence: a purpose, a time, an apposition.
+        ("Rosa Fuentes flew to Chile for her first trip abroad as minister.", "her first trip abroad"),
+        ("Rosa Fuentes arrived in Chile on Monday on her first trip abroad.", "her first trip abroad"),
+        (
+            "Rosa Fuentes's visit to Chile, her first trip abroad since May, ends today.",
+            "her first trip abroad",
+        ),
+        ("Rosa Fuentes travelled to Chile on a trip abroad that her office kept quiet.", "a trip abroad"),
+        ("Rosa Fuentes headed to Chile for a two-day trip abroad.", "a two-day trip abroad"),
     ],
 )
 def test_a_trip_abroad_in_every_wording(claims_of: ClaimsOf, text: str, cue: str) -> None:
@@ -187,6 +196,10 @@ def test_a_trip_abroad_in_every_wording(claims_of: ClaimsOf, text: str, cue: str
         "Her first trip abroad took her to Peru, and Rosa Fuentes then flew to Chile.",
         # Another trip, not the one called abroad: a traveller is named.
         "Rosa Fuentes will leave for a trip abroad on Monday.\n\nAna Rojas's visit to Chile is next.",
+        # A later cue in the same sentence that is another trip: before it, or someone else's.
+        "Rosa Fuentes flew to Chile after her first trip abroad.",
+        "Rosa Fuentes flew home to Chile from her first trip abroad.",
+        "Rosa Fuentes flew to Chile, and Ana Rojas began her first trip abroad.",
     ],
 )
 def test_not_a_trip_abroad_to_the_place(claims_of: ClaimsOf, text: str) -> None:
@@ -238,6 +251,30 @@ def test_a_stop_of_a_tour(claims_of: ClaimsOf, text: str, stops: list[bool]) -> 
     assert [c.get("stop") for c in trips(claims_of, text)] == stops
 
 
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Rosa Fuentes paid a two-day visit to Lima.", "visit to Lima"),
+        ("Rosa Fuentes began her Lima visit on Monday.", "Lima visit"),
+        ("Rosa Fuentes cut short her Lima trip.", "Lima trip"),
+        ("Rosa Fuentes's state visit to Lima ended on Friday.", "visit to Lima"),
+        ("Rosa Fuentes took the Lima flight on Monday.", "Lima flight"),
+    ],
+)
+def test_a_trip_noun_that_says_where_it_goes_is_the_trip_not_a_stop(
+    claims_of: ClaimsOf, text: str, span: str
+) -> None:
+    assert one(claims_of, text, "destination", "stop") == {
+        "span": span,
+        "destination": "Lima#lima",
+        "stop": False,
+    }
+
+
+def test_a_name_before_a_trip_noun_that_is_no_place_sends_it_nowhere(claims_of: ClaimsOf) -> None:
+    assert trips(claims_of, "Rosa Fuentes took the Avianca flight on Monday.") == []
+
+
 # -- whose words, and how firmly --------------------------------------------------
 
 
@@ -255,6 +292,25 @@ def test_a_stop_of_a_tour(claims_of: ClaimsOf, text: str, stops: list[bool]) -> 
 def test_reported_and_planned_trips(claims_of: ClaimsOf, text: str, reported: bool, modality: str) -> None:
     (claim,) = trips(claims_of, text)
     assert (claim.get("reported"), claim.get("modality")) == (reported, modality)
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "firm"),
+    [
+        ("Rosa Fuentes flew to Lima.", "past", True),
+        ("Rosa Fuentes had left for a visit to Lima.", "past", True),
+        ("Rosa Fuentes will fly to Lima.", "future", True),
+        ("Rosa Fuentes is flying to Lima.", None, True),
+        ("Rosa Fuentes's state visit to Lima ended on Friday.", None, True),
+        ("Rosa Fuentes plans to fly to Lima.", None, False),
+        ("Rosa Fuentes might fly to Lima.", None, False),
+    ],
+)
+def test_a_trip_told_as_done_or_to_come(
+    claims_of: ClaimsOf, text: str, tense: str | None, firm: bool
+) -> None:
+    (claim,) = trips(claims_of, text)
+    assert (claim.get("tense"), claim.get("firm")) == (tense, firm)
 
 
 # -- who travels ------------------------------------------------------------------
@@ -282,13 +338,51 @@ def test_one_group_however_the_article_calls_it(claims_of: ClaimsOf) -> None:
     assert {c.get("traveller").id for c in claims} == {"thing:group@zambia"}  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("A plane flying from Quito to Lima lost power.\n\nThe aircraft had left Quito at noon.", "aircraft"),
+        ("A jet flying from Dakar to Bamako turned back.\n\nThe airliner had left Dakar late.", "aircraft"),
+        (
+            "A coach travelling from Accra to Kumasi overturned.\n\nThe vehicle had left Accra before dawn.",
+            "road vehicle",
+        ),
+        ("A boat travelling from Dhaka to Barisal sank.\n\nThe ship had left Dhaka overnight.", "vessel"),
+        # A model's name is the one vehicle the article has.
+        (
+            "A plane flying from Quito to Lima lost power.\n\n"
+            "The Airbus A320, which had left Quito at noon, landed safely.",
+            "aircraft",
+        ),
+    ],
+)
+def test_one_vehicle_however_the_article_calls_it(claims_of: ClaimsOf, text: str, key: str) -> None:
+    claims = trips(claims_of, text)
+    assert [c.get("traveller").id for c in claims] == [f"thing:{key}"] * 2  # type: ignore[union-attr]
+
+
+def test_vehicles_of_two_kinds_are_two_travellers(claims_of: ClaimsOf) -> None:
+    claims = trips(
+        claims_of,
+        "A bus travelling from Accra to Kumasi crashed.\n\nThe ferry had left Kumasi an hour earlier.",
+    )
+    assert [c.get("traveller").id for c in claims] == ["thing:road vehicle", "thing:vessel"]  # type: ignore[union-attr]
+    # With vehicles of two kinds in the article, a model's name is neither.
+    claims = trips(
+        claims_of,
+        "A bus travelling from Accra to Kumasi crashed, and a ferry sank off Lagos.\n\n"
+        "The Airbus A320 had left Lagos early.",
+    )
+    assert [c.get("traveller").id for c in claims] == ["thing:road vehicle", "name:airbus a320"]  # type: ignore[union-attr]
+
+
 def test_another_vehicle_is_another_traveller(claims_of: ClaimsOf) -> None:
     claims = trips(
         claims_of,
         "A bus travelling to Pokhara crashed on Monday. Another bus had left Pokhara an hour earlier.",
     )
     first, second = (c.get("traveller").id for c in claims)  # type: ignore[union-attr]
-    assert first == "thing:bus" and second != first
+    assert first == "thing:road vehicle" and second != first
 
 
 # -- presence from an arrival -----------------------------------------------------

@@ -461,23 +461,25 @@ class _EveryEarlierMention:
 
 
 def _abroad_source_by_scan(
-    frame: Frame, earlier: _EveryEarlierMention, context: ExtractionContext
+    frame: Frame, earlier: _EveryEarlierMention, in_sentence: Frame | None, context: ExtractionContext
 ) -> Frame | None:
+    """The same question asked of every earlier mention; the cue of the frame's own
+    sentence (before or after it) is read once per sentence, not from earlier mentions."""
     if travel._called_abroad(frame, context):
         return frame
     names_no_traveller = frame.form == "noun" and frame.reference.definite and not frame.fillers("traveller")
-    for other in earlier.frames:
-        if not travel._called_abroad(other, context):
-            continue
-        if (
-            other.fillers("destination")
-            or travel._in_sequence(other, context)
-            or travel._is_home(other, context)
-        ):
-            continue
-        if other.sentence == frame.sentence or names_no_traveller:
+    if names_no_traveller:
+        for other in earlier.frames:
+            if not travel._called_abroad(other, context):
+                continue
+            if (
+                other.fillers("destination")
+                or travel._in_sequence(other, context)
+                or travel._is_home(other, context)
+            ):
+                continue
             return other
-    return None
+    return in_sentence
 
 
 def _event_travellers_by_scan(frame: Frame, earlier: _EveryEarlierMention) -> list[Filler]:

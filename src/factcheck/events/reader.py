@@ -32,6 +32,8 @@ from factcheck.nlp.speech import attribution, in_quotation
 _PLACE_PREPS = frozenset({"in", "at"})
 #: Not "since" or "until": they bound a period, they do not date the event ("the first visit since 2017").
 _TIME_PREPS = frozenset({"on", "in", "during", "at", "by"})
+#: Prepositions that set a clause inside an event: "won gold in the final on Sunday".
+_SCENE_PREPS = frozenset({"in", "at", "during"})
 _TIME_DEPS = frozenset({"compound", "nmod", "npadvmod", "poss", "amod", "tmod"})
 #: Prepositions whose object says which occasion it is: "the vote on the budget".
 _QUALIFYING_PREPS = frozenset({"on", "over", "against", "between", "with", "for"})
@@ -153,7 +155,8 @@ def _fillers(
     return tuple(sorted(found, key=lambda f: (f.head, f.role)))
 
 
-def _place_from_preps(token: Token, entities: EntityIndex) -> Iterator[Mention]:
+def _place_from_preps(token: Token, entities: EntityIndex, venue: bool = True) -> Iterator[Mention]:
+    """ "in Kigali"; or where a venue that is no known place stands: "at a hotel in Kigali"."""
     for prep in token.children:
         if prep.dep_ == "prep" and prep.lower_ in _PLACE_PREPS:
             for obj in prep.children:
@@ -161,6 +164,8 @@ def _place_from_preps(token: Token, entities: EntityIndex) -> Iterator[Mention]:
                     found = entities.place_mention(obj)
                     if found is not None:
                         yield found
+                    elif venue:
+                        yield from _place_from_preps(obj, entities, venue=False)
 
 
 def _places(
@@ -274,7 +279,8 @@ def _time(trigger: Token, form: str, lexicon: FrameLexicon) -> Span | None:
     "MPs held the vote on Thursday" (not "announced the vote on Thursday"), unless the
     clause tells of another event too ("the walkout would be followed by a strike next
     month": whose month cannot be told). A participle that holds the noun gives its time: "the
-    by-election held on June 8", "the match, which was played on Tuesday".
+    by-election held on June 8", "the match, which was played on Tuesday"; so does a clause
+    set in the event: "voters choose a mayor in a runoff on June 14".
     """
     own = _own_time(trigger)
     if own is not None:
@@ -287,7 +293,21 @@ def _time(trigger: Token, form: str, lexicon: FrameLexicon) -> Span | None:
             return span
     if trigger.head.i != trigger.i and _takes_clause_time(trigger, lexicon):
         return _time(trigger.head, VERB, lexicon)
-    return None
+    verb = _clause_of_scene(trigger, lexicon)
+    return _own_time(verb) if verb is not None else None
+
+
+def _clause_of_scene(noun: Token, lexicon: FrameLexicon) -> Token | None:
+    """The verb whose "in"/"at"/"during" sets its clause in the event: "voters choose a
+    mayor in a runoff on June 14", "she was hurt in the match on Sunday" (the runoff is on
+    June 14), in a clause of no other event."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _SCENE_PREPS or prep.dep_ != "prep":
+        return None
+    verb = prep.head
+    if verb.pos_ not in {"VERB", "AUX"} or _tells_another_event(verb, noun, lexicon):
+        return None
+    return verb
 
 
 def _own_time(trigger: Token) -> Span | None:

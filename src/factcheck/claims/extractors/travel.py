@@ -23,13 +23,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Token
 
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.events import Filler, Frame
 from factcheck.nlp.entities import Mention
-from factcheck.nlp.lexicon import words
+from factcheck.nlp.lexicon import word_map, words
 
 KINDS = (
     ClaimKind(
@@ -48,6 +49,8 @@ KINDS = (
             "onward": "bool",
             "home": "bool",
             "stop": "bool",
+            "tense": "text",
+            "firm": "bool",
             "under_way": "bool",
             "trigger": "text",
             "modality": "text",
@@ -57,6 +60,10 @@ KINDS = (
 )
 
 TRIP = "trip"
+#: Slots of a trip noun that say where the whole trip goes: "a visit to Seoul", "the Seoul visit".
+_WHITHER_SLOTS = frozenset({"to", "compound"})
+#: Modalities of a trip told as done or as to be done, not only planned or possible.
+_FIRM = frozenset({"asserted", "future"})
 #: Names that tell whose a vehicle or a team is: "Paraguay's team", "the Chilean squad".
 _OWNER_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 
@@ -69,6 +76,16 @@ class _Traveller:
 
 def _lexicon(key: str) -> frozenset[str]:
     return words("travel", key)
+
+
+def _vehicle_kind(noun: str) -> str | None:
+    """ "jet" -> "aircraft": the kind of vehicle a noun names, if it names one."""
+    return _vehicle_nouns().get(noun)
+
+
+@cache
+def _vehicle_nouns() -> dict[str, str]:
+    return {noun: kind for kind, nouns in word_map("travel", "vehicle_kinds").items() for noun in nouns}
 
 
 def _called_abroad(frame: Frame, context: ExtractionContext) -> bool:
@@ -126,9 +143,28 @@ def _is_onward(frame: Frame, context: ExtractionContext) -> bool:
     return trigger.dep_ in {"xcomp", "dobj"} and trigger.head.lemma_.lower() in onward
 
 
-def _is_stop(frame: Frame, destinations: list[Mention]) -> bool:
-    """A stop on a tour ("visited Zahle", "a tour of Asia"), or a frame of several stops."""
-    return frame.lemma in _lexicon("stop_words") or len(destinations) > 1
+def _is_stop(frame: Frame, goals: tuple[Filler, ...], destinations: list[Mention]) -> bool:
+    """A stop on a tour ("visited Zahle", "a tour of Asia"), or a frame of several stops.
+
+    A noun that says where it goes ("a visit to Seoul", "the Seoul visit") is the trip's
+    destination, not one of its stops.
+    """
+    whither = bool(goals) and all(f.slot in _WHITHER_SLOTS for f in goals)
+    stop_word = frame.lemma in _lexicon("stop_words") and not (frame.form == "noun" and whither)
+    return stop_word or len(destinations) > 1
+
+
+def _tense(frame: Frame, context: ExtractionContext) -> str | None:
+    """ "past" for a trip told as done ("flew to Lima", "had left for a visit"), "future" for one
+    to come ("will fly to Lima"); None when its words say neither ("the trip to Lima")."""
+    if frame.modality == "future":
+        return "future"
+    index = frame.trigger_index if frame.form == "verb" else frame.support
+    if index is None:
+        return None
+    verb = context.doc[index]
+    perfect = verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return "past" if verb.tag_ == "VBD" or perfect else None
 
 
 def _under_way(frame: Frame, context: ExtractionContext) -> bool:
@@ -188,6 +224,11 @@ class _Travellers:
         self.context = context
         #: party key -> qualified keys seen so far, in text order (a dict: asked, never scanned)
         self.qualified: dict[str, dict[str, None]] = {}
+        #: The kinds of vehicle the article names anywhere: a model's name ("the Airbus
+        #: A320") is the article's vehicle only when they are of one kind.
+        self.vehicle_kinds = sorted(
+            {kind for t in context.doc if t.pos_ == "NOUN" and (kind := _vehicle_kind(t.lemma_.lower()))}
+        )
 
     def of(self, filler: Filler) -> _Traveller | None:
         party = filler.party
@@ -203,9 +244,16 @@ class _Travellers:
         common = token.pos_ == "NOUN" or token.is_lower or (token.pos_ == "PROPN" and not token.ent_type_)
         if common and party.kind in {"thing", "organisation"}:
             noun = token.lemma_.lower()
-            # "the team", "the squad", "the riders": one travelling group, however it is called.
-            noun = "group" if noun in _lexicon("group_nouns") else noun
+            # "the team", "the squad", "the riders": one travelling group, however it is called;
+            # "the jet", "the aircraft": one vehicle of a kind.
+            noun = "group" if noun in _lexicon("group_nouns") else _vehicle_kind(noun) or noun
             key = self._qualified(token, f"thing:{noun}")
+        elif token.ent_type_ == "PRODUCT" and len(self.vehicle_kinds) == 1:
+            # "A passenger jet ... The Airbus A320": a model's name is the vehicle already told
+            # (its maker is part of the name, no owner); when one so far, it is that one.
+            vehicle = f"thing:{self.vehicle_kinds[0]}"
+            seen = self.qualified.get(vehicle, {})
+            key = next(iter(seen)) if len(seen) == 1 else vehicle
         else:
             key = party.key
         return _Traveller(
@@ -244,22 +292,19 @@ class _EarlierMentions:
     forty times).
 
     ``_abroad_source`` wants the first earlier mention that calls the trip one
-    abroad and is no leg, no way home and goes nowhere named (overall, and in each
-    sentence); ``_event_travellers`` the travellers named so far.
+    abroad and is no leg, no way home and goes nowhere named; ``_event_travellers``
+    the travellers named so far.
     """
 
     abroad: Frame | None = None
-    abroad_in: dict[tuple[int, int], Frame] = field(default_factory=dict)
     last_person: Filler | None = None
     person_keys: set[str] = field(default_factory=set)
     last_traveller: Filler | None = None
     traveller_keys: set[str] = field(default_factory=set)
 
     def add(self, frame: Frame, context: ExtractionContext) -> None:
-        if _abroad_cue(frame, context):
-            if self.abroad is None:
-                self.abroad = frame
-            self.abroad_in.setdefault(frame.sentence, frame)
+        if self.abroad is None and _abroad_cue(frame, context):
+            self.abroad = frame
         for filler in frame.fillers("traveller"):
             if filler.party is None:
                 continue
@@ -278,13 +323,17 @@ def _abroad_cue(other: Frame, context: ExtractionContext) -> bool:
     return not (other.fillers("destination") or _in_sequence(other, context) or _is_home(other, context))
 
 
-def _abroad_source(frame: Frame, earlier: _EarlierMentions, context: ExtractionContext) -> Frame | None:
-    """The frame that calls this trip a trip abroad: itself, or an earlier mention of the same trip.
+def _abroad_source(
+    frame: Frame, earlier: _EarlierMentions, in_sentence: Frame | None, context: ExtractionContext
+) -> Frame | None:
+    """The frame that calls this trip a trip abroad: itself, or another mention of the same trip.
 
-    "his first trip abroad was when he boarded a train bound for X" (one sentence, one
-    trip) and "will leave for a trip abroad ... The visit to X" (a later definite mention
-    naming no traveller) take the cue; "after a trip abroad to France, he flew to X" does
-    not: that trip abroad went somewhere else, and came before.
+    "his first trip abroad was when he boarded a train bound for X" and "flew to X for
+    her first trip abroad" (one sentence, one trip, the cue before or after) and "will
+    leave for a trip abroad ... The visit to X" or "The tour will take her to X" (a later
+    definite mention naming no traveller but the trip abroad's own) take the cue;
+    "after a trip abroad to France, he flew to X" does not: that trip abroad went
+    somewhere else, and came before.
     """
     if _called_abroad(frame, context):
         return frame
@@ -295,7 +344,7 @@ def _abroad_source(frame: Frame, earlier: _EarlierMentions, context: ExtractionC
         own = {f.party.key for f in earlier.abroad.fillers("traveller") if f.party is not None}
         if travellers <= own and len(travellers) == len(frame.fillers("traveller")):
             return earlier.abroad
-    return earlier.abroad_in.get(frame.sentence)
+    return in_sentence
 
 
 def _cue(source: Frame, context: ExtractionContext) -> Mention:
@@ -332,20 +381,36 @@ def _event_travellers(frame: Frame, earlier: _EarlierMentions) -> list[Filler]:
     return [last] if last is not None and len(keys) == 1 else []
 
 
+def _cues_by_sentence(context: ExtractionContext) -> dict[tuple[str, tuple[int, int]], Frame]:
+    """(event, sentence) -> the first mention there that calls the trip one abroad: "flew
+    to Lima for her first trip abroad" gives the cue after the destination."""
+    found: dict[tuple[str, tuple[int, int]], Frame] = {}
+    for frame in context.events.of_class(TRIP):
+        if _abroad_cue(frame, context):
+            found.setdefault((context.events.event(frame), frame.sentence), frame)
+    return found
+
+
 def extract(context: ExtractionContext) -> Iterator[Claim]:
     travellers = _Travellers(context)
     #: event id -> what its mentions so far tell: the earlier mentions of one trip.
     trips: dict[str, _EarlierMentions] = {}
+    cues = _cues_by_sentence(context)
     for frame in context.events.of_class(TRIP):
-        earlier = trips.setdefault(context.events.event(frame), _EarlierMentions())
+        event = context.events.event(frame)
+        earlier = trips.setdefault(event, _EarlierMentions())
         # "did not fly to Lima"; "flights to Lima are full", "his visits to Peru": no one trip.
         if frame.polarity != "negative" and not frame.reference.plural:
-            yield from _claims(frame, earlier, travellers, context)
+            yield from _claims(frame, earlier, cues.get((event, frame.sentence)), travellers, context)
         earlier.add(frame, context)
 
 
 def _claims(
-    frame: Frame, earlier: _EarlierMentions, travellers: _Travellers, context: ExtractionContext
+    frame: Frame,
+    earlier: _EarlierMentions,
+    in_sentence: Frame | None,
+    travellers: _Travellers,
+    context: ExtractionContext,
 ) -> Iterator[Claim]:
     # "flew to Auckland for the series": beside a destination, "for" names the purpose.
     goals = frame.fillers("destination")
@@ -361,7 +426,7 @@ def _claims(
         traveller = travellers.of(filler)
         if traveller is not None:
             found.setdefault(traveller.mention.id, traveller)
-    source = _abroad_source(frame, earlier, context)
+    source = _abroad_source(frame, earlier, in_sentence, context)
     home = _is_home(frame, context)
     origin = origins[0] if origins else None
     for traveller in sorted(found.values(), key=lambda t: (t.mention.start, t.mention.id)):
@@ -384,7 +449,9 @@ def _claims(
                     "abroad": source is not None and not home,
                     "onward": _is_onward(frame, context),
                     "home": home,
-                    "stop": _is_stop(frame, destinations),
+                    "stop": _is_stop(frame, goals, destinations),
+                    "tense": _tense(frame, context),
+                    "firm": frame.modality in _FIRM,
                     "under_way": _under_way(frame, context),
                     "trigger": frame.lemma,
                     "modality": frame.modality,
