@@ -456,7 +456,7 @@ class _EveryEarlierMention:
     def __init__(self) -> None:
         self.frames: list[Frame] = []
 
-    def add(self, frame: Frame, context: object) -> None:
+    def add(self, frame: Frame, first_cue_in_sentence: bool) -> None:
         self.frames.append(frame)
 
 
@@ -467,8 +467,7 @@ def _abroad_source_by_scan(
     sentence (before or after it) is read once per sentence, not from earlier mentions."""
     if travel._called_abroad(frame, context):
         return frame
-    names_no_traveller = frame.form == "noun" and frame.reference.definite and not frame.fillers("traveller")
-    if names_no_traveller:
+    if frame.form == "noun" and frame.reference.definite:
         for other in earlier.frames:
             if not travel._called_abroad(other, context):
                 continue
@@ -478,7 +477,11 @@ def _abroad_source_by_scan(
                 or travel._is_home(other, context)
             ):
                 continue
-            return other
+            # The first trip abroad told; this mention is it when it names no traveller
+            # but that trip's own.
+            travellers = [f.party.key if f.party is not None else None for f in frame.fillers("traveller")]
+            own = {f.party.key for f in other.fillers("traveller") if f.party is not None}
+            return other if all(key in own for key in travellers) else in_sentence
     return in_sentence
 
 
@@ -507,7 +510,7 @@ def test_a_trip_s_earlier_mentions_are_read_as_by_asking_each_one(
             by_scan = checker.analyse(document).claims
         assert by_summary == by_scan
         with monkeypatch.context() as patch:
-            patch.setattr(travel._EarlierMentions, "add", lambda self, frame, context: None)
+            patch.setattr(travel._EarlierMentions, "add", lambda self, frame, first_cue: None)
             earlier_told = earlier_told or checker.analyse(document).claims != by_summary
     # What the earlier mentions tell changed some claims: the test reads that path.
     assert earlier_told

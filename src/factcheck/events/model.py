@@ -31,6 +31,11 @@ class Party:
     side: str
     kind: str  # person, place, organisation, group, thing
 
+    @property
+    def person_key(self) -> str | None:
+        """A person's key in the entity index ("valentina rojas"); None for anyone else."""
+        return self.key.removeprefix("person:") if self.kind == "person" else None
+
 
 @dataclass(frozen=True, slots=True)
 class Filler:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import spacy
@@ -316,6 +317,12 @@ def _relabel_facility(span: Span) -> Span:
 _MISREAD_NAME_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP"})
 
 
+@cache
+def _person_nouns() -> frozenset[str]:
+    """Titles and occupations, the words that may stand before a person's name; asked per entity."""
+    return words("people", "titles") | words("people", "occupations")
+
+
 def _relabel_titled_person(span: Span) -> Span:
     """ "Mongolian wrestler Batbayar Dorj" tagged as an organisation: a name of two or three
     capitalised words right after a person's title or occupation is a person's.
@@ -324,7 +331,7 @@ def _relabel_titled_person(span: Span) -> Span:
     """
     if span.label_ not in _MISREAD_NAME_LABELS:
         return span
-    person_nouns = words("people", "titles") | words("people", "occupations")
+    person_nouns = _person_nouns()
     start = span.start
     if span[0].lower_ in person_nouns and span[0].pos_ in {"NOUN", "PROPN"}:
         start += 1  # "Striker Ousmane Diallo scored": the title opens a sentence, inside the span

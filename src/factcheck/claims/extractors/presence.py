@@ -45,8 +45,7 @@ def _person_of(traveller: Filler, context: ExtractionContext) -> str | None:
     found = context.entities.person_key(context.doc[traveller.head])
     if found is not None:
         return found[1]
-    party = traveller.party
-    return party.key.removeprefix("person:") if party is not None and party.kind == "person" else None
+    return traveller.party.person_key if traveller.party is not None else None
 
 
 def _arrivals(context: ExtractionContext) -> Iterator[Claim]:

@@ -541,6 +541,9 @@ def _own_words(verb: Token) -> Iterator[Token]:
             yield from child.subtree
 
 
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
 def _names_a_time(token: Token) -> bool:
     """A word of a date or time; not a bare count the model tagged as one ("killing 23 and
     injuring 14": "14" is no day the tally runs to), though a year is ("by 2021")."""
@@ -548,9 +551,6 @@ def _names_a_time(token: Token) -> bool:
         return False
     entity = entity_span(token)
     return not all(t.like_num and not _YEAR.fullmatch(t.text) for t in entity)
-
-
-_YEAR = re.compile(r"(1[89]|20)\d\d")
 
 
 def _not_told_as_fact(verb: Token) -> bool:

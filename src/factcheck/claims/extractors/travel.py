@@ -224,19 +224,25 @@ class _Travellers:
         self.context = context
         #: party key -> qualified keys seen so far, in text order (a dict: asked, never scanned)
         self.qualified: dict[str, dict[str, None]] = {}
-        #: The kinds of vehicle the article names anywhere: a model's name ("the Airbus
-        #: A320") is the article's vehicle only when they are of one kind.
-        self.vehicle_kinds = sorted(
-            {kind for t in context.doc if t.pos_ == "NOUN" and (kind := _vehicle_kind(t.lemma_.lower()))}
-        )
+        self._vehicle_kinds: list[str] | None = None
+
+    def vehicle_kinds(self) -> list[str]:
+        """The kinds of vehicle the article names anywhere: a model's name ("the Airbus
+        A320") is the article's vehicle only when they are of one kind. Read only when a
+        traveller is a product's name, not for every article."""
+        if self._vehicle_kinds is None:
+            doc = self.context.doc
+            found = {kind for t in doc if t.pos_ == "NOUN" and (kind := _vehicle_kind(t.lemma_.lower()))}
+            self._vehicle_kinds = sorted(found)
+        return self._vehicle_kinds
 
     def of(self, filler: Filler) -> _Traveller | None:
         party = filler.party
         if party is None:
             return None
         token = self.context.doc[filler.head]
-        if party.kind == "person":
-            key = party.key.removeprefix("person:")
+        if party.person_key is not None:
+            key = party.person_key
             name = self.context.entities.person_names.get(key, filler.span.text)
             return _Traveller(Mention(filler.span.start, filler.span.end, filler.span.text, key), name)
         # "Kenya's rugby squad" and "the squad": a common noun is a description, by its noun
@@ -248,10 +254,10 @@ class _Travellers:
             # "the jet", "the aircraft": one vehicle of a kind.
             noun = "group" if noun in _lexicon("group_nouns") else _vehicle_kind(noun) or noun
             key = self._qualified(token, f"thing:{noun}")
-        elif token.ent_type_ == "PRODUCT" and len(self.vehicle_kinds) == 1:
+        elif token.ent_type_ == "PRODUCT" and len(self.vehicle_kinds()) == 1:
             # "A passenger jet ... The Airbus A320": a model's name is the vehicle already told
             # (its maker is part of the name, no owner); when one so far, it is that one.
-            vehicle = f"thing:{self.vehicle_kinds[0]}"
+            vehicle = f"thing:{self.vehicle_kinds()[0]}"
             seen = self.qualified.get(vehicle, {})
             key = next(iter(seen)) if len(seen) == 1 else vehicle
         else:
@@ -302,8 +308,9 @@ class _EarlierMentions:
     last_traveller: Filler | None = None
     traveller_keys: set[str] = field(default_factory=set)
 
-    def add(self, frame: Frame, context: ExtractionContext) -> None:
-        if self.abroad is None and _abroad_cue(frame, context):
+    def add(self, frame: Frame, first_cue_in_sentence: bool) -> None:
+        # The first cue of the trip is the first of its sentence too (``_cues_by_sentence``).
+        if self.abroad is None and first_cue_in_sentence:
             self.abroad = frame
         for filler in frame.fillers("traveller"):
             if filler.party is None:
@@ -400,9 +407,10 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         event = context.events.event(frame)
         earlier = trips.setdefault(event, _EarlierMentions())
         # "did not fly to Lima"; "flights to Lima are full", "his visits to Peru": no one trip.
+        in_sentence = cues.get((event, frame.sentence))
         if frame.polarity != "negative" and not frame.reference.plural:
-            yield from _claims(frame, earlier, cues.get((event, frame.sentence)), travellers, context)
-        earlier.add(frame, context)
+            yield from _claims(frame, earlier, in_sentence, travellers, context)
+        earlier.add(frame, in_sentence is frame)
 
 
 def _claims(
