@@ -244,3 +244,18 @@ def test_the_legs_of_one_trip_are_not_given_one_day(claims_of: ClaimsOf) -> None
 
 def test_the_classes_that_span_days_are_classes_of_the_frame_lexicon() -> None:
     assert word_set("calendar", "spanning_classes") <= set(frame_lexicon().classes)
+
+
+def test_full_dates_are_found_line_by_line_as_in_the_whole_text() -> None:
+    from factcheck.claims.extractors.dates import _full_date_pattern, _full_dates
+
+    text = (
+        "Ballot day\n"
+        "Polls opened on Sunday, 9 March 2025 across the islands.\n"
+        "The count ended on Tuesday, March 11,\n2025 and no year follows this date: 12 March.\n"
+        "\n"
+        "Kick-off on 14 March 2000 GMT, the final on Saturday the 15 March 2025."
+    )
+    spans = [m.span() for m in _full_dates(text)]
+    assert spans == [m.span() for m in _full_date_pattern().finditer(text)]
+    assert [text[start:end] for start, end in spans] == ["Sunday, 9 March 2025", "Saturday the 15 March 2025"]

@@ -97,6 +97,16 @@ class FrameLexicon:
     fixed_roles: frozenset[str] = frozenset()
     #: class -> the roles its role nouns give: "plaintiff" and "defendant" of a case.
     role_noun_roles: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: The words a compound noun ends with ("strike" of "air strike") and a particle verb
+    #: starts with ("hand" of "hand over"): only these have children worth reading, and
+    #: nouns and verbs are looked up for nearly every word of an article.
+    _compound_heads: frozenset[str] = field(init=False, repr=False, compare=False)
+    _particle_heads: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Frozen: set once, here, from the word lists.
+        object.__setattr__(self, "_compound_heads", frozenset(w.split()[-1] for w in self.nouns if " " in w))
+        object.__setattr__(self, "_particle_heads", frozenset(w.split()[0] for w in self.verbs if " " in w))
 
     def generic_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
         """The generic senses of a verb no class claims, unless it is too light: "approved", not "was"."""
@@ -131,6 +141,8 @@ class FrameLexicon:
         """The particle that makes a verb a particle verb of the lexicon: "back" in "sold it back"
         (which the parser may call an adverb)."""
         lemma = token.lemma_.lower()
+        if lemma not in self._particle_heads:
+            return None
         for child in token.children:
             if child.dep_ in {"prt", "advmod"} and f"{lemma} {child.lower_}" in self.verbs:
                 return child
@@ -139,7 +151,8 @@ class FrameLexicon:
     def noun_senses(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
         """The senses of a noun, a compound first: "air strike", "opening ceremony"."""
         lemma = token.lemma_.lower()
-        for child in token.children:
+        children = token.children if lemma in self._compound_heads else ()
+        for child in children:
             if child.dep_ in {"compound", "amod"} and child.i == token.i - 1:
                 compound = f"{child.lower_} {lemma}"
                 if compound in self.nouns:

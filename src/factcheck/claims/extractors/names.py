@@ -22,6 +22,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz.distance import Levenshtein
 from spacy.tokens import Doc, Span
@@ -58,10 +59,10 @@ class _NotNames:
     titles: frozenset[str]
 
     @classmethod
-    def of(cls, doc: Doc, gazetteer: Gazetteer) -> _NotNames:
-        lower_case = frozenset(t.text for t in doc if t.is_alpha and t.text.islower())
-        titles = frozenset(w for title in words("people", "titles") for w in title.split())
-        return cls(gazetteer, lower_case, titles)
+    def of(cls, texts: list[str], gazetteer: Gazetteer) -> _NotNames:
+        """``texts``: the article's words, as its tokens are written."""
+        lower_case = frozenset(text for text in texts if text.islower() and text.isalpha())
+        return cls(gazetteer, lower_case, _title_words())
 
     def people_or_title(self, text: str) -> bool:
         """ "Kenyan", "Briton", "Striker": a word the model may take into a name before it."""
@@ -129,6 +130,11 @@ class NearMisses:
         return any(Levenshtein.distance(c, query, score_cutoff=edits) <= edits for c in candidates)
 
 
+@cache
+def _title_words() -> frozenset[str]:
+    return frozenset(w for title in words("people", "titles") for w in title.split())
+
+
 def _name_span(ent: Span, not_names: _NotNames) -> Span | None:
     """The leading run of name words of a PERSON entity ("Mikhail Metzel /Pool/AFP").
 
@@ -151,7 +157,8 @@ def _name_span(ent: Span, not_names: _NotNames) -> Span | None:
 
 def extract(context: ExtractionContext) -> Iterator[Claim]:
     doc = context.doc
-    not_names = _NotNames.of(doc, context.entities.gazetteer)
+    texts = [t.text for t in doc]
+    not_names = _NotNames.of(texts, context.entities.gazetteer)
     known: dict[str, Span] = {}
     covered: set[int] = set()
     for ent in doc.ents:
@@ -173,13 +180,41 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         return
     # Scan plain strings first and build spans only for the rare near misses:
     # slicing the Doc at every position is most of this extractor's cost.
-    texts = [t.text for t in doc]
     is_name_word = [bool(_NAME_WORD.match(text)) for text in texts]
+    yield from _untagged_full_names(doc, texts, is_name_word, known, covered, not_names)
+    yield from _surname_variants(doc, texts, is_name_word, known, covered, not_names)
+
+
+def _untagged_full_names(
+    doc: Doc,
+    texts: list[str],
+    is_name_word: list[bool],
+    known: dict[str, Span],
+    covered: set[int],
+    not_names: _NotNames,
+) -> Iterator[Claim]:
+    """A run of capitalised words a few edits from a known full name: "Mikail metzel"."""
+    # Each word folded once, when a window first needs it: a window's folded name is its
+    # words' folds joined, since no fold reaches across a space.
+    folded: dict[int, str] = {}
+
+    def fold(i: int) -> str:
+        if i not in folded:
+            folded[i] = normalise_name(texts[i])
+        return folded[i]
+
     sentence_of = [0] * len(doc)
     for number, sentence in enumerate(doc.sents):
         for i in range(sentence.start, sentence.end):
             sentence_of[i] = number
     name_words = {word for name in known for word in name.split()}
+    odd_word: dict[int, bool] = {}
+
+    def is_odd_word(i: int) -> bool:
+        if i not in odd_word:
+            odd_word[i] = texts[i] in not_names and texts[i].lower() not in name_words
+        return odd_word[i]
+
     by_size: dict[int, list[str]] = {}
     for name in known:
         by_size.setdefault(len(name.split()), []).append(name)
@@ -191,12 +226,12 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                 continue
             if sentence_of[start] != sentence_of[end - 1] or any(i in covered for i in range(start, end)):
                 continue
-            normalised = normalise_name(" ".join(texts[start:end]))
+            normalised = " ".join(fold(i) for i in range(start, end))
             if normalised in known:
                 continue
             # A window whose odd word is a place, a people, a title or a common word
             # is not a misspelt name: "Ivan France", "Kenyan Kipchoge".
-            if any(texts[i] in not_names and texts[i].lower() not in name_words for i in range(start, end)):
+            if any(is_odd_word(i) for i in range(start, end)):
                 continue
             if near.any_within(normalised):
                 window = doc[start:end]
@@ -207,7 +242,6 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
                     sentence=sentence_bounds(window.root),
                     values={"name": mention(window, normalised), "normalised": normalised, "tagged": False},
                 )
-    yield from _surname_variants(doc, texts, is_name_word, known, covered, not_names)
 
 
 def _surname_variants(
