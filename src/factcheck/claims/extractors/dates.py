@@ -178,9 +178,9 @@ def _full_dates(text: str) -> list[re.Match[str]]:
     """Every full date of a text, as ``_full_date_pattern().finditer(text)`` finds them.
 
     Only lines with a year are searched (the pattern's many month and weekday names,
-    tried at every word, cost several per cent of the whole analysis); a search that stops at a
-    line's end finds what the whole text's search finds there, since no part of the
-    pattern crosses a line.
+    tried at every word, cost several per cent of the whole analysis); a search that
+    stops at a line's end finds what the whole text's search finds there, since no part
+    of the pattern crosses a line.
     """
     pattern = _full_date_pattern()
     found: list[re.Match[str]] = []
@@ -336,14 +336,15 @@ def find_dateline(text: str) -> Dateline | None:
     return None
 
 
-def _infer_year(dateline: Dateline, text: str) -> Dateline:
-    """Give a year-less dateline the year of its own day written in full elsewhere."""
+def _infer_year(dateline: Dateline, full_dates: list[re.Match[str]]) -> Dateline:
+    """Give a year-less dateline the year of its own day written in full elsewhere
+    (``full_dates``: the article's, from ``_full_dates``)."""
     parts = dateline.parts
     if parts.year is not None or parts.month is None:
         return dateline
     same_day: list[tuple[int, re.Match[str]]] = []
     latest = 0
-    for match in _full_dates(text):
+    for match in full_dates:
         month = _months()[(match.group("month") or match.group("month2")).lower()]
         day = int(match.group("day") or match.group("day2"))
         year = int(match.group("year") or match.group("year2"))
@@ -441,9 +442,10 @@ def days_after(parts: DayParts, dateline: Dateline | None) -> int | None:
 # -- claims ---------------------------------------------------------------------
 
 
-def _weekday_dates(context: ExtractionContext, dateline: Dateline | None) -> Iterator[Claim]:
+def _weekday_dates(
+    context: ExtractionContext, dateline: Dateline | None, full_dates: list[re.Match[str]]
+) -> Iterator[Claim]:
     doc = context.doc
-    text = context.document.text
     if dateline is not None and dateline.parts.weekday is not None:
         parts = dateline.parts
         weekday = dateline.parts.weekday
@@ -461,7 +463,7 @@ def _weekday_dates(context: ExtractionContext, dateline: Dateline | None) -> Ite
                 "year_source": dateline.year_source,
             },
         )
-    for match in _full_dates(text):
+    for match in full_dates:
         if match.group("weekday") is None:
             continue
         if dateline is not None and dateline.span.start <= match.start() < dateline.span.end:
@@ -624,8 +626,9 @@ def _dated_actions(context: ExtractionContext, dateline: Dateline | None) -> Ite
 def extract(context: ExtractionContext) -> Iterator[Claim]:
     text = context.document.text
     dateline = find_dateline(text)
+    full_dates = _full_dates(text)
     if dateline is not None:
-        dateline = _infer_year(dateline, text)
-    yield from _weekday_dates(context, dateline)
+        dateline = _infer_year(dateline, full_dates)
+    yield from _weekday_dates(context, dateline, full_dates)
     yield from _occasion_days(context, dateline)
     yield from _dated_actions(context, dateline)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from rapidfuzz.distance import Levenshtein
@@ -180,43 +180,56 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         return
     # Scan plain strings first and build spans only for the rare near misses:
     # slicing the Doc at every position is most of this extractor's cost.
-    is_name_word = [bool(_NAME_WORD.match(text)) for text in texts]
-    yield from _untagged_full_names(doc, texts, is_name_word, known, covered, not_names)
-    yield from _surname_variants(doc, texts, is_name_word, known, covered, not_names)
+    scan = _NameScan(doc, texts, known, covered, not_names)
+    yield from _untagged_full_names(scan)
+    yield from _surname_variants(scan)
 
 
-def _untagged_full_names(
-    doc: Doc,
-    texts: list[str],
-    is_name_word: list[bool],
-    known: dict[str, Span],
-    covered: set[int],
-    not_names: _NotNames,
-) -> Iterator[Claim]:
+@dataclass(slots=True)
+class _NameScan:
+    """What the scans for untagged near misses read: the article's words as written, the
+    full names already known, and the word positions already claimed (which they extend)."""
+
+    doc: Doc
+    texts: list[str]
+    known: dict[str, Span]
+    covered: set[int]
+    not_names: _NotNames
+    is_name_word: list[bool] = field(init=False)
+    #: The words of the known names, folded: "mikhail", "metzel".
+    name_words: set[str] = field(init=False)
+    #: Each word folded once, when a scan first needs it.
+    _folded: dict[int, str] = field(init=False, default_factory=dict)
+    _odd: dict[int, bool] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.is_name_word = [bool(_NAME_WORD.match(text)) for text in self.texts]
+        self.name_words = {word for name in self.known for word in name.split()}
+
+    def fold(self, i: int) -> str:
+        """The word at ``i`` folded; a window's folded name is its words' folds joined,
+        since no fold reaches across a space."""
+        if i not in self._folded:
+            self._folded[i] = normalise_name(self.texts[i])
+        return self._folded[i]
+
+    def is_odd_word(self, i: int) -> bool:
+        """A place, a people, a title or a common word that is no word of a known name."""
+        if i not in self._odd:
+            text = self.texts[i]
+            self._odd[i] = text in self.not_names and text.lower() not in self.name_words
+        return self._odd[i]
+
+
+def _untagged_full_names(scan: _NameScan) -> Iterator[Claim]:
     """A run of capitalised words a few edits from a known full name: "Mikail metzel"."""
-    # Each word folded once, when a window first needs it: a window's folded name is its
-    # words' folds joined, since no fold reaches across a space.
-    folded: dict[int, str] = {}
-
-    def fold(i: int) -> str:
-        if i not in folded:
-            folded[i] = normalise_name(texts[i])
-        return folded[i]
-
+    doc, texts, is_name_word, covered = scan.doc, scan.texts, scan.is_name_word, scan.covered
     sentence_of = [0] * len(doc)
     for number, sentence in enumerate(doc.sents):
         for i in range(sentence.start, sentence.end):
             sentence_of[i] = number
-    name_words = {word for name in known for word in name.split()}
-    odd_word: dict[int, bool] = {}
-
-    def is_odd_word(i: int) -> bool:
-        if i not in odd_word:
-            odd_word[i] = texts[i] in not_names and texts[i].lower() not in name_words
-        return odd_word[i]
-
     by_size: dict[int, list[str]] = {}
-    for name in known:
+    for name in scan.known:
         by_size.setdefault(len(name.split()), []).append(name)
     for size, names in sorted(by_size.items()):
         near = NearMisses(names, _CANDIDATE_MAX_EDITS)
@@ -226,12 +239,12 @@ def _untagged_full_names(
                 continue
             if sentence_of[start] != sentence_of[end - 1] or any(i in covered for i in range(start, end)):
                 continue
-            normalised = " ".join(fold(i) for i in range(start, end))
-            if normalised in known:
+            normalised = " ".join(scan.fold(i) for i in range(start, end))
+            if normalised in scan.known:
                 continue
             # A window whose odd word is a place, a people, a title or a common word
             # is not a misspelt name: "Ivan France", "Kenyan Kipchoge".
-            if any(is_odd_word(i) for i in range(start, end)):
+            if any(scan.is_odd_word(i) for i in range(start, end)):
                 continue
             if near.any_within(normalised):
                 window = doc[start:end]
@@ -244,24 +257,22 @@ def _untagged_full_names(
                 )
 
 
-def _surname_variants(
-    doc: Doc,
-    texts: list[str],
-    is_name_word: list[bool],
-    known: dict[str, Span],
-    covered: set[int],
-    not_names: _NotNames,
-) -> Iterator[Claim]:
+def _surname_variants(scan: _NameScan) -> Iterator[Claim]:
     """A lone capitalised word one or two edits from a known surname: "Zelenskyy"."""
-    surnames = NearMisses({name.split()[-1] for name in known}, 2)
-    name_words = {word for name in known for word in name.split()}
-    for i, text in enumerate(texts):
-        if i in covered or not is_name_word[i] or not text[:1].isupper() or len(text) < _MIN_SURNAME:
+    doc = scan.doc
+    surnames = NearMisses({name.split()[-1] for name in scan.known}, 2)
+    for i, text in enumerate(scan.texts):
+        if (
+            i in scan.covered
+            or not scan.is_name_word[i]
+            or not text[:1].isupper()
+            or len(text) < _MIN_SURNAME
+        ):
             continue
-        if doc[i].pos_ != "PROPN" or text in not_names:
+        if doc[i].pos_ != "PROPN" or text in scan.not_names:
             continue
-        normalised = normalise_name(text)
-        if normalised in name_words:
+        normalised = scan.fold(i)
+        if normalised in scan.name_words:
             continue
         if surnames.any_within(normalised):
             token = doc[i : i + 1]
