@@ -146,3 +146,61 @@ def test_a_given_name_alone_is_the_one_person_it_opens(analyse: Analyse) -> None
         text = f"The veteran wrestler {full} retired on Sunday.\n\n{given}, 41, won five titles."
         (age,) = [c for c in analyse(text).claims if c.kind == "person_age"]
         assert age.get("person") == f"person:{full.lower()}"
+
+
+def _tagged(
+    checker: Checker, words: list[str], label: str, spans: list[tuple[int, int]]
+) -> list[tuple[str, str]]:
+    """The entities ``factcheck_entities`` leaves of a Doc whose model entities are ``spans``."""
+    from spacy.tokens import Doc, Span
+
+    from factcheck.nlp.pipeline import merge_gazetteer_entities
+
+    nlp = checker.pipeline.nlp
+    doc = Doc(nlp.vocab, words=words)
+    for name, component in nlp.pipeline:
+        if name == "ner":
+            break
+        doc = component(doc)
+    doc.ents = [Span(doc, start, end, label=label) for start, end in spans]
+    return [(e.text, e.label_) for e in merge_gazetteer_entities(doc).ents]
+
+
+@pytest.mark.parametrize(
+    ("words", "spans", "expected"),
+    [
+        (
+            ["Aminata", "Diallo", ",", "46", ",", "was", "named", ".", "Diallo", "spoke", "."],
+            [(0, 2), (8, 9)],
+            [("Aminata Diallo", "PERSON"), ("Diallo", "PERSON")],
+        ),
+        (
+            ["Officials", "chose", "Mamadou", "Sow", "(", "71", ")", "to", "lead", "it", "."],
+            [(2, 4)],
+            [("Mamadou Sow", "PERSON")],
+        ),
+    ],
+)
+def test_a_name_the_model_calls_an_organisation_is_a_person_when_given_an_age(
+    checker: Checker, words: list[str], spans: list[tuple[int, int]], expected: list[tuple[str, str]]
+) -> None:
+    assert _tagged(checker, words, "ORG", spans) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "spans"),
+    [
+        # A company's name: its last word makes it one.
+        (["Lakeland", "Holdings", ",", "46", ",", "said", "so", "."], [(0, 2)]),
+        # A number that is no age.
+        (["Aston", "Villa", ",", "2,000", ",", "fans", "said", "."], [(0, 2)]),
+        # One word is a club or a firm as often as a person.
+        (["Arsenal", ",", "12", ",", "lead", "."], [(0, 1)]),
+        # "who" follows clubs too ("Arsenal, who beat ..."): no age, no person.
+        (["Aston", "Villa", ",", "who", "won", ",", "lead", "."], [(0, 2)]),
+    ],
+)
+def test_what_is_given_no_age_stays_an_organisation(
+    checker: Checker, words: list[str], spans: list[tuple[int, int]]
+) -> None:
+    assert all(label == "ORG" for _, label in _tagged(checker, words, "ORG", spans))

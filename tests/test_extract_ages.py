@@ -79,3 +79,70 @@ def test_an_age_in_a_quotation_is_marked_quoted(claims_of: ClaimsOf) -> None:
 
 def test_a_number_after_a_scorer_in_a_team_sheet_is_no_age(claims_of: ClaimsOf) -> None:
     assert claims_of(LEDE + "Goals: Wanjiru 45, 52.", "person_age") == []
+
+
+#: A story about one rower: named first, and named more often than anyone else.
+STORY = (
+    "Lithuanian rower retires\n\n"
+    "VILNIUS — Lithuanian rower Tomas Jankauskas ended his career on Friday.\n\n"
+    "Jankauskas won two world titles in the single sculls.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("between", "sentence"),
+    [
+        # The sentence before names several people, the protagonist among them.
+        (
+            "Coach Rimas Petraitis said Jankauskas would stay with the squad.",
+            "The 38-year-old will coach juniors.",
+        ),
+        ("Jankauskas thanked Ona Vaitkute, his first coach.", "The 38-year-old rower said he was grateful."),
+        # The sentence before tells of no one.
+        (
+            "The federation will hold a farewell regatta in Kaunas in May.",
+            "The 38-year-old, who also studied law, will race there.",
+        ),
+        ("Trakai lake froze early this winter.", "The 38-year-old was given a standing ovation."),
+        (
+            "The club has not yet said who will replace him.",
+            "The 38-year-old athlete said he would stay in Vilnius.",
+        ),
+    ],
+)
+def test_a_definite_year_old_after_no_single_subject_is_the_story_s_protagonist(
+    claims_of: ClaimsOf, between: str, sentence: str
+) -> None:
+    (claim,) = claims_of(STORY + between + "\n\n" + sentence, "person_age")
+    assert view(claim, "person", "age") == {"person": "person:tomas jankauskas", "age": 38.0}
+    assert claim.span.text == "The 38-year-old"
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # Someone without a name: "the 19-year-old" is likelier him than the rower.
+        "His younger brother also rowed for the club.",
+        # Two other people, neither the protagonist.
+        "Rimas Petraitis and Ona Vaitkute paid tribute.",
+    ],
+)
+def test_a_definite_year_old_after_someone_else_is_not_the_protagonist(
+    claims_of: ClaimsOf, between: str
+) -> None:
+    assert claims_of(STORY + between + "\n\nThe 19-year-old said he would carry on.", "person_age") == []
+
+
+def test_a_definite_year_old_that_is_no_subject_is_not_given_to_the_protagonist(claims_of: ClaimsOf) -> None:
+    text = STORY + "The federation will hold a farewell regatta.\n\nFans applauded the 38-year-old."
+    assert claims_of(text, "person_age") == []
+
+
+def test_a_story_of_two_people_named_alike_often_has_no_protagonist(claims_of: ClaimsOf) -> None:
+    text = (
+        "Two rowers retire\n\n"
+        "VILNIUS — Rowers Tomas Jankauskas and Rimas Petraitis ended their careers on Friday.\n\n"
+        "Jankauskas won two titles, and Petraitis won three.\n\n"
+        "The federation will hold a farewell regatta.\n\nThe 38-year-old said he was grateful."
+    )
+    assert claims_of(text, "person_age") == []

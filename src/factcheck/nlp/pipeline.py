@@ -40,7 +40,7 @@ from spacy.util import filter_spans
 
 from factcheck.nlp.attribute_table import use_attribute_table
 from factcheck.nlp.gazetteer import COUNTRY, Gazetteer
-from factcheck.nlp.lexicon import word_set, words
+from factcheck.nlp.lexicon import data_file, word_set, words
 from factcheck.nlp.models import MODEL_PACKAGES as MODEL_PACKAGES
 from factcheck.nlp.models import model_name
 
@@ -353,6 +353,47 @@ def _relabel_titled_person(span: Span) -> Span:
     return Span(span.doc, start, span.end, label="PERSON")
 
 
+def _given_an_age(span: Span) -> bool:
+    """ "Aminata Diallo, 46, was appointed", "Mamadou Sow (71)": a number set off right after a name
+    is a person's age; no organisation or place is given one."""
+    doc = span.doc
+    if span.end + 3 > len(doc):
+        return False
+    opening, closing = doc[span.end].text, doc[span.end + 2].text
+    if (opening, closing) not in {(",", ","), ("(", ")")}:
+        return False
+    number = doc[span.end + 1]
+    oldest: int = data_file("units")["ages"]["oldest"]
+    return number.text.isdecimal() and 0 < int(number.text) <= oldest
+
+
+def _relabel_aged_people(spans: list[Span]) -> list[Span]:
+    """A name of two or three capitalised words the model calls an organisation, then given an
+    age, is a person's; and so is its surname, alone, elsewhere: "Aminata Diallo, 46, ...
+    Diallo, who trained in Lyon," (both tagged ORG by the small model)."""
+    surnames: set[str] = set()
+    relabelled: list[Span] = []
+    for span in spans:
+        name_like = 2 <= len(span) <= 3 and all(t.pos_ == "PROPN" and t.is_title and t.is_alpha for t in span)
+        if (
+            span.label_ in _MISREAD_NAME_LABELS
+            and name_like
+            and _given_an_age(span)
+            and not any(t.lower_ in word_set("parties", "organisation_name_heads") for t in span)
+        ):
+            span = Span(span.doc, span.start, span.end, label="PERSON")
+            surnames.add(span[-1].text)
+        relabelled.append(span)
+    if not surnames:
+        return relabelled
+    return [
+        Span(s.doc, s.start, s.end, label="PERSON")
+        if len(s) == 1 and s.label_ in _MISREAD_NAME_LABELS and s.text in surnames
+        else s
+        for s in relabelled
+    ]
+
+
 def _inside_last_starting(spans: list[Span], starts: list[int], span: Span) -> bool:
     """Whether ``span`` lies inside one of ``spans`` (in text order, none overlapping).
 
@@ -364,9 +405,9 @@ def _inside_last_starting(spans: list[Span], starts: list[int], span: Span) -> b
 
 @Language.component("factcheck_entities")
 def merge_gazetteer_entities(doc: Doc) -> Doc:
-    model_ents = [
-        _relabel_titled_person(_relabel_facility(_trim_score(_trim_possessive(ent)))) for ent in doc.ents
-    ]
+    model_ents = _relabel_aged_people(
+        [_relabel_titled_person(_relabel_facility(_trim_score(_trim_possessive(ent)))) for ent in doc.ents]
+    )
     matches = filter_spans(list(doc.spans.get(GAZETTEER_SPANS, [])))
     # Both lists are in text order and never overlap within themselves, so the
     # matches touching an entity, and the entity that may hold a match, are found

@@ -5,7 +5,8 @@
     "52-year-old Sow", "Sow, a 52-year-old director,"   -> the same
     "Mariama Sow won ... The 47-year-old had been ..."  -> mariama sow is 47: a definite
                                                            "the N-year-old" is the one
-                                                           person the sentence before is about
+                                                           person the sentence before is about,
+                                                           else the story's protagonist
 
 An age is the person's age when the article is written; one given for another
 time ("Sow, then 19,", "as a 19-year-old") is not read, nor one inside a direct
@@ -130,10 +131,51 @@ def _previous_sentence(token: Token) -> Span | None:
     return token.doc[start - 1].sent if start > 0 else None
 
 
-def _described_person(old: Token, context: ExtractionContext) -> tuple[Span, str] | None:
+def _protagonist(entities: EntityIndex) -> tuple[Span, str] | None:
+    """The person a story is about: named first, and more often than anyone else.
+
+    "Mongolian wrestler Batbayar Dorj announced ... Batbayar, 41, won ... president
+    Ganzorig Tumur said Batbayar would stay" -> Batbayar Dorj (three mentions to one).
+    """
+    first: dict[str, tuple[Span, str]] = {}
+    mentions: dict[str, set[int]] = {}
+    for span, key in sorted(entities.persons.values(), key=lambda found: found[0].start):
+        first.setdefault(key, (span, key))
+        mentions.setdefault(key, set()).add(span.start)
+    if not first:
+        return None
+    lead = next(iter(first))
+    counts = sorted((len(starts) for key, starts in mentions.items() if key != lead), reverse=True)
+    if len(mentions[lead]) < 2 or (counts and counts[0] >= len(mentions[lead])):
+        return None
+    return first[lead]
+
+
+def _name_titles(entities: EntityIndex) -> frozenset[str]:
+    """The nouns an article sets before a person's name: "grandmaster" in "grandmaster Kaido Tamm"."""
+    return frozenset(
+        t.lemma_.lower()
+        for index in entities.persons
+        for t in entities.doc[index].children
+        if t.dep_ == "compound" and t.pos_ == "NOUN" and t.is_lower
+    )
+
+
+def _tells_of_someone(sentence: Span, person_nouns: frozenset[str]) -> bool:
+    """A sentence with a person in it who has no name: "His son was hurt too"."""
+    return any(t.pos_ == "NOUN" and t.lemma_.lower() in person_nouns for t in sentence)
+
+
+def _described_person(
+    old: Token, context: ExtractionContext, protagonist: tuple[Span, str] | None
+) -> tuple[Span, str] | None:
     """Who "N-year-old" describes: the name it modifies ("52-year-old Sow"), the name in
     apposition ("Sow, a 52-year-old director"), or, for a definite "the 47-year-old
-    (director)", the one person the sentence before is about."""
+    (director)", the one person the sentence before is about.
+
+    A definite "the 47-year-old" that is its clause's subject, after a sentence that
+    tells of no one, or of several people among them the story's protagonist, is the
+    protagonist: "... Tumur said Batbayar would stay on. The 44-year-old said ..."."""
     entities = context.entities
     head = old.head if old.dep_ in {"amod", "compound", "nmod"} else old
     if head.i in entities.persons:
@@ -144,22 +186,32 @@ def _described_person(old: Token, context: ExtractionContext) -> tuple[Span, str
         if child.dep_ == "appos" and child.i in entities.persons:
             return entities.persons[child.i]
     person_nouns = word_set("units", "ages", "person_nouns") | words("people", "titles")
-    nominal = head.i == old.i or head.lemma_.lower() in person_nouns
+    nominal = head.i == old.i or head.lemma_.lower() in person_nouns | words("people", "occupations")
+    nominal = nominal or head.lemma_.lower() in _name_titles(entities)
     determiner = old.doc[old.left_edge.i if head.i == old.i else head.left_edge.i]
     if not nominal or determiner.lower_ != "the":
         return None
     previous = _previous_sentence(old)
-    return _subject_person(previous, entities) if previous is not None else None
+    if previous is None:
+        return None
+    subject = _subject_person(previous, entities)
+    if subject is not None or protagonist is None or head.dep_ not in {"nsubj", "nsubjpass"}:
+        return subject
+    keys = {entities.persons[t.i][1] for t in previous if t.i in entities.persons}
+    if protagonist[1] in keys or not (keys or _tells_of_someone(previous, person_nouns)):
+        return protagonist
+    return None
 
 
 def _year_old_ages(
     context: ExtractionContext, olds: list[Token]
 ) -> Iterator[tuple[tuple[Span, str], Token, Token]]:
+    protagonist = _protagonist(context.entities) if olds else None
     for old in olds:
         number = _year_old(old)
         if number is None or _another_time(number):
             continue
-        person = _described_person(old, context)
+        person = _described_person(old, context, protagonist)
         if person is not None:
             first = (
                 number.doc[number.i - 1]
