@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from factcheck.events import EventLayer, Frame, PartyIndex, build_event_layer
+from factcheck.events.parties import build_party_index
 from factcheck.nlp.entities import build_entity_index
 from factcheck.nlp.gazetteer import Gazetteer
 from factcheck.pipeline import Checker
@@ -961,3 +962,49 @@ def test_the_word_a_frame_is_about_joins_it_only_when_it_fits(layer: Layer) -> N
     beat = frames(found, "contest", "beat")[-1]
     (success,) = frames(found, "contest", "success")
     assert found.event(success) != found.event(beat)
+
+
+@pytest.mark.parametrize(
+    ("headline", "pieces"),
+    [
+        # The model cuts the club's name in two, each piece labelled on its own ...
+        ("Vila Rica beat Atlético Tembetary 2-0", [("Atlético", "GPE"), ("Tembetary", "ORG")]),
+        # ... or labels one piece and leaves the other bare.
+        ("Atlético Tembetary lose to Vila Rica", [("Atlético", "GPE")]),
+        ("Vila Rica stun Atlético Tembetary", [("Tembetary", "PRODUCT")]),
+        ("Cup win for Vila Rica over Atlético Tembetary", [("Atlético", "NORP")]),
+        ("Vila Rica's victory over Atlético Tembetary", []),
+    ],
+)
+def test_a_headline_name_cut_in_two_is_the_name_the_body_gives_whole(
+    checker: Checker, gazetteer: Gazetteer, headline: str, pieces: list[tuple[str, str]]
+) -> None:
+    from spacy.tokens import Span
+
+    text = f"{headline}\n\nVila Rica beat Atlético Tembetary on Sunday. Tembetary had led at half-time.\n"
+    doc = checker.pipeline.nlp(text)
+    line_end = len(headline)
+    words = {t.text: t.i for t in doc if t.idx < line_end}
+    cut = [Span(doc, words[word], words[word] + 1, label=label) for word, label in pieces]
+    body = [t.i for t in doc if t.idx > line_end and t.text == "Tembetary"]
+    # In the body the model reads the name whole, then its last word alone.
+    named = [
+        Span(doc, body[0] - 1, body[0] + 1, label="PERSON"),
+        Span(doc, body[1], body[1] + 1, label="PERSON"),
+    ]
+    doc.ents = [*cut, *named]
+    entities = build_entity_index(doc, gazetteer)
+    parties = build_party_index(doc, entities)
+    for word in ("Atlético", "Tembetary"):
+        party = parties.party(doc[words[word]])
+        assert party is not None and party.key == "person:atletico tembetary"
+
+
+def test_capitalised_words_that_name_no_one_in_the_body_stay_apart(
+    checker: Checker, gazetteer: Gazetteer
+) -> None:
+    doc = checker.pipeline.nlp("Talks In Geneva Stall\n\nDiplomats met in Geneva on Monday.\n")
+    entities = build_entity_index(doc, gazetteer)
+    parties = build_party_index(doc, entities)
+    party = parties.party(doc[2])
+    assert party is None or not party.key.startswith("person:")

@@ -102,6 +102,9 @@ class PartyIndex:
 
     def party(self, token: Token) -> Party | None:
         """The party ``token`` (the head of a role's phrase) refers to, if any."""
+        split = self._split_person_name(token) if token.i not in self.entities.persons else None
+        if split is not None:
+            return self._person(split)
         if token.i in self.organisation_at:
             return self._organisation(self.organisation_at[token.i])
         person = self.entities.person_key(token)
@@ -124,6 +127,16 @@ class PartyIndex:
             key = normalise_name(_proper_phrase(token).text)
             return Party(f"name:{key}", f"name:{key}", "organisation")
         return None
+
+    def _split_person_name(self, token: Token) -> str | None:
+        """ "Deportivo Ypacaraí beat Atlético Itauguá 2-1": a headline's name the model cut in
+        two (a place "Atlético" and a word "Itauguá") is the person or club the article
+        names in full ("Atlético Itauguá", tagged whole in the body)."""
+        run = _capitalised_run(token)
+        if len(run) < 2:
+            return None
+        key = normalise_name(run.text)
+        return key if key in self.entities.person_names else None
 
     def _person(self, key: str) -> Party:
         nationality = self.entities.nationality.get(key)
@@ -285,6 +298,22 @@ def _may_stand_for(subject: Token, pronoun: Token) -> bool:
     # pronoun in its phrase is what it stands for, not the subject after it.
     before = pronoun.doc[pronoun.sent.start : pronoun.i]
     return not any(t.pos_ in {"NOUN", "PROPN"} for t in before)
+
+
+def _capitalised_run(token: Token, longest: int = 4) -> Span:
+    """The capitalised words either side of a token on its line, at most ``longest``."""
+    doc = token.doc
+
+    def joined(left: Token, right: Token) -> bool:
+        capitalised = left.is_title and right.is_title and left.is_alpha and right.is_alpha
+        return capitalised and left.whitespace_ == " "
+
+    start = end = token.i
+    while start > 0 and end - start + 1 < longest and joined(doc[start - 1], doc[start]):
+        start -= 1
+    while end + 1 < len(doc) and end - start + 1 < longest and joined(doc[end], doc[end + 1]):
+        end += 1
+    return doc[start : end + 1]
 
 
 def _proper_phrase(token: Token) -> Span:
