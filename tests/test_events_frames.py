@@ -1008,3 +1008,43 @@ def test_capitalised_words_that_name_no_one_in_the_body_stay_apart(
     parties = build_party_index(doc, entities)
     party = parties.party(doc[2])
     assert party is None or not party.key.startswith("person:")
+
+
+@pytest.mark.parametrize(
+    ("text", "event_class"),
+    [
+        (
+            "Dockworkers end strike at port\n\n"
+            "MOMBASA — Dockworkers returned on Saturday after a strike over pay.",
+            "strike",
+        ),
+        (
+            "Nurses call off walkout\n\nNAIROBI — Nurses called off a walkout over staffing on Friday.",
+            "strike",
+        ),
+        ("Vote delayed in Lusaka\n\nLUSAKA — A vote on the budget was delayed on Tuesday.", "election"),
+        (
+            "Peace talks end without deal\n\nGENEVA — Talks on a ceasefire ended on Monday without a deal.",
+            "meeting",
+        ),
+        ("Port strike ends\n\nDURBAN — A strike by crane operators ended on Monday.", "strike"),
+    ],
+)
+def test_the_first_paragraph_may_tell_the_headline_s_event_in_more_words(
+    layer: Layer, text: str, event_class: str
+) -> None:
+    found = layer(text)
+    mentions = frames(found, event_class)
+    assert len(mentions) == 2
+    assert len({found.event(f) for f in mentions}) == 1
+
+
+def test_a_mention_with_more_words_after_the_first_paragraph_may_be_another_occasion(layer: Layer) -> None:
+    text = (
+        "Dockworkers end strike at port\n\nMOMBASA — Dockworkers returned to work on Saturday.\n\n"
+        "A strike over pensions also closed the airport."
+    )
+    found = layer(text)
+    mentions = frames(found, "strike")
+    assert len(mentions) == 2
+    assert len({found.event(f) for f in mentions}) == 2

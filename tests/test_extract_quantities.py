@@ -415,3 +415,44 @@ def test_turnout_in_percent(claims_of: ClaimsOf) -> None:
 )
 def test_what_is_no_measure_of_an_event(claims_of: ClaimsOf, text: str) -> None:
     assert claims_of(text, "quantity") == []
+
+
+#: The parser hangs "that lasted ..." on the noun of the strike's own modifier.
+STRIKE_OVER_SOMETHING = [
+    "Dockers walked out on Monday in a strike over pay that lasted 48 hours.",
+    "The port reopened after a strike over overtime that lasted 48 hours.",
+    "Ferries were cancelled during a stoppage by crews that lasted 48 hours.",
+    "A walkout over pensions that lasted 48 hours closed the port.",
+    "Dockers ended a strike over shift rotas that lasted 48 hours.",
+]
+
+
+@pytest.mark.parametrize("sentence", STRIKE_OVER_SOMETHING)
+def test_a_clause_hung_on_the_strike_s_modifier_still_measures_the_strike(
+    claims_of: ClaimsOf, sentence: str
+) -> None:
+    (claim,) = claims_of(sentence, "quantity")
+    assert view(claim, "measured", "unit", "low", "high") == {
+        "measured": "strike:duration",
+        "unit": "hour",
+        "low": 48.0,
+        "high": 48.0,
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A thing may run or cost: the contract's length is not the strike's.
+        "Dockers staged a strike over a contract that runs for three years.",
+        "Dockers staged a strike over a contract that runs three years.",
+        # The clause's noun is an event of its own: the talks lasted, not the strike.
+        "Dockers staged a strike after talks that lasted three days.",
+    ],
+)
+def test_a_clause_about_the_modifier_s_own_noun_does_not_measure_the_strike(
+    claims_of: ClaimsOf, sentence: str
+) -> None:
+    assert [
+        c for c in claims_of(sentence, "quantity") if view(c, "measured")["measured"] == "strike:duration"
+    ] == []

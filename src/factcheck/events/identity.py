@@ -258,10 +258,12 @@ def _owners_as_one(qualifiers: Mapping[str, str]) -> dict[str, str]:
     return folded
 
 
-def _qualifiers_fit(event: _Event, later: Frame) -> bool:
+def _qualifiers_fit(event: _Event, later: Frame, story: _Story) -> bool:
     """No qualifier differs; and a later mention adds none that tells occasions apart
     ("a vote on Thursday" ... "Friday's vote on the amendment" may be a second vote),
-    unless the event was first told by a verb, which has no qualifiers to compare."""
+    unless the event was first told by a verb, which has no qualifiers to compare, or
+    by the headline, whose event the first paragraph tells in full ("Dockworkers end
+    strike" ... "after a strike over pay")."""
     two = _owners_as_one(later.reference.qualifiers)
     for earlier in event.distinct.values():
         one = _owners_as_one(earlier.reference.qualifiers)
@@ -272,7 +274,7 @@ def _qualifiers_fit(event: _Event, later: Frame) -> bool:
         if differ:
             return False
     first = event.first
-    if first.form != NOUN:
+    if first.form != NOUN or story.headline_of(first, later):
         return True
     # "Norway's win" after "Norway beat Chile": an owner that is already a side adds nothing.
     known_owner = any(
@@ -350,7 +352,7 @@ def _fits(event: _Event, frame: Frame, story: _Story, lexicon: FrameLexicon, con
         apart = _places_apart(earlier, frame, contains) or _new_side(event, frame)
         if all(times) and times[0] != times[1] and apart:
             return False
-    if not _qualifiers_fit(event, frame):
+    if not _qualifiers_fit(event, frame, story):
         return False
     limit = lexicon.sides.get(frame.event_class)
     if limit is not None and len(event.parties | _parties([frame])) > limit:

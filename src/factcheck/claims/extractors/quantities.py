@@ -74,6 +74,10 @@ _PREDICATE_VERBS = {
     "duration": frozenset({"last", "run"}),
     "money": frozenset({"be", "cost", "total", "value", "amount", "come"}),
 }
+#: Verbs that tell an event's measure even when the parser hangs their clause on the
+#: noun of its modifier: only an event lasts ("a strike over pay that lasted six days");
+#: a thing may cost or run ("a strike over a contract that runs three years").
+_HUNG_ON_MODIFIER = {"duration": frozenset({"last"})}
 
 
 # -- readings -------------------------------------------------------------------
@@ -209,17 +213,34 @@ def _own_amounts(token: Token, dimension: str) -> list[Amount]:
     return found
 
 
-def _predicate_amounts(token: Token, dimension: str) -> list[Amount]:
-    """Amounts a verb gives its subject: "the strike lasted five days", "the deal is worth £1bn".
-
-    The verb may be a relative clause's: "the contract, which runs for three years".
-    """
-    verbs = [token.head] if token.dep_ in {"nsubj", "nsubjpass"} else []
-    verbs += [
+def _relative_clauses(noun: Token) -> list[Token]:
+    """ "the contract, which runs ...": the clauses whose subject is a relative pronoun for the noun."""
+    return [
         c
-        for c in token.children
+        for c in noun.children
         if c.dep_ == "relcl" and any(s.lower_ in {"which", "that"} for s in c.children if s.dep_ == "nsubj")
     ]
+
+
+def _predicate_amounts(token: Token, dimension: str, layer: EventLayer) -> list[Amount]:
+    """Amounts a verb gives its subject: "the strike lasted five days", "the deal is worth £1bn".
+
+    The verb may be a relative clause's: "the contract, which runs for three years"; and
+    one the parser hung on the noun of the event's own modifier, when that noun is no
+    event: "a strike over pay that lasted six days" (pay does not last; the strike does).
+    """
+    verbs = [token.head] if token.dep_ in {"nsubj", "nsubjpass"} else []
+    verbs += _relative_clauses(token)
+    if dimension in _HUNG_ON_MODIFIER:
+        verbs += [
+            clause
+            for prep in token.children
+            if prep.dep_ == "prep"
+            for obj in prep.children
+            if obj.dep_ == "pobj" and not layer.at(obj.i)
+            for clause in _relative_clauses(obj)
+            if clause.lemma_.lower() in _HUNG_ON_MODIFIER[dimension]
+        ]
     return [a for verb in verbs for a in _amounts_after(verb, dimension)]
 
 
@@ -280,7 +301,7 @@ def _measure_readings(context: ExtractionContext) -> Iterator[_Reading]:
         amounts = [
             amount
             for dimension in dimensions[frame.event_class]
-            for amount in _own_amounts(token, dimension) + _predicate_amounts(token, dimension)
+            for amount in _own_amounts(token, dimension) + _predicate_amounts(token, dimension, layer)
         ]
         # Two amounts of one kind for one mention ("a £2m-a-year, £10m deal") cannot be told apart.
         units = [a.unit for a in amounts]
