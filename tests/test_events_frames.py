@@ -1048,3 +1048,16 @@ def test_a_mention_with_more_words_after_the_first_paragraph_may_be_another_occa
     mentions = frames(found, "strike")
     assert len(mentions) == 2
     assert len({found.event(f) for f in mentions}) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("It is the first election since the 2023 referendum.", "referendum"),
+        ("Fans recalled the 1998 final.", "final"),
+        ("The 2019 election left parliament split.", "election"),
+    ],
+)
+def test_a_year_before_an_event_noun_is_its_time(layer: Layer, text: str, lemma: str) -> None:
+    (frame,) = [f for f in layer(text).frames if f.lemma == lemma]
+    assert frame.time is not None and frame.time.text.isdigit()

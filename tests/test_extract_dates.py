@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.claims.extractors.dates import DayParts, anchored, find_dateline, parse_day
 from factcheck.events import frame_lexicon
 from factcheck.nlp.lexicon import word_set
@@ -112,6 +114,50 @@ def test_a_postponed_occasion_is_marked_rescheduled(claims_of: ClaimsOf) -> None
     claims = claims_of(text, "occasion_day")
     assert [c.get("rescheduled") for c in claims] == [True, True]
     assert numbered(claims) == [0, 0]
+
+
+MOVED_FROM_NO_DAY = [
+    "The poll was brought forward from next year.",
+    "The poll was moved forward from 2028.",
+    "The poll was postponed from the spring.",
+    "Officials delayed the poll from early next year.",
+    "The poll, pushed back from 2027, will be the first under the new law.",
+]
+
+
+@pytest.mark.parametrize("moved", MOVED_FROM_NO_DAY)
+def test_a_move_from_no_day_leaves_the_occasion_one_day(claims_of: ClaimsOf, moved: str) -> None:
+    text = f"Zambia will hold a snap poll on November 29.\n\n{moved}\n\nThe December 6 poll is its third."
+    claims = claims_of(text, "occasion_day")
+    assert [c.get("rescheduled") for c in claims] == [False, False]
+    assert numbered(claims) == [0, 0]
+
+
+@pytest.mark.parametrize(
+    "moved",
+    [
+        # The old time is a day: the occasion has had two.
+        "The poll was postponed from November 22.",
+        "The poll, moved from Sunday, will be the first under the new law.",
+        # No old time: it may have been any day.
+        "The poll was postponed.",
+        "Officials postponed the poll.",
+        "The poll that officials postponed will be the first under the new law.",
+    ],
+)
+def test_a_move_from_a_day_or_from_no_stated_time_may_give_two_days(claims_of: ClaimsOf, moved: str) -> None:
+    text = f"Zambia will hold a snap poll on November 29.\n\n{moved}\n\nThe December 6 poll is its third."
+    claims = claims_of(text, "occasion_day")
+    assert all(c.get("rescheduled") for c in claims)
+
+
+def test_an_occasion_that_changed_something_is_not_itself_moved(claims_of: ClaimsOf) -> None:
+    text = (
+        "The referendum on March 3 extended presidential terms. "
+        "Critics said the March 10 referendum was rigged."
+    )
+    claims = claims_of(text, "occasion_day")
+    assert [c.get("rescheduled") for c in claims] == [False, False]
 
 
 def test_a_past_tense_tomorrow_is_after_the_article_date(claims_of: ClaimsOf) -> None:

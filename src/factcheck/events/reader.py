@@ -34,7 +34,7 @@ _PLACE_PREPS = frozenset({"in", "at"})
 _TIME_PREPS = frozenset({"on", "in", "during", "at", "by"})
 #: Prepositions that set a clause inside an event: "won gold in the final on Sunday".
 _SCENE_PREPS = frozenset({"in", "at", "during"})
-_TIME_DEPS = frozenset({"compound", "nmod", "npadvmod", "poss", "amod", "tmod"})
+_TIME_DEPS = frozenset({"compound", "nmod", "npadvmod", "poss", "amod", "tmod", "nummod"})
 #: Prepositions whose object says which occasion it is: "the vote on the budget".
 _QUALIFYING_PREPS = frozenset({"on", "over", "against", "between", "with", "for"})
 _NOT_QUALIFIERS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})

@@ -34,7 +34,7 @@ from factcheck.claims.extractors._syntax import mention, sentence_bounds
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.events import Frame
 from factcheck.events.lexicon import NOUN
-from factcheck.nlp.entities import Mention
+from factcheck.nlp.entities import Mention, entity_span
 from factcheck.nlp.lexicon import data_file, word_set
 from factcheck.nlp.speech import attribution, in_quotation
 
@@ -497,7 +497,12 @@ def _sentence(doc: Doc, span: Mention) -> tuple[int, int]:
 
 
 def _rescheduled(token: Token) -> bool:
-    """ "The vote was postponed", "they called off the match", "the postponed vote"."""
+    """ "The vote was postponed", "they called off the match", "the postponed vote": the
+    event may have had another day.
+
+    Not when the move says where from and that is no day: "the vote was brought forward
+    from next year" leaves the event one day, so two days given for it still disagree.
+    """
     rescheduling = word_set("calendar", "rescheduling_verbs")
 
     def names(verb: Token) -> set[str]:
@@ -505,11 +510,36 @@ def _rescheduled(token: Token) -> bool:
         particles = [c.lower_ for c in verb.children if c.dep_ in {"prt", "advmod"}]
         return {lemma, *(f"{lemma} {p}" for p in particles)}
 
-    if names(token) & rescheduling:
+    verbs = [token] if names(token) & rescheduling else []
+    verbs += [c for c in token.children if _undergoes(c) and names(c) & rescheduling]
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj"} and names(token.head) & rescheduling:
+        verbs.append(token.head)
+    return any(not _moved_from_no_day(verb) for verb in verbs)
+
+
+def _undergoes(modifier: Token) -> bool:
+    """Whether a noun's modifier tells of something done to it: "the postponed vote", "the vote
+    postponed in May", "the match that was called off"; not of what it did: "the referendum
+    that extended terms", "the strike halting trains"."""
+    if modifier.dep_ == "amod":
         return True
-    if any(names(c) & rescheduling for c in token.children if c.dep_ in {"amod", "acl", "relcl"}):
-        return True
-    return token.dep_ in {"nsubj", "nsubjpass", "dobj"} and bool(names(token.head) & rescheduling)
+    if modifier.dep_ == "acl":
+        return modifier.tag_ != "VBG"
+    if modifier.dep_ == "relcl":
+        return not any(c.dep_ == "nsubj" and c.lower_ in {"that", "which", "who"} for c in modifier.children)
+    return False
+
+
+def _moved_from_no_day(verb: Token) -> bool:
+    """ "brought forward from next year", "pushed back from 2027": the old time is no day."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in {"prt", "advmod"})]
+    for prep in (c for head in heads for c in head.children):
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ == "DATE":
+                    entity = entity_span(obj)
+                    return read_day(entity) is None
+    return False
 
 
 def _label(frame: Frame, context: ExtractionContext) -> Mention:
