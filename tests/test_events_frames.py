@@ -1061,3 +1061,44 @@ def test_a_mention_with_more_words_after_the_first_paragraph_may_be_another_occa
 def test_a_year_before_an_event_noun_is_its_time(layer: Layer, text: str, lemma: str) -> None:
     (frame,) = [f for f in layer(text).frames if f.lemma == lemma]
     assert frame.time is not None and frame.time.text.isdigit()
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma", "traveller"),
+    [
+        ("The trade mission landed in Hanoi on Monday.", "land", "mission"),
+        ("The flight from Lima landed in Quito after midnight.", "land", "flight"),
+        ("A convoy of aid lorries reached Kherson on Tuesday.", "reach", "convoy"),
+        ("The expedition returned to Kathmandu on Friday.", "return", "expedition"),
+        ("The presidential motorcade drove to Nairobi.", "drive", "motorcade"),
+    ],
+)
+def test_a_trip_noun_that_names_its_travellers_is_the_traveller(
+    layer: Layer, text: str, lemma: str, traveller: str
+) -> None:
+    (frame,) = frames(layer(text), "trip", lemma)
+    (filler,) = frame.fillers("traveller")
+    assert filler.span.text.split()[-1] == traveller or traveller in filler.span.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visit reached its third day in Lima.",
+        "The journey took the minister to Quito.",
+    ],
+)
+def test_a_trip_noun_that_names_no_travellers_is_no_traveller(layer: Layer, text: str) -> None:
+    assert all(
+        all(f.span.text.split()[-1] not in {"visit", "journey"} for f in frame.fillers("traveller"))
+        for frame in frames(layer(text), "trip")
+    )
+
+
+def test_a_trip_noun_as_traveller_names_the_verb_s_occasion(layer: Layer) -> None:
+    found = layer("A trade mission landed in Hanoi on Monday.\n\nLast year's mission went first to Bangkok.")
+    (landed,) = frames(found, "trip", "land")
+    (went,) = frames(found, "trip", "go")
+    last_year = [f for f in frames(found, "trip", "mission") if f.trigger.start > landed.trigger.start]
+    assert found.event(went) != found.event(landed)
+    assert [found.event(f) for f in last_year] == [found.event(went)]

@@ -108,6 +108,13 @@ class ClaimGraph:
                 person = _mention_id(claim.get("person"))
                 if person is not None and isinstance(place, Mention):
                     stated.setdefault(person, []).append((place, claim))
+            elif claim.kind == "travel" and claim.get("arrived"):
+                # A person's arrival is a presence claim already; a group's or a vehicle's
+                # ("the mission landed in Hanoi") is stated here only.
+                traveller = _mention_id(claim.get("traveller"))
+                destination = claim.get("destination")
+                if traveller is not None and ":" in traveller and isinstance(destination, Mention):
+                    stated.setdefault(traveller, []).append((destination, claim))
             elif claim.kind == "event_location":
                 participants = claim.get("participants")
                 if isinstance(participants, tuple):

@@ -64,6 +64,8 @@ class FrameLexicon:
     generic_nouns: Mapping[str, frozenset[str]]
     #: class -> the most sides one of its events has (a match: two).
     sides: Mapping[str, int]
+    #: class -> its event nouns that may fill one of its party roles too: "the mission landed".
+    party_nouns: Mapping[str, frozenset[str]]
     #: Classes whose frames happen at a place the location rules compare.
     located: frozenset[str]
     #: class -> the role whose own place is the event's ("opened a factory in X").
@@ -244,6 +246,11 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
             if "generic_nouns" in entry
         },
         sides={name: entry["sides"] for name, entry in data["classes"].items() if "sides" in entry},
+        party_nouns={
+            name: frozenset(entry["party_nouns"])
+            for name, entry in data["classes"].items()
+            if "party_nouns" in entry
+        },
         generic_heads=frozenset(data["generic_heads"]),
         other_occasion_modifiers=frozenset(data["other_occasion_modifiers"]),
         other_occasion_adverbs=frozenset(data["other_occasion_adverbs"]),

@@ -122,8 +122,14 @@ def _evokes_event(token: Token, lexicon: FrameLexicon) -> bool:
     return _is_noun_trigger(token) and any(not s.requires and not s.role_noun for s in senses)
 
 
-def _fits_type(token: Token, kind: str, entities: EntityIndex, lexicon: FrameLexicon) -> bool:
-    """Whether a slot's filler can fill a role of this kind ("lost in Suva": a place, not a contest)."""
+def _fits_type(
+    token: Token, kind: str, event_class: str, entities: EntityIndex, lexicon: FrameLexicon
+) -> bool:
+    """Whether a slot's filler can fill a role of this kind ("lost in Suva": a place, not a
+    contest); an event noun fills a party role where its class says it names one ("the
+    mission landed in Hanoi": the people on the mission travel)."""
+    if kind == "party" and token.lemma_.lower() in lexicon.party_nouns.get(event_class, ()):
+        return token.ent_type_ not in {"DATE", "TIME"}
     is_event = _evokes_event(token, lexicon)
     is_place = token.i in entities.places
     if kind == "event":
@@ -148,7 +154,7 @@ def _fillers(
         if role is None:
             continue
         for token in tokens:
-            if _fits_type(token, kinds[role], entities, lexicon):
+            if _fits_type(token, kinds[role], sense.event_class, entities, lexicon):
                 found.append(
                     Filler(role, slot, token.i, Mention.of(_phrase(token), ""), parties.party(token))
                 )
@@ -599,9 +605,19 @@ def _frame(
         quoted=in_quotation(token),
         reference=_reference(token, form, lemma, sense, lexicon),
         sentence=(sentence.start_char, sentence.end_char),
-        about=tuple(f.head for f in roles if kinds[f.role] == "event"),
+        about=tuple(
+            f.head for f in roles if kinds[f.role] == "event" or _names_own_event(f, sense, token, lexicon)
+        ),
         support=light.i if light is not None else None,
         role_noun=sense.role_noun,
+    )
+
+
+def _names_own_event(filler: Filler, sense: Sense, trigger: Token, lexicon: FrameLexicon) -> bool:
+    """ "Last year's mission went to Bangkok": a party that is an event of the frame's own
+    class is what the frame tells of (last year's trip, not this one)."""
+    return filler.head != trigger.i and trigger.doc[filler.head].lemma_.lower() in lexicon.party_nouns.get(
+        sense.event_class, ()
     )
 
 
@@ -622,13 +638,13 @@ def _needs_met(sense: Sense, slots: Slots, entities: EntityIndex, lexicon: Frame
     "bound by the rules" is no trip: one of the slots it requires must be filled ("bound for X")."""
     kinds = lexicon.roles[sense.event_class]
     if sense.requires and not any(
-        _fits_type(token, kinds[sense.slots[slot]], entities, lexicon)
+        _fits_type(token, kinds[sense.slots[slot]], sense.event_class, entities, lexicon)
         for slot in sense.requires
         for token in slots.get(slot, [])
     ):
         return False
     return all(
-        _fits_type(token, kind, entities, lexicon)
+        _fits_type(token, kind, sense.event_class, entities, lexicon)
         for slot, kind in sense.needs.items()
         for token in slots.get(slot, [])
     )

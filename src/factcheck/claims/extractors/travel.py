@@ -49,6 +49,7 @@ KINDS = (
             "onward": "bool",
             "home": "bool",
             "stop": "bool",
+            "arrived": "bool",
             "tense": "text",
             "firm": "bool",
             "under_way": "bool",
@@ -143,6 +144,10 @@ def _is_onward(frame: Frame, context: ExtractionContext) -> bool:
     return trigger.dep_ in {"xcomp", "dobj"} and trigger.head.lemma_.lower() in onward
 
 
+#: The slots of a destination that a trip has reached: "arrived in", "landed at".
+_ARRIVAL_SLOTS = frozenset({"in", "at"})
+
+
 def _is_stop(frame: Frame, goals: tuple[Filler, ...], destinations: list[Mention]) -> bool:
     """A stop on a tour ("visited Zahle", "a tour of Asia"), or a frame of several stops.
 
@@ -152,6 +157,15 @@ def _is_stop(frame: Frame, goals: tuple[Filler, ...], destinations: list[Mention
     whither = bool(goals) and all(f.slot in _WHITHER_SLOTS for f in goals)
     stop_word = frame.lemma in _lexicon("stop_words") and not (frame.form == "noun" and whither)
     return stop_word or len(destinations) > 1
+
+
+def _arrived(frame: Frame, destination: Mention | None, context: ExtractionContext) -> bool:
+    """ "landed in Hanoi", "arrived at Entebbe": told as done, the trip ends where it says,
+    so the traveller is there after it."""
+    if destination is None or frame.modality != "asserted" or frame.quoted:
+        return False
+    reached = (_place(f, context) for f in frame.fillers("destination") if f.slot in _ARRIVAL_SLOTS)
+    return any(place is not None and place.start == destination.start for place in reached)
 
 
 def _tense(frame: Frame, context: ExtractionContext) -> str | None:
@@ -458,6 +472,7 @@ def _claims(
                     "onward": _is_onward(frame, context),
                     "home": home,
                     "stop": _is_stop(frame, goals, destinations),
+                    "arrived": _arrived(frame, destination, context),
                     "tense": _tense(frame, context),
                     "firm": frame.modality in _FIRM,
                     "under_way": _under_way(frame, context),
