@@ -1102,3 +1102,33 @@ def test_a_trip_noun_as_traveller_names_the_verb_s_occasion(layer: Layer) -> Non
     last_year = [f for f in frames(found, "trip", "mission") if f.trigger.start > landed.trigger.start]
     assert found.event(went) != found.event(landed)
     assert [found.event(f) for f in last_year] == [found.event(went)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A court began hearing a damages claim brought by Vexa Energy against Dravo Logistics.",
+        "Vexa Energy filed a claim against Dravo Logistics on Monday.",
+        "Vexa Energy's claim against Dravo Logistics will be heard in May.",
+        "The suit brought by Vexa Energy against Dravo Logistics was adjourned.",
+        "Judges dismissed a claim lodged by Vexa Energy against Dravo Logistics.",
+    ],
+)
+def test_a_claim_or_suit_against_someone_is_a_case_with_its_two_sides(layer: Layer, text: str) -> None:
+    (frame,) = frames(layer(text), "lawsuit")
+    assert {f.role: f.party.key for f in frame.roles if f.party is not None} == {
+        "plaintiff": "org:vexa energy",
+        "defendant": "org:dravo logistics",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vexa Energy's claim that the tanker was faulty was rejected.",
+        "Dravo Logistics rejected the claim as baseless.",
+        "Vexa Energy has claimed 95 million koruna.",
+    ],
+)
+def test_a_claim_against_no_one_is_an_assertion_not_a_case(layer: Layer, text: str) -> None:
+    assert frames(layer(text), "lawsuit") == []

@@ -182,11 +182,25 @@ def _folded_second_object(obj: Token) -> Token | None:
     return first if first.ent_type_ in {"GPE", "PERSON"} and first.pos_ == "PROPN" else None
 
 
+#: Prepositions the parser hangs on a name that belong to the verb or noun before it.
+_HUNG_ON_NAMES = frozenset({"to", "against"})
+
+
 def _prepositions(slots: Slots, token: Token, only_new: bool = False) -> None:
     # "sailed from Split to Ancona": the parser may hang the second preposition on the first,
     # and "flew back to Lima" hangs it on the adverb.
     preps = [c for c in token.children if c.dep_ in _PREP_DEPS]
     preps += [p for c in preps for p in c.children if p.dep_ == "prep"]
+    # ... or on the first one's name: "flew from Lima to Quito", "a claim lodged by Vexa
+    # against Dravo" (a name takes no "to" or "against" of its own).
+    preps += [
+        p
+        for c in preps
+        for o in c.children
+        if o.dep_ == "pobj" and o.pos_ == "PROPN"
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ in _HUNG_ON_NAMES
+    ]
     preps += [
         p for c in token.children if c.dep_ in {"advmod", "prt"} for p in c.children if p.dep_ == "prep"
     ]
@@ -318,8 +332,9 @@ def _verb_names(verb: Token) -> tuple[str, ...]:
 def light_verb(
     noun: Token, light_verbs: frozenset[str], carrying_verbs: frozenset[str] = frozenset()
 ) -> Token | None:
-    """The verb that only carries the noun: "held talks", "the suit she brought",
-    "left for a trip" (a light verb with its preposition), "the trip took him to Kenya"."""
+    """The verb that only carries the noun: "held talks", "the suit she brought", "the
+    suit brought by Vexa", "left for a trip" (a light verb with its preposition), "the
+    trip took him to Kenya"."""
     head = noun.head
     if noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_.lower() in light_verbs:
         return head
@@ -338,6 +353,10 @@ def light_verb(
             gap = _relative_gap(child)
             if gap is not None and gap.i == noun.i:
                 return child
+        # "a claim brought by Vexa against Dravo", "the suit filed on Monday": a participle
+        # that carries the noun, its doer in "by".
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in light_verbs:
+            return child
     return None
 
 
