@@ -1132,3 +1132,54 @@ def test_a_claim_or_suit_against_someone_is_a_case_with_its_two_sides(layer: Lay
 )
 def test_a_claim_against_no_one_is_an_assertion_not_a_case(layer: Layer, text: str) -> None:
     assert frames(layer(text), "lawsuit") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vexa Energy took Dravo Logistics to court in March.",
+        "Dravo Logistics was taken to court by Vexa Energy.",
+        "Vexa Energy has hauled Dravo Logistics before the courts.",
+        "Vexa Energy dragged Dravo Logistics to court in May.",
+        "Vexa Energy will take Dravo Logistics to court, its lawyers said.",
+    ],
+)
+def test_taking_someone_to_court_is_suing_them(layer: Layer, text: str) -> None:
+    (frame,) = frames(layer(text), "lawsuit")
+    assert {f.role: f.party.key for f in frame.roles if f.party is not None} == {
+        "plaintiff": "org:vexa energy",
+        "defendant": "org:dravo logistics",
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vexa Energy took Dravo Logistics to Prague for talks.",
+        "The coach took the players to the training ground.",
+        # Either side may take a case on: an appeal says nothing of who sued.
+        "Dravo Logistics will take the case to the supreme court.",
+    ],
+)
+def test_taking_someone_elsewhere_is_no_case(layer: Layer, text: str) -> None:
+    assert frames(layer(text), "lawsuit") == []
+
+
+def test_a_description_before_any_name_is_the_organisation_named_with_it_later(layer: Layer) -> None:
+    found = layer(
+        "A fishing cooperative has taken the operator of the port to court.\n\n"
+        "The port operator, Ostrava Docks, denies wrongdoing."
+    )
+    (taken,) = frames(found, "lawsuit", "take")
+    (defendant,) = taken.fillers("defendant")
+    assert defendant.party is not None and defendant.party.key == "org:ostrava docks"
+
+
+def test_a_description_two_organisations_share_stays_a_description(layer: Layer) -> None:
+    found = layer(
+        "A fishing cooperative has taken the operator of the port to court.\n\n"
+        "The port operator, Ostrava Docks, denies wrongdoing. A rival operator, Oder Quays, said nothing."
+    )
+    (taken,) = frames(found, "lawsuit", "take")
+    (defendant,) = taken.fillers("defendant")
+    assert defendant.party is not None and defendant.party.key == "thing:operator"

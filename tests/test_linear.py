@@ -397,6 +397,9 @@ def test_organisations_are_found_by_index_as_by_a_scan(
                 )
                 if (generic or lemma in named.descriptions) and placed:
                     return self._organisation(named.key)
+            later = None if generic else self._named_later(noun, lemma)
+            if later is not None:
+                return self._organisation(later)
         if lemma in parties_module._words("organisation_nouns"):
             homes = sorted(places) or sorted(
                 c.ent_id_ for c in noun.children if c.ent_type_ == "NORP" and c.ent_id_

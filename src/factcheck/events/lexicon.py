@@ -42,6 +42,8 @@ class Sense:
     carrying_verbs: frozenset[str] = frozenset()
     #: Verbs whose subject rides in the vehicle the word describes ("boarded a train bound for X").
     vehicle_verbs: frozenset[str] = frozenset()
+    #: slot -> the words that must fill it for this sense: "took Dravo to court" (to: court).
+    slot_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     def roles_for(self, filled_slots: set[str]) -> Mapping[str, str]:
         """Slot -> role, with the alternation applied when its slot is filled."""
@@ -215,6 +217,7 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
                 needs=dict(sense_data.get("needs", {})),
                 role_noun=bool(sense_data.get("role_noun", False)),
                 requires=tuple(sense_data.get("requires", ())),
+                slot_words={slot: frozenset(w) for slot, w in sense_data.get("slot_words", {}).items()},
                 carrying_verbs=frozenset(sense_data.get("carrying_verbs", ())),
                 vehicle_verbs=frozenset(sense_data.get("vehicle_verbs", ())),
             )

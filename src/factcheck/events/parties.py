@@ -99,6 +99,9 @@ class PartyIndex:
     subjects: list[tuple[int, Party]] = field(default_factory=list)
     #: A full name's last word -> (where it is first named, the person's key).
     surnames: dict[str, tuple[int, str]] = field(default_factory=dict)
+    #: noun -> the organisations it stands in apposition to ("The port operator, Port Pêche
+    #: Atlantique,"), first naming first; read when a description comes before any name.
+    _appositions: dict[str, list[tuple[int, str]]] | None = field(default=None, repr=False)
 
     def party(self, token: Token) -> Party | None:
         """The party ``token`` (the head of a role's phrase) refers to, if any."""
@@ -163,6 +166,24 @@ class PartyIndex:
                 return self._person(person[1]) if person is not None else self.party(child)
         return None
 
+    def _named_later(self, noun: Token, lemma: str) -> str | None:
+        """ "has taken the operator of Dakar's port to court ... The port operator, Port Pêche
+        Atlantique, denies": a description before any name is the one organisation the
+        article names with it later, in apposition."""
+        if self._appositions is None:
+            found: dict[str, list[tuple[int, str]]] = {}
+            for token in self.doc:
+                if token.pos_ != "NOUN":
+                    continue
+                named = [c for c in token.children if c.dep_ == "appos" and c.i in self.organisation_at]
+                if token.dep_ == "appos" and token.head.i in self.organisation_at:
+                    named.append(token.head)
+                for name in named:
+                    found.setdefault(token.lemma_.lower(), []).append((token.i, self.organisation_at[name.i]))
+            self._appositions = found
+        later = [key for index, key in self._appositions.get(lemma, ()) if index > noun.i]
+        return later[0] if later and len(set(later)) == 1 else None
+
     def _organisation(self, key: str) -> Party:
         return Party(f"org:{key}", self._by_key[key].side, "organisation")
 
@@ -226,6 +247,8 @@ class PartyIndex:
             generic = lemma in _words("generic_organisation_nouns")
             mentions = self._mentions if self._mentions is not None else _Mentions.of(self)
             key = mentions.last_before(noun.i, None if generic else lemma, places, self.entities.contains)
+            if key is None and not generic:
+                key = self._named_later(noun, lemma)
             if key is not None:
                 return self._organisation(key)
         if lemma in _words("organisation_nouns"):

@@ -635,8 +635,13 @@ def _generic_head_sense(token: Token, lexicon: FrameLexicon) -> tuple[str, tuple
 
 def _needs_met(sense: Sense, slots: Slots, entities: EntityIndex, lexicon: FrameLexicon) -> bool:
     """ "won a cap" is not "won the match": a filled slot must have the type its sense needs;
-    "bound by the rules" is no trip: one of the slots it requires must be filled ("bound for X")."""
+    "bound by the rules" is no trip: one of the slots it requires must be filled ("bound for X");
+    "took Dravo to court" sues, "took Dravo to Lima" does not: a slot may need its own words."""
     kinds = lexicon.roles[sense.event_class]
+    for slot, fitting in sense.slot_words.items():
+        fillers = slots.get(slot, [])
+        if not fillers or any(t.lemma_.lower() not in fitting for t in fillers):
+            return False
     if sense.requires and not any(
         _fits_type(token, kinds[sense.slots[slot]], sense.event_class, entities, lexicon)
         for slot in sense.requires

@@ -205,7 +205,8 @@ def _prepositions(slots: Slots, token: Token, only_new: bool = False) -> None:
         p for c in token.children if c.dep_ in {"advmod", "prt"} for p in c.children if p.dep_ == "prep"
     ]
     for prep in preps:
-        if prep.pos_ != "ADP":
+        # "take Dravo to court": the tagger may call "to" before a noun an infinitive's mark.
+        if prep.pos_ != "ADP" and not (prep.dep_ == "prep" and prep.lower_ == "to"):
             continue
         name = "by" if prep.dep_ == "agent" else prep.lower_
         if only_new and name in slots:

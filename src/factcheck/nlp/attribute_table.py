@@ -14,8 +14,9 @@ every token ends with the same attributes (tested against spaCy's matcher).
 A pipeline whose ruler has a pattern beyond this (an ``OP``, another attribute or
 predicate) keeps spaCy's own component: ``AttributeTable.compile`` returns None.
 
-    >>> table = AttributeTable.compile(nlp.get_pipe("attribute_ruler"))
-    >>> table.match(nlp.make_doc("Ai n't"))  # doctest: +SKIP
+"I told you" gives "I" the patterns {"TAG": "PRP"} (PRON, from the tag) and {"LOWER":
+"i", "DEP": "nsubj"} (Case=Nom): the first is filed under the tag PRP, the second
+under the word "i", and both are found by two lookups of the token's row.
 """
 
 from __future__ import annotations
