@@ -456,3 +456,36 @@ def test_a_clause_about_the_modifier_s_own_noun_does_not_measure_the_strike(
     assert [
         c for c in claims_of(sentence, "quantity") if view(c, "measured")["measured"] == "strike:duration"
     ] == []
+
+
+#: Several elections held on one day are one occasion to report.
+DATED_PLURAL_LEDES = [
+    "The Civic Union won 40 of the 90 seats on the city council in Tuesday's local elections.",
+    "The Civic Union won 40 seats on the city council in local elections on Sunday.",
+    "The Civic Union took 40 council seats in the May 4 municipal elections.",
+    "In regional elections held on Sunday, the Civic Union won 40 seats on the city council.",
+    "The Civic Union finished with 40 seats in Sunday's council elections.",
+]
+
+
+@pytest.mark.parametrize("lede", DATED_PLURAL_LEDES)
+def test_seats_told_later_are_of_the_one_polling_day_the_lede_dates(claims_of: ClaimsOf, lede: str) -> None:
+    text = (
+        f"Civic Union gains ground in Vilnius\n\nVILNIUS — {lede}\n\n"
+        "The Union's haul of 44 seats is its best."
+    )
+    claims = [
+        c for c in claims_of(text, "quantity") if view(c, "measured")["measured"] == "seat:org:civic union"
+    ]
+    assert [view(c, "low") for c in claims][-1] == {"low": 44.0}
+    assert len(claims) >= 2 and len(set(numbered(claims))) == 1
+
+
+def test_elections_no_day_dates_are_no_one_occasion(claims_of: ClaimsOf) -> None:
+    text = (
+        "Civic Union gains in council votes\n\nVILNIUS — The Civic Union has won seats in local elections "
+        "across the country this decade.\n\nThe Union's haul of 44 seats is its best."
+    )
+    assert [
+        c for c in claims_of(text, "quantity") if view(c, "measured")["measured"] == "seat:org:civic union"
+    ] == []

@@ -425,7 +425,8 @@ def _reported_event(
     context: ExtractionContext, classes: frozenset[str], end: int, told_in_lede: bool = False
 ) -> str | None:
     """The one event of these classes the article reports (opened in its first
-    paragraph and happening), or None when there is none or more than one.
+    paragraph and happening), or None when there is none or more than one; a plural
+    that a day dates ("Tuesday's local elections") when the paragraph opens no single one.
 
     A lede may tell the event in words no class claims ("a bus skidded off the road
     and fell into a ravine, killing 23") and name it only later ("the crash, which
@@ -441,11 +442,19 @@ def _reported_event(
     happening = [
         (event, frame)
         for event, frame in first.items()
-        if not frame.reference.plural
-        and frame.polarity == "positive"
-        and frame.modality in {"asserted", "future"}
+        if frame.polarity == "positive" and frame.modality in {"asserted", "future"}
     ]
-    reported = [event for event, frame in happening if frame.trigger.start < end]
+    reported = [
+        event for event, frame in happening if frame.trigger.start < end and not frame.reference.plural
+    ]
+    if not reported:
+        # "in Tuesday's local elections": several held on one day are one occasion to report.
+        reported = [
+            event
+            for event, frame in happening
+            if frame.trigger.start < end and frame.reference.plural and frame.time is not None
+        ]
+    happening = [(event, frame) for event, frame in happening if not frame.reference.plural]
     if not reported and told_in_lede and len(first) == 1:
         reported = [event for event, _ in happening]
     return reported[0] if len(reported) == 1 else None
