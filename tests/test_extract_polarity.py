@@ -314,3 +314,50 @@ def test_a_denial_names_back_the_thing_introduced(rule_ids: RuleIds, denial: str
 )
 def test_hard_negatives_of_a_thing_introduced(rule_ids: RuleIds, text: str) -> None:
     assert rule_ids(text) == []
+
+
+#: The action told by the noun made from its verb, the article's own assertion.
+NOMINAL_ASSERTIONS = [
+    "The ministry's cancellation of the bus contract on Monday surprised the council.",
+    "The cancellation of the bus contract by the ministry on Monday surprised the council.",
+    "After the ministry's cancellation of the bus contract on Monday, drivers protested.",
+    "Drivers went on strike after the ministry's cancellation of the bus contract on Monday.",
+    "The ministry's cancellation of the bus contract on Monday left 300 drivers idle.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOMINAL_ASSERTIONS)
+def test_an_action_noun_asserts_its_verb_s_action(claims_of: ClaimsOf, sentence: str) -> None:
+    claims = [c for c in claims_of(sentence, "action") if c.get("verb") == "cancel"]
+    (claim,) = claims
+    assert claim.polarity == "positive"
+    assert view(claim, *FIELDS) == {
+        "subject": "thing:ministry",
+        "verb": "cancel",
+        "object": "thing:contract",
+        "time": "monday",
+        "vague_time": False,
+        "realis": True,
+    }
+
+
+@pytest.mark.parametrize("sentence", NOMINAL_ASSERTIONS)
+def test_an_action_noun_and_its_verb_denied_contradict(rule_ids: RuleIds, sentence: str) -> None:
+    text = f"Tallinn bus deal\n\n{sentence}\n\nThe ministry did not cancel the bus contract on Monday."
+    assert "NEG001" in rule_ids(text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Planned, called for, or one of several: no action told as done.
+        "The ministry's planned cancellation of the bus contract on Monday surprised the council.",
+        "Drivers called for the cancellation of the bus contract on Monday.",
+        "A cancellation of the bus contract on Monday would cost millions.",
+        # Someone's account, not the article's.
+        "The ministry's cancellation of the bus contract on Monday surprised the council, drivers said.",
+    ],
+)
+def test_an_action_noun_that_asserts_nothing_is_no_contradiction(rule_ids: RuleIds, sentence: str) -> None:
+    text = f"Tallinn bus deal\n\n{sentence}\n\nThe ministry did not cancel the bus contract on Monday."
+    assert "NEG001" not in rule_ids(text)

@@ -6,6 +6,7 @@ schema cannot say: every slot maps to a role its class declares.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -91,6 +92,9 @@ class FrameLexicon:
     arrival_verbs: frozenset[str]
     #: Senses every other verb evokes ("any_verb"): "the assembly approved its package".
     generic_verbs: tuple[Sense, ...] = ()
+    #: The senses of a noun made from a verb no class claims ("closure"), and the verb of each noun.
+    nominal_senses: tuple[Sense, ...] = ()
+    nominalizations: Mapping[str, str] = field(default_factory=dict)
     #: Verbs too light to evoke a generic sense: "be", "have", "say".
     generic_except: frozenset[str] = frozenset()
     #: "left without signing": prepositions that deny the frame they govern.
@@ -122,6 +126,14 @@ class FrameLexicon:
         if lemma in self.generic_except or lemma.split()[0] in self.generic_except:
             return lemma, ()
         return lemma, self.generic_verbs
+
+    def nominal_action(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
+        """ "the closure of the crossing": a noun made from a verb no class claims is that
+        verb's action (its lemma, and the generic noun senses); none for any other noun."""
+        verb = self.nominalizations.get(token.lemma_.lower())
+        if verb is None or verb in self.verbs or verb in self.generic_except:
+            return "", ()
+        return verb, self.nominal_senses
 
     def story_roles(self, event_class: str) -> frozenset[str]:
         """The roles a role noun can give a party: "plaintiff" and "defendant" of a case."""
@@ -193,17 +205,18 @@ def _check_roles(raw: Any, path: str) -> None:
                         )
 
 
-def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
+def parse_lexicon(raw: Any, path: str, nominalizations: Mapping[str, str] | None = None) -> FrameLexicon:
     validate(raw, "frames.schema.json", path)
     _check_roles(raw, path)
     data: dict[str, Any] = strip_lines(raw)
     verbs: dict[str, list[Sense]] = {}
     nouns: dict[str, list[Sense]] = {}
     generic: list[Sense] = []
+    nominal: list[Sense] = []
     generic_except: set[str] = set()
     for name, entry in data["classes"].items():
         for index, sense_data in enumerate(entry["senses"]):
-            form = NOUN if "nouns" in sense_data else VERB
+            form = NOUN if "nouns" in sense_data or "any_nominalization" in sense_data else VERB
             alternation = sense_data.get("alternation", {})
             sense = Sense(
                 event_class=name,
@@ -224,6 +237,9 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
             if sense_data.get("any_verb"):
                 generic.append(sense)
                 generic_except.update(sense_data.get("except", ()))
+                continue
+            if sense_data.get("any_nominalization"):
+                nominal.append(sense)
                 continue
             table = verbs if form == VERB else nouns
             for word in sense_data["verbs" if form == VERB else "nouns"]:
@@ -270,6 +286,8 @@ def parse_lexicon(raw: Any, path: str) -> FrameLexicon:
         ),
         arrival_verbs=frozenset(data["places"]["arrival_verbs"]),
         generic_verbs=tuple(generic),
+        nominal_senses=tuple(nominal),
+        nominalizations=dict(nominalizations or {}),
         generic_classes=frozenset(sense.event_class for sense in generic),
         generic_except=frozenset(generic_except),
         negating_prepositions=frozenset(data.get("negating_prepositions", ())),
@@ -292,4 +310,16 @@ def frame_lexicon() -> FrameLexicon:
     """The shipped lexicon, loaded and checked once per process."""
     resource = resources.files("factcheck.data").joinpath("frames.yaml")
     path = str(resource)
-    return parse_lexicon(load_yaml(path, resource.read_text(encoding="utf-8")), path)
+    return parse_lexicon(load_yaml(path, resource.read_text(encoding="utf-8")), path, _nominalizations())
+
+
+def _nominalizations() -> dict[str, str]:
+    """data/nominalizations.json (tools/nominalizations.py): "closure" -> "close"."""
+    resource = resources.files("factcheck.data").joinpath("nominalizations.json")
+    path = str(resource)
+    try:
+        data = json.loads(resource.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise DataFileError(path, None, f"cannot read the nominalizations: {error}") from None
+    validate(data, "nominalizations.schema.json", path)
+    return dict(data["nouns"])

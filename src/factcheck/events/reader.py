@@ -682,6 +682,8 @@ def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: F
             lemma, senses = lexicon.noun_senses(token)
             if not senses:
                 lemma, senses = _generic_head_sense(token, lexicon)
+            if not senses and token.pos_ == "NOUN":
+                lemma, senses = lexicon.nominal_action(token)
             if not _is_noun_trigger(token):
                 senses = tuple(s for s in senses if s.role_noun)
             for sense in senses:

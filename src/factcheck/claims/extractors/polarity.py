@@ -71,8 +71,9 @@ _MODALS = frozenset(
     {"will", "would", "shall", "should", "could", "can", "may", "might", "must", "'ll", "wo", "ca"}
 )
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
-_DOER_SLOTS = frozenset({"subject", "by"})
-_DONE_TO_SLOTS = frozenset({"object", "passive_subject"})
+_DOER_SLOTS = frozenset({"subject", "by", "possessor"})
+#: "closed the crossing", "the crossing was closed", "the closure of the crossing".
+_DONE_TO_SLOTS = frozenset({"object", "passive_subject", "of"})
 #: Entity types that name one particular thing, whatever its determiner.
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
 _NOT_TERMS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
@@ -146,7 +147,8 @@ def _terms(thing: Token, trigger: Token) -> tuple[str, ...]:
             found.update(
                 f"{prep.lower_} {o.lemma_.lower()}"
                 for o in prep.children
-                if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}
+                # "the closure of the crossing": the noun's "of" is the thing itself.
+                if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"} and o.i != thing.i
             )
     return tuple(sorted(found))
 
@@ -212,6 +214,28 @@ def _realis(frame: Frame, verb: Token) -> bool:
     return True
 
 
+def _nominal_realis(frame: Frame, noun: Token) -> bool:
+    """ "Kyrgyzstan's closure of the crossing stranded lorries": a definite action noun
+    presupposes its action as the clause holding it asserts; "a closure", "the planned
+    closure", "calls for the closure" do not."""
+    definite = any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ == "the") for c in noun.children)
+    if not definite:
+        return False
+    clause = noun.head
+    for _ in range(6):
+        if clause.pos_ in {"VERB", "AUX"} or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.pos_ not in {"VERB", "AUX"}:
+        return False
+    # "called for the cancellation", "sought its closure", "opposed the sale": the action is wanted
+    # or feared, not told as done.
+    wanting = word_set("polarity", "irrealis_verbs") | word_set("polarity", "wanting_verbs")
+    if clause.lemma_.lower() in wanting:
+        return False
+    return _realis(frame, clause)
+
+
 def _time(frame: Frame, context: ExtractionContext) -> tuple[str | None, bool]:
     """The day the action is told at, normalised, and whether the time is vaguer than a day."""
     if frame.time_index is None:
@@ -252,7 +276,7 @@ def _claims(frame: Frame, context: ExtractionContext) -> Iterator[Claim]:
     definite_words = context.events.lexicon.definite_determiners
     negating = word_set("polarity", "negating_determiners")
     time, vague = _time(frame, context)
-    realis = _realis(frame, verb)
+    realis = _realis(frame, verb) if frame.form == "verb" else _nominal_realis(frame, verb)
     attributed = _attributed(frame, verb)
     for thing, party in done_to:
         if party is None or thing.pos_ == "PRON" or _key(party) == subject:
@@ -290,7 +314,8 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
     light = word_set("polarity", "light_verbs")
     seen: set[tuple[int, str]] = set()
     for frame in context.events.frames:
-        if frame.form != "verb" or frame.lemma.split()[0] in light:
+        nominal = frame.form == "noun" and frame.event_class in context.events.lexicon.generic_classes
+        if (frame.form != "verb" and not nominal) or frame.lemma.split()[0] in light:
             continue
         for claim in _claims(frame, context):
             # One verb may evoke two senses; its action is claimed once.
