@@ -1183,3 +1183,41 @@ def test_a_description_two_organisations_share_stays_a_description(layer: Layer)
     (taken,) = frames(found, "lawsuit", "take")
     (defendant,) = taken.fillers("defendant")
     assert defendant.party is not None and defendant.party.key == "thing:operator"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The final, staged in Maputo, drew 6,000 fans.",
+        "The final, which was held in Maputo, drew 6,000 fans.",
+        "The final, played in Maputo, drew 6,000 fans.",
+        "The summit, hosted in Maputo, ended without a deal.",
+        "The talks, convened in Maputo, ended without a deal.",
+    ],
+)
+def test_a_clause_that_holds_an_event_noun_places_it(layer: Layer, text: str) -> None:
+    found = layer(text)
+    (frame,) = [f for f in found.frames if f.lemma in {"final", "summit", "talks"}]
+    assert [p.text for p in frame.places] == ["Maputo"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The clause does something, or tells where people came from: no place of the event.
+        "The final, which opened a new era in Maputo's football, drew 6,000 fans.",
+        "The final, watched by fans from Maputo, drew 6,000 fans.",
+    ],
+)
+def test_a_clause_that_does_not_hold_the_noun_does_not_place_it(layer: Layer, text: str) -> None:
+    (frame,) = [f for f in layer(text).frames if f.lemma == "final"]
+    assert frame.places == ()
+
+
+def test_a_verb_about_a_staged_noun_is_that_noun_s_event(layer: Layer) -> None:
+    found = layer(
+        "The Lions beat the Kings in the final in Durban on Sunday.\n\n"
+        "The final, staged in Maputo, drew 6,000 fans."
+    )
+    contest = frames(found, "contest")
+    assert len({found.event(f) for f in contest}) == 1

@@ -320,14 +320,26 @@ def _new_side(event: _Event, frame: Frame) -> bool:
     )
 
 
-def _fits(event: _Event, frame: Frame, story: _Story, lexicon: FrameLexicon, contains: Contains) -> bool:
+def _fits(
+    event: _Event, frame: Frame, story: _Story, lexicon: FrameLexicon, contains: Contains, about: bool = False
+) -> bool:
+    """Whether ``frame`` may be a later mention of ``event``; ``about``: a verb of the event
+    says it is about this noun ("beat Kenya in the final")."""
     text = story.text
     # "three wins" are several occasions; "the win" is none of them.
     if event.first.reference.plural != frame.reference.plural:
         return False
     generic = lexicon.generic_nouns.get(frame.event_class)
+    # "beat Kenya in the final" ... "the final": a verb names no stage, so the stage of an
+    # event is the one its nouns name.
+    stage = next((e.reference.stage for e in event.distinct.values() if e.reference.stage), None)
     for earlier in event.distinct.values():
-        if earlier.reference.stage != frame.reference.stage:
+        unstaged_verb = (
+            earlier.form != NOUN
+            and earlier.reference.stage is None
+            and (about or (stage is not None and stage == frame.reference.stage))
+        )
+        if earlier.reference.stage != frame.reference.stage and not unstaged_verb:
             return False
         if generic is not None and _other_kinds(earlier, frame, generic):
             return False
@@ -404,7 +416,9 @@ def resolve_events(
         told_by = about_token.get((frame.event_class, frame.trigger_index))
         if chosen is None and told_by is not None:
             teller = at_token.get((told_by.event_class, told_by.trigger_index))
-            if teller is not None and fits(teller, frame):
+            # "beat Kenya in the final": the verb says which event it tells, so the noun may
+            # name the stage the verb did not.
+            if teller is not None and _fits(teller, frame, story, lexicon, contains, about=True):
                 chosen = teller
         for index in frame.about:
             about_token.setdefault((frame.event_class, index), frame)

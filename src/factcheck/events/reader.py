@@ -204,7 +204,7 @@ def _noun_places(
             place = entities.place_mention(child)
             if place is not None:
                 yield place
-        if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in lexicon.placing_clause_verbs:
+        if child.dep_ in {"acl", "relcl"} and _places_its_noun(child, lexicon):
             yield from _place_from_preps(child, entities)
     head = trigger.head
     lemma = head.lemma_.lower()
@@ -224,6 +224,24 @@ def _noun_places(
         clause = head.head
     if clause is not None:
         yield from _place_from_preps(clause, entities)
+
+
+def _places_its_noun(clause: Token, lexicon: FrameLexicon) -> bool:
+    """ "the summit, which took place in Helsinki", "the final, staged in Maputo", "the match,
+    which was played in Apia": a clause that says where its noun happened."""
+    lemma = clause.lemma_.lower()
+    if lemma in lexicon.placing_clause_verbs:
+        return True
+    # The lemmatizer reads a mis-tagged participle as a noun's form ("staged": "stag").
+    lower = clause.lower_
+    names = {lemma, lower.removesuffix("d"), lower.removesuffix("ed")} if lower.endswith("ed") else {lemma}
+    # A holding verb tells of its noun only done to it: "the final, staged in Maputo", not
+    # "the final, which staged a comeback".
+    # (a participle the tagger calls a past tense: "the final, staged in Maputo,").
+    participle = clause.dep_ == "acl" and clause.tag_ in {"VBN", "VBD"}
+    passive = participle or any(c.dep_ == "auxpass" for c in clause.children)
+    passive = passive and not any(c.dep_ == "dobj" for c in clause.children)
+    return passive and bool(names & lexicon.holding_verbs)
 
 
 def _hosts(host_verb: Token, entities: EntityIndex) -> Iterator[Mention]:

@@ -132,6 +132,23 @@ def _event_label(frame: Frame, layer: EventLayer) -> Mention:
     return Mention(frame.trigger.start, frame.trigger.end, layer.lexicon.labels[frame.event_class], "")
 
 
+def _headline_description(filler: Filler, context: ExtractionContext) -> bool:
+    """ "Challenger wins mayoral runoff": one capitalised word of the headline, read as an
+    organisation's name, that no later line repeats is a description of a side
+    ("Challenger", "Hosts"), not a side of its own."""
+    party = filler.party
+    if party is None or party.kind != "organisation" or " " in filler.span.text.strip():
+        return False
+    text = context.doc.text
+    headline_end = text.find("\n")
+    if headline_end < 0 or filler.span.start >= headline_end:
+        return False
+    # A first line that ends as a sentence ends is the story's first sentence, no headline.
+    if text[:headline_end].rstrip()[-1:] in {".", "!", "?", '"', "”"}:
+        return False
+    return text.find(filler.span.text, headline_end) < 0
+
+
 def _claims(
     frame: Frame,
     context: ExtractionContext,
@@ -154,6 +171,8 @@ def _claims(
     for filler in frame.roles:
         outcome = _OUTCOMES.get(filler.role)
         if outcome is None or filler.party is None or filler.party.kind not in _SIDES:
+            continue
+        if _headline_description(filler, context):
             continue
         opponents = [_key(o.party) for o in frame.fillers(_OPPONENT[filler.role]) if o.party is not None]
         if _key(filler.party) in opponents:
