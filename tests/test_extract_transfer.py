@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import ClaimsOf, view
+from helpers import ClaimsOf, RuleIds, view
 
 SIDES = ("giver_side", "receiver_side", "thing_head")
 
@@ -304,3 +304,33 @@ def test_one_sum_lent_both_ways_is_a_reversal(rule_ids) -> None:  # type: ignore
 def test_a_new_deal_is_the_deal_reported(claims_of: ClaimsOf, text: str, other: bool) -> None:
     (claim,) = claims_of(text, "transfer")
     assert claim.get("other_occasion") is other
+
+
+LENT = "BERN — The Alpine Credit Bank has lent 40 million francs to Rhone Energie, a state utility.\n\n"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rhone Energie's loan to the Alpine Credit Bank is its largest.",
+        "The loan from Rhone Energie to the Alpine Credit Bank is its largest.",
+        "Officials said Rhone Energie's loan to the Alpine Credit Bank was its largest.",
+        "Rhone Energie's loan to the Alpine Credit Bank runs for ten years.",
+        "Under Rhone Energie's loan to the Alpine Credit Bank, repayments start in 2028.",
+    ],
+)
+def test_a_transfer_noun_without_its_goods_moves_what_its_event_moved(
+    rule_ids: RuleIds, sentence: str
+) -> None:
+    assert "TRF001" in rule_ids(LENT + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Alpine Credit Bank's loan to Rhone Energie is its largest.",
+        "The loan from the Alpine Credit Bank to Rhone Energie runs for ten years.",
+    ],
+)
+def test_a_transfer_noun_told_the_same_way_round_is_no_reversal(rule_ids: RuleIds, sentence: str) -> None:
+    assert "TRF001" not in rule_ids(LENT + sentence)

@@ -30,7 +30,7 @@ itself unless the article ties it to a place), as the party layer gives them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -423,10 +423,14 @@ def _object_receivers(frame: Frame, lexicon: FrameLexicon) -> list[Filler]:
     ]
 
 
-def _claims(frame: Frame, context: ExtractionContext) -> Iterator[Claim]:
+def _claims(frame: Frame, context: ExtractionContext, told: Mapping[str, list[Filler]]) -> Iterator[Claim]:
     givers = [f for f in frame.fillers("giver") if _sided(f)]
     receivers = [f for f in frame.fillers("receiver") if _sided(f)]
     themes = list(frame.fillers("theme"))
+    # "has lent 30 million euros to Termoelectrica" ... "Termoelectrica's loan to the bank": a
+    # noun with no theme names the transfer its event's last mention with one told, and so
+    # what that one moved (quoted where it was told, not here).
+    borrowed = list(told.get(context.events.event(frame), ())) if not themes and frame.form == "noun" else []
     if not receivers:
         receivers = _object_receivers(frame, context.events.lexicon)
         themes = [t for t in themes if all(t.head != r.head for r in receivers)]
@@ -442,10 +446,14 @@ def _claims(frame: Frame, context: ExtractionContext) -> Iterator[Claim]:
             if giver.party.side == receiver.party.side:
                 continue
             sides = (giver.party, receiver.party)
-            if not themes:
+            if not themes and not borrowed:
                 # Unnamed goods are compared by the giving word: "will supply" / "will supply".
                 unnamed = Thing(f"{frame.lemma} (unnamed)", (), None, None, None)
                 yield _claim(frame, giver, receiver, None, unnamed, implied, context)
+            for theme in borrowed:
+                thing = read_thing(context.doc[theme.head], sides, context, beside)
+                if thing is not None:
+                    yield _claim(frame, giver, receiver, None, thing, implied, context)
             for theme in themes:
                 # "support", "help": a theme that says nothing about what is given is not compared.
                 thing = read_thing(context.doc[theme.head], sides, context, beside)
@@ -454,5 +462,9 @@ def _claims(frame: Frame, context: ExtractionContext) -> Iterator[Claim]:
 
 
 def extract(context: ExtractionContext) -> Iterator[Claim]:
+    #: event -> the themes its last mention with any named (what the transfer moved).
+    told: dict[str, list[Filler]] = {}
     for frame in context.events.of_class("transfer"):
-        yield from _claims(frame, context)
+        yield from _claims(frame, context, told)
+        if frame.fillers("theme"):
+            told[context.events.event(frame)] = list(frame.fillers("theme"))
