@@ -1221,3 +1221,37 @@ def test_a_verb_about_a_staged_noun_is_that_noun_s_event(layer: Layer) -> None:
     )
     contest = frames(found, "contest")
     assert len({found.event(f) for f in contest}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "lemma"),
+    [
+        ("Passengers on the Zanzibar-Nairobi flight were offered vouchers.", "flight"),
+        ("The Zanzibar-Nairobi journey takes two hours by air.", "journey"),
+        ("Fares on the Zanzibar-Nairobi flight have doubled since May.", "flight"),
+        ("A charter flight carrying tourists from Zanzibar to Nairobi landed safely.", "flight"),
+        ("A voyage taking migrants from Zanzibar to Nairobi ended in tragedy.", "voyage"),
+    ],
+)
+def test_a_trip_noun_s_origin_and_destination_before_it_or_on_its_load(
+    layer: Layer, text: str, lemma: str
+) -> None:
+    (frame,) = frames(layer(text), "trip", lemma)
+    assert [(f.role, f.span.text) for f in frame.roles if f.role in {"origin", "destination"}] == [
+        ("origin", "Zanzibar"),
+        ("destination", "Nairobi"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One name before the noun is where it goes, with no origin.
+        "Passengers on the Nairobi flight were offered vouchers.",
+        # What the load comes from is no place: no origin.
+        "A flight carrying a letter from the president landed in Nairobi.",
+    ],
+)
+def test_a_trip_noun_with_no_origin_before_it_or_on_its_load(layer: Layer, text: str) -> None:
+    (frame,) = frames(layer(text), "trip", "flight")
+    assert frame.fillers("origin") == ()

@@ -43,6 +43,8 @@ class Sense:
     carrying_verbs: frozenset[str] = frozenset()
     #: Verbs whose subject rides in the vehicle the word describes ("boarded a train bound for X").
     vehicle_verbs: frozenset[str] = frozenset()
+    #: Participles on the noun whose "from"/"to" are the noun's: "a flight carrying tourists to X".
+    conveying_verbs: frozenset[str] = frozenset()
     #: slot -> the words that must fill it for this sense: "took Dravo to court" (to: court).
     slot_words: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
@@ -233,6 +235,7 @@ def parse_lexicon(raw: Any, path: str, nominalizations: Mapping[str, str] | None
                 slot_words={slot: frozenset(w) for slot, w in sense_data.get("slot_words", {}).items()},
                 carrying_verbs=frozenset(sense_data.get("carrying_verbs", ())),
                 vehicle_verbs=frozenset(sense_data.get("vehicle_verbs", ())),
+                conveying_verbs=frozenset(sense_data.get("conveying_verbs", ())),
             )
             if sense_data.get("any_verb"):
                 generic.append(sense)

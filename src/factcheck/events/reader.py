@@ -706,7 +706,7 @@ def read_frames(doc: Doc, entities: EntityIndex, parties: PartyIndex, lexicon: F
                 senses = tuple(s for s in senses if s.role_noun)
             for sense in senses:
                 light = light_verb(token, sense.light_verbs, sense.carrying_verbs)
-                slots = noun_slots(token, sense.light_verbs, sense.carrying_verbs)
+                slots = noun_slots(token, sense.light_verbs, sense.carrying_verbs, sense.conveying_verbs)
                 if _needs_met(sense, slots, entities, lexicon):
                     frames.append(_frame(token, lemma, NOUN, sense, slots, light, entities, parties, lexicon))
     return frames

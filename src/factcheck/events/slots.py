@@ -285,7 +285,10 @@ def rider(verb: Token, vehicle_verbs: frozenset[str]) -> Token | None:
 
 
 def noun_slots(
-    noun: Token, light_verbs: frozenset[str], carrying_verbs: frozenset[str] = frozenset()
+    noun: Token,
+    light_verbs: frozenset[str],
+    carrying_verbs: frozenset[str] = frozenset(),
+    conveying_verbs: frozenset[str] = frozenset(),
 ) -> Slots:
     """Slot name -> filler head tokens for an event noun; "self" is the noun itself
     ("a bus from Kathmandu to Pokhara": the bus travels)."""
@@ -296,6 +299,7 @@ def noun_slots(
             _add(slots, "possessor", child)
         elif child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ in _NAMED):
             _add(slots, "compound", child)
+            _add(slots, "compound_origin", _hyphened_first(child))
         elif child.dep_ == "appos":
             _add(slots, "apposition", child)
     _prepositions(slots, noun)
@@ -303,6 +307,14 @@ def noun_slots(
         _add(slots, "theme_possessor", next((c for c in owned.children if c.dep_ == "poss"), None))
         # "the sale of its stake to Andina": the parser hangs "to" on "stake".
         _prepositions(slots, owned, only_new=True)
+    for clause in noun.children:
+        # "a flight carrying 140 tourists from Nairobi to Zanzibar": where the load goes, the
+        # flight goes (the parser hangs "from" on the load, "to" on the participle).
+        if clause.dep_ == "acl" and clause.lemma_.lower() in conveying_verbs:
+            _directions(slots, clause)
+            for load in clause.children:
+                if load.dep_ == "dobj":
+                    _directions(slots, load)
     light = light_verb(noun, light_verbs, carrying_verbs)
     if light is not None:
         if noun.dep_ == "nsubj" and light.i == noun.head.i:
@@ -321,6 +333,26 @@ def noun_slots(
                     _add(slots, "second_object", child)
         _prepositions(slots, light, only_new=True)
     return slots
+
+
+def _directions(slots: Slots, token: Token) -> None:
+    """The "from" and "to" phrases on a token, as slots not yet filled."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "to"} and prep.lower_ not in slots:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    _add(slots, prep.lower_, antecedent(obj))
+
+
+def _hyphened_first(name: Token) -> Token | None:
+    """ "the Zanzibar-Nairobi flight": the first of two names joined by a hyphen before a noun
+    (where it comes from, for a trip; the second is where it goes)."""
+    doc = name.doc
+    for child in name.children:
+        joined = child.i + 2 == name.i and doc[child.i + 1].text in {"-", "–"}
+        if child.dep_ == "compound" and joined and not doc[child.i].whitespace_:
+            return child
+    return None
 
 
 def _verb_names(verb: Token) -> tuple[str, ...]:

@@ -267,7 +267,9 @@ class _Travellers:
             # "the team", "the squad", "the riders": one travelling group, however it is called;
             # "the jet", "the aircraft": one vehicle of a kind.
             noun = "group" if noun in _lexicon("group_nouns") else _vehicle_kind(noun) or noun
-            key = self._qualified(token, f"thing:{noun}")
+            # A trip noun that travels itself has its places before it, not an owner: "the
+            # Zanzibar-Nairobi flight".
+            key = self._qualified(token, f"thing:{noun}", owned=filler.slot != "self")
         elif token.ent_type_ == "PRODUCT" and len(self.vehicle_kinds()) == 1:
             # "A passenger jet ... The Airbus A320": a model's name is the vehicle already told
             # (its maker is part of the name, no owner); when one so far, it is that one.
@@ -280,7 +282,7 @@ class _Travellers:
             Mention(filler.span.start, filler.span.end, filler.span.text, key), filler.span.text
         )
 
-    def _qualified(self, token: Token, key: str) -> str:
+    def _qualified(self, token: Token, key: str, owned: bool = True) -> str:
         if not key.startswith("thing:"):
             return key
         seen = self.qualified.setdefault(key, {})
@@ -293,7 +295,7 @@ class _Travellers:
         owners = [
             self.context.parties.party(c)
             for c in token.children
-            if c.dep_ in {"poss", "compound", "nmod", "amod"} and c.ent_type_ in _OWNER_ENTITIES
+            if owned and c.dep_ in {"poss", "compound", "nmod", "amod"} and c.ent_type_ in _OWNER_ENTITIES
         ]
         sides = sorted({o.side for o in owners if o is not None and o.kind != "thing"})
         if sides:
@@ -427,6 +429,18 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         earlier.add(frame, in_sentence is frame)
 
 
+def _itself(frame: Frame, context: ExtractionContext) -> tuple[Filler, ...]:
+    """ "the Zanzibar-Nairobi flight": a trip noun that names who or what makes the trip
+    (frames.yaml party_nouns) travels itself when no one else is said to."""
+    if frame.form != "noun" or frame.lemma not in context.events.lexicon.party_nouns.get(
+        frame.event_class, ()
+    ):
+        return ()
+    token = context.doc[frame.trigger_index]
+    party = context.parties.party(token)
+    return (Filler("traveller", "self", token.i, frame.trigger, party),) if party is not None else ()
+
+
 def _claims(
     frame: Frame,
     earlier: _EarlierMentions,
@@ -442,7 +456,7 @@ def _claims(
     origins = [p for f in frame.fillers("origin") if (p := _place(f, context)) is not None]
     if not destinations and not origins:
         return
-    own = frame.fillers("traveller") or _event_travellers(frame, earlier)
+    own = frame.fillers("traveller") or _event_travellers(frame, earlier) or _itself(frame, context)
     found: dict[str, _Traveller] = {}
     for filler in own:
         traveller = travellers.of(filler)
