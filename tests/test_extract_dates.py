@@ -305,3 +305,37 @@ def test_full_dates_are_found_line_by_line_as_in_the_whole_text() -> None:
     spans = [m.span() for m in _full_dates(text)]
     assert spans == [m.span() for m in _full_date_pattern().finditer(text)]
     assert [text[start:end] for start, end in spans] == ["Sunday, 9 March 2025", "Saturday the 15 March 2025"]
+
+
+CHAMBER_DECISIONS = [
+    "Slovakia's parliament approved the pension reform on Thursday.",
+    "The pension reform was approved by parliament on Thursday.",
+    "Lawmakers passed the pension reform on Thursday.",
+    "The Senate adopted the pension reform on Thursday after a long debate.",
+    "MPs voted for the pension reform on Thursday.",
+]
+
+
+@pytest.mark.parametrize("decision", CHAMBER_DECISIONS)
+def test_a_chamber_s_decision_is_its_vote(claims_of: ClaimsOf, decision: str) -> None:
+    text = (
+        f"Pension reform passes\n\nBRATISLAVA — {decision}\n\nOpposition parties boycotted Wednesday's vote."
+    )
+    claims = claims_of(text, "occasion_day")
+    assert [c.get("noun") for c in claims] == ["election", "election"]
+    assert numbered(claims) == [0, 0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A vote on another measure is another vote.
+        "Parliament approved the budget on Thursday.\n\n"
+        "Opposition parties boycotted Wednesday's vote on the health bill.",
+        # Not a chamber: a board's or a fan's approval is no vote of the chamber.
+        "The board approved the merger on Thursday.\n\nOpposition parties boycotted Wednesday's vote.",
+    ],
+)
+def test_another_measure_or_no_chamber_is_another_occasion(claims_of: ClaimsOf, text: str) -> None:
+    claims = claims_of(text, "occasion_day")
+    assert len(set(numbered(claims))) == len(claims)

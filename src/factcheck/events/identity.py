@@ -273,6 +273,8 @@ def _qualifiers_fit(event: _Event, later: Frame, story: _Story) -> bool:
             differ.discard("owner")
         if differ:
             return False
+    if _another_measure(event, later):
+        return False
     first = event.first
     if first.form != NOUN or story.headline_of(first, later):
         return True
@@ -285,6 +287,30 @@ def _qualifiers_fit(event: _Event, later: Frame, story: _Story) -> bool:
     return all(
         slot in first_qualifiers or slot in _DESCRIPTIVE or (slot == "owner" and known_owner) for slot in two
     )
+
+
+#: Slots of a verb that name what it is done to: "approved the budget", "the budget was approved".
+_DONE_TO = frozenset({"object", "passive_subject"})
+
+
+def _another_measure(event: _Event, later: Frame) -> bool:
+    """ "Parliament approved the budget" ... "Friday's vote on the health bill": what a verb
+    mention was done to and what a later noun is "on" share no word, so two occasions."""
+    about = {
+        word
+        for slot, words in later.reference.qualifiers.items()
+        if slot.startswith("prep:")
+        for word in words.split()
+    }
+    if not about:
+        return False
+    for earlier in event.distinct.values():
+        if earlier.form == NOUN:
+            continue
+        done_to = {w.lower() for f in earlier.roles if f.slot in _DONE_TO for w in f.span.text.split()}
+        if done_to and not done_to & about:
+            return True
+    return False
 
 
 def _owners(frame: Frame) -> set[str]:

@@ -658,7 +658,7 @@ def _needs_met(sense: Sense, slots: Slots, entities: EntityIndex, lexicon: Frame
     kinds = lexicon.roles[sense.event_class]
     for slot, fitting in sense.slot_words.items():
         fillers = slots.get(slot, [])
-        if not fillers or any(t.lemma_.lower() not in fitting for t in fillers):
+        if not fillers or any(not _word_forms(t) & fitting for t in fillers):
             return False
     if sense.requires and not any(
         _fits_type(token, kinds[sense.slots[slot]], sense.event_class, entities, lexicon)
@@ -671,6 +671,13 @@ def _needs_met(sense: Sense, slots: Slots, entities: EntityIndex, lexicon: Frame
         for slot, kind in sense.needs.items()
         for token in slots.get(slot, [])
     )
+
+
+def _word_forms(token: Token) -> set[str]:
+    """A word as a list may name it: its lemma, or, for a plural the tagger calls a name
+    ("MPs", "Lawmakers"), the word without its "s"."""
+    lower = token.lower_
+    return {token.lemma_.lower(), lower, lower.removesuffix("s")}
 
 
 def _with_rider(token: Token, sense: Sense, slots: Slots) -> Slots:
