@@ -361,3 +361,35 @@ def test_an_action_noun_and_its_verb_denied_contradict(rule_ids: RuleIds, senten
 def test_an_action_noun_that_asserts_nothing_is_no_contradiction(rule_ids: RuleIds, sentence: str) -> None:
     text = f"Tallinn bus deal\n\n{sentence}\n\nThe ministry did not cancel the bus contract on Monday."
     assert "NEG001" not in rule_ids(text)
+
+
+LONE_ASSERTIONS = [
+    "Health Minister Ilze Ozola resigned on Monday.",
+    "Health Minister Ilze Ozola stepped down on Monday.",
+    "On Monday, Health Minister Ilze Ozola resigned over the delays.",
+    "Health Minister Ilze Ozola quit on Monday after the audit.",
+    "Health Minister Ilze Ozola resigned from the cabinet on Monday.",
+]
+
+
+@pytest.mark.parametrize("assertion", LONE_ASSERTIONS)
+def test_an_action_of_its_subject_alone_asserted_and_denied(rule_ids: RuleIds, assertion: str) -> None:
+    verb = "step down" if "stepped" in assertion else "quit" if "quit" in assertion else "resign"
+    text = f"Minister leaves\n\nRIGA — {assertion}\n\nOzola did not {verb} on Monday."
+    assert "NEG001" in rule_ids(text)
+
+
+@pytest.mark.parametrize(
+    "denial",
+    [
+        "Her deputy, Janis Berzins, did not resign on Monday.",
+        "Ozola did not resign on Tuesday, as some reports said.",
+        "Ozola refused to resign on Monday.",
+        "Ozola has not resigned from the party yet.",
+    ],
+)
+def test_a_lone_action_of_another_or_at_another_time_is_no_contradiction(
+    rule_ids: RuleIds, denial: str
+) -> None:
+    text = f"Minister leaves\n\nRIGA — Health Minister Ilze Ozola resigned on Monday.\n\n{denial}"
+    assert "NEG001" not in rule_ids(text)

@@ -65,7 +65,8 @@ def _plain(value: object) -> object:
 def _render(rule: Rule, claims: tuple[Claim, ...], values: Mapping[str, str], arity: str) -> str:
     names = ("a", "b") if arity == "pair" else ("claim",)
     context = {name: _FieldView(claim) for name, claim in zip(names, claims, strict=False)}
-    return rule.message.format_map({**context, **values})
+    # A field with nothing to show (a lone action's object) leaves no trailing space.
+    return rule.message.format_map({**context, **values}).rstrip()
 
 
 class _FieldView:

@@ -42,7 +42,7 @@ from factcheck.claims.extractors._syntax import children, mention, sentence_boun
 from factcheck.claims.extractors.dates import read_day
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
 from factcheck.events import Frame, Party
-from factcheck.nlp.entities import entity_span
+from factcheck.nlp.entities import Mention, entity_span
 from factcheck.nlp.lexicon import word_set
 from factcheck.nlp.sentences import sentence_of
 from factcheck.nlp.speech import in_quotation
@@ -214,6 +214,16 @@ def _realis(frame: Frame, verb: Token) -> bool:
     return True
 
 
+def _lone_actions(context: ExtractionContext) -> frozenset[str]:
+    """The verbs of the generic class's sense with a subject and no object ("resign")."""
+    lexicon = context.events.lexicon
+    return frozenset(
+        verb
+        for verb, senses in lexicon.verbs.items()
+        if any(s.event_class in lexicon.generic_classes and set(s.slots) == {"subject"} for s in senses)
+    )
+
+
 def _nominal_realis(frame: Frame, noun: Token) -> bool:
     """ "Kyrgyzstan's closure of the crossing stranded lorries": a definite action noun
     presupposes its action as the clause holding it asserts; "a closure", "the planned
@@ -268,6 +278,10 @@ def _claims(frame: Frame, context: ExtractionContext) -> Iterator[Claim]:
     doers = [(doc[f.head], f.party) for f in frame.roles if f.slot in _DOER_SLOTS]
     done_to = [(doc[f.head], f.party) for f in frame.roles if f.slot in _DONE_TO_SLOTS]
     doer, doer_party = doers[0] if doers else (None, None)
+    alone = not done_to and frame.lemma in _lone_actions(context)
+    if alone and doer is not None:
+        # "the minister resigned": what the subject alone does is told of the subject.
+        done_to = [(doer, doer_party)]
     # A pronoun's antecedent is only a guess, and a doer we cannot name is not "no
     # doer": a contradiction must rest on neither.
     if not done_to or (doer is not None and (doer.pos_ == "PRON" or doer_party is None)):
@@ -279,7 +293,7 @@ def _claims(frame: Frame, context: ExtractionContext) -> Iterator[Claim]:
     realis = _realis(frame, verb) if frame.form == "verb" else _nominal_realis(frame, verb)
     attributed = _attributed(frame, verb)
     for thing, party in done_to:
-        if party is None or thing.pos_ == "PRON" or _key(party) == subject:
+        if party is None or thing.pos_ == "PRON" or (_key(party) == subject and not alone):
             continue
         # "cancelled no sailings" denies as "did not cancel any sailings" does.
         denied = frame.polarity == "negative" or any(
@@ -298,7 +312,10 @@ def _claims(frame: Frame, context: ExtractionContext) -> Iterator[Claim]:
                 "verb": frame.lemma,
                 "verb_label": mention(verb),
                 "object": _key(party),
-                "object_label": mention(_label(thing)),
+                # "Ozola both did and did not resign": a lone action names no object.
+                "object_label": Mention(verb.idx + len(verb), verb.idx + len(verb), "", "")
+                if alone
+                else mention(_label(thing)),
                 "object_scope": scope,
                 "object_terms": _terms(thing, verb),
                 "time": time,
