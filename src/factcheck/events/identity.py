@@ -359,13 +359,16 @@ def _fits(
     # "beat Kenya in the final" ... "the final": a verb names no stage, so the stage of an
     # event is the one its nouns name.
     stage = next((e.reference.stage for e in event.distinct.values() if e.reference.stage), None)
+    # An event a verb told first ("Kenya beat Uganda in the semi-final") keeps taking the
+    # later mentions that name no stage ("Kenya's 3-1 win"), as it did before its noun joined.
+    told_by_verb = event.first.form != NOUN and frame.reference.stage is None
     for earlier in event.distinct.values():
-        unstaged_verb = (
-            earlier.form != NOUN
-            and earlier.reference.stage is None
-            and (about or (stage is not None and stage == frame.reference.stage))
-        )
-        if earlier.reference.stage != frame.reference.stage and not unstaged_verb:
+        one, other = earlier.reference.stage, frame.reference.stage
+        # Named by the event's own mention ("in the final"), a noun may add the stage; a
+        # verb names none, so the event's stage is its nouns'.
+        named = about and (one is None or other is None)
+        unstaged_verb = earlier.form != NOUN and one is None and stage is not None and stage == other
+        if one != other and not (named or unstaged_verb or told_by_verb):
             return False
         if generic is not None and _other_kinds(earlier, frame, generic):
             return False
