@@ -94,6 +94,8 @@ class FrameLexicon:
     arrival_verbs: frozenset[str]
     #: Senses every other verb evokes ("any_verb"): "the assembly approved its package".
     generic_verbs: tuple[Sense, ...] = ()
+    #: Verbs of the generic class done by their subject alone ("resign"), read once.
+    lone_verbs: frozenset[str] = frozenset()
     #: The senses of a noun made from a verb no class claims ("closure"), and the verb of each noun.
     nominal_senses: tuple[Sense, ...] = ()
     nominalizations: Mapping[str, str] = field(default_factory=dict)
@@ -290,6 +292,14 @@ def parse_lexicon(raw: Any, path: str, nominalizations: Mapping[str, str] | None
         arrival_verbs=frozenset(data["places"]["arrival_verbs"]),
         generic_verbs=tuple(generic),
         nominal_senses=tuple(nominal),
+        lone_verbs=frozenset(
+            word
+            for word, senses in verbs.items()
+            if any(
+                s.slots.keys() == {"subject"} and s.event_class in {g.event_class for g in generic}
+                for s in senses
+            )
+        ),
         nominalizations=dict(nominalizations or {}),
         generic_classes=frozenset(sense.event_class for sense in generic),
         generic_except=frozenset(generic_except),

@@ -214,16 +214,6 @@ def _realis(frame: Frame, verb: Token) -> bool:
     return True
 
 
-def _lone_actions(context: ExtractionContext) -> frozenset[str]:
-    """The verbs of the generic class's sense with a subject and no object ("resign")."""
-    lexicon = context.events.lexicon
-    return frozenset(
-        verb
-        for verb, senses in lexicon.verbs.items()
-        if any(s.event_class in lexicon.generic_classes and set(s.slots) == {"subject"} for s in senses)
-    )
-
-
 def _nominal_realis(frame: Frame, noun: Token) -> bool:
     """ "Kyrgyzstan's closure of the crossing stranded lorries": a definite action noun
     presupposes its action as the clause holding it asserts; "a closure", "the planned
@@ -278,7 +268,7 @@ def _claims(frame: Frame, context: ExtractionContext) -> Iterator[Claim]:
     doers = [(doc[f.head], f.party) for f in frame.roles if f.slot in _DOER_SLOTS]
     done_to = [(doc[f.head], f.party) for f in frame.roles if f.slot in _DONE_TO_SLOTS]
     doer, doer_party = doers[0] if doers else (None, None)
-    alone = not done_to and frame.lemma in _lone_actions(context)
+    alone = not done_to and frame.lemma in context.events.lexicon.lone_verbs
     if alone and doer is not None:
         # "the minister resigned": what the subject alone does is told of the subject.
         done_to = [(doer, doer_party)]
