@@ -235,9 +235,8 @@ def _places_its_noun(clause: Token, lexicon: FrameLexicon) -> bool:
     # The lemmatizer reads a mis-tagged participle as a noun's form ("staged": "stag").
     lower = clause.lower_
     names = {lemma, lower.removesuffix("d"), lower.removesuffix("ed")} if lower.endswith("ed") else {lemma}
-    # A holding verb tells of its noun only done to it: "the final, staged in Maputo", not
-    # "the final, which staged a comeback".
-    # (a participle the tagger calls a past tense: "the final, staged in Maputo,").
+    # A holding verb tells of its noun only as done to it: "the final, staged in Maputo", not
+    # "the final, which staged a comeback". A participle may be tagged as a past tense.
     participle = clause.dep_ == "acl" and clause.tag_ in {"VBN", "VBD"}
     passive = participle or any(c.dep_ == "auxpass" for c in clause.children)
     passive = passive and not any(c.dep_ == "dobj" for c in clause.children)
