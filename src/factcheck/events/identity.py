@@ -356,20 +356,9 @@ def _fits(
     if event.first.reference.plural != frame.reference.plural:
         return False
     generic = lexicon.generic_nouns.get(frame.event_class)
-    # "beat Kenya in the final" ... "the final": a verb names no stage, so the stage of an
-    # event is the one its nouns name.
-    stage = next((e.reference.stage for e in event.distinct.values() if e.reference.stage), None)
-    # An event a verb told first ("Kenya beat Uganda in the semi-final") keeps taking the
-    # later mentions that name no stage ("Kenya's 3-1 win"), as it did before its noun joined.
-    told_by_verb = event.first.form != NOUN and frame.reference.stage is None
+    if not _stages_fit(event, frame, about):
+        return False
     for earlier in event.distinct.values():
-        one, other = earlier.reference.stage, frame.reference.stage
-        # Named by the event's own mention ("in the final"), a noun may add the stage; a
-        # verb names none, so the event's stage is its nouns'.
-        named = about and (one is None or other is None)
-        unstaged_verb = earlier.form != NOUN and one is None and stage is not None and stage == other
-        if one != other and not (named or unstaged_verb or told_by_verb):
-            return False
         if generic is not None and _other_kinds(earlier, frame, generic):
             return False
         days = (earlier.reference.day_name, frame.reference.day_name)
@@ -400,6 +389,28 @@ def _fits(
         return False
     sides = _sides(frame)
     return not (sides and event.sides and not sides & event.sides)
+
+
+def _stages_fit(event: _Event, frame: Frame, about: bool) -> bool:
+    """No mention names another stage than ``frame`` ("the group match" is not "the final").
+
+    A verb names no stage, so an event's stage is the one its nouns name: "beat Kenya in
+    the final" ... "the final". An event a verb told first keeps taking later mentions
+    that name no stage ("Kenya beat Uganda in the semi-final" ... "Kenya's 3-1 win"); a
+    noun named by the event's own mention ("in the final") may add the stage.
+    """
+    other = frame.reference.stage
+    if other is None and event.first.form != NOUN:
+        return True
+    stage = next((e.reference.stage for e in event.distinct.values() if e.reference.stage), None)
+    for earlier in event.distinct.values():
+        one = earlier.reference.stage
+        if one == other or (about and (one is None or other is None)):
+            continue
+        if earlier.form != NOUN and one is None and stage is not None and stage == other:
+            continue
+        return False
+    return True
 
 
 def _can_refer_back(frame: Frame, in_lede: bool) -> bool:

@@ -131,6 +131,11 @@ class FrameLexicon:
             return lemma, ()
         return lemma, self.generic_verbs
 
+    def names_party(self, event_class: str, lemma: str) -> bool:
+        """Whether a noun of this class's events also names who takes part: "the mission"
+        travels, "the flight" flies (frames.yaml party_nouns)."""
+        return lemma in self.party_nouns.get(event_class, ())
+
     def nominal_action(self, token: Token) -> tuple[str, tuple[Sense, ...]]:
         """ "the closure of the crossing": a noun made from a verb no class claims is that
         verb's action (its lemma, and the generic noun senses); none for any other noun."""
@@ -249,6 +254,7 @@ def parse_lexicon(raw: Any, path: str, nominalizations: Mapping[str, str] | None
             table = verbs if form == VERB else nouns
             for word in sense_data["verbs" if form == VERB else "nouns"]:
                 table.setdefault(word, []).append(sense)
+    generic_classes = frozenset(sense.event_class for sense in generic)
     return FrameLexicon(
         verbs={word: tuple(senses) for word, senses in verbs.items()},
         nouns={word: tuple(senses) for word, senses in nouns.items()},
@@ -295,13 +301,10 @@ def parse_lexicon(raw: Any, path: str, nominalizations: Mapping[str, str] | None
         lone_verbs=frozenset(
             word
             for word, senses in verbs.items()
-            if any(
-                s.slots.keys() == {"subject"} and s.event_class in {g.event_class for g in generic}
-                for s in senses
-            )
+            if any(s.slots.keys() == {"subject"} and s.event_class in generic_classes for s in senses)
         ),
         nominalizations=dict(nominalizations or {}),
-        generic_classes=frozenset(sense.event_class for sense in generic),
+        generic_classes=generic_classes,
         generic_except=frozenset(generic_except),
         negating_prepositions=frozenset(data.get("negating_prepositions", ())),
         fixed_roles=frozenset(name for name, entry in data["classes"].items() if entry.get("fixed_roles")),

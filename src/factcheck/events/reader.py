@@ -128,7 +128,7 @@ def _fits_type(
     """Whether a slot's filler can fill a role of this kind ("lost in Suva": a place, not a
     contest); an event noun fills a party role where its class says it names one ("the
     mission landed in Hanoi": the people on the mission travel)."""
-    if kind == "party" and token.lemma_.lower() in lexicon.party_nouns.get(event_class, ()):
+    if kind == "party" and lexicon.names_party(event_class, token.lemma_.lower()):
         return token.ent_type_ not in {"DATE", "TIME"}
     is_event = _evokes_event(token, lexicon)
     is_place = token.i in entities.places
@@ -633,8 +633,8 @@ def _frame(
 def _names_own_event(filler: Filler, sense: Sense, trigger: Token, lexicon: FrameLexicon) -> bool:
     """ "Last year's mission went to Bangkok": a party that is an event of the frame's own
     class is what the frame tells of (last year's trip, not this one)."""
-    return filler.head != trigger.i and trigger.doc[filler.head].lemma_.lower() in lexicon.party_nouns.get(
-        sense.event_class, ()
+    return filler.head != trigger.i and lexicon.names_party(
+        sense.event_class, trigger.doc[filler.head].lemma_.lower()
     )
 
 

@@ -167,7 +167,7 @@ def _tells_of_someone(sentence: Span, person_nouns: frozenset[str]) -> bool:
 
 
 def _described_person(
-    old: Token, context: ExtractionContext, protagonist: tuple[Span, str] | None
+    old: Token, context: ExtractionContext, protagonist: tuple[Span, str] | None, titles: frozenset[str]
 ) -> tuple[Span, str] | None:
     """Who "N-year-old" describes: the name it modifies ("52-year-old Sow"), the name in
     apposition ("Sow, a 52-year-old director"), or, for a definite "the 47-year-old
@@ -187,7 +187,7 @@ def _described_person(
             return entities.persons[child.i]
     person_nouns = word_set("units", "ages", "person_nouns") | words("people", "titles")
     nominal = head.i == old.i or head.lemma_.lower() in person_nouns | words("people", "occupations")
-    nominal = nominal or head.lemma_.lower() in _name_titles(entities)
+    nominal = nominal or head.lemma_.lower() in titles
     determiner = old.doc[old.left_edge.i if head.i == old.i else head.left_edge.i]
     if not nominal or determiner.lower_ != "the":
         return None
@@ -206,12 +206,14 @@ def _described_person(
 def _year_old_ages(
     context: ExtractionContext, olds: list[Token]
 ) -> Iterator[tuple[tuple[Span, str], Token, Token]]:
+    # Read once per article: every "N-year-old" asks the same of its people.
     protagonist = _protagonist(context.entities) if olds else None
+    titles = _name_titles(context.entities) if olds else frozenset()
     for old in olds:
         number = _year_old(old)
         if number is None or _another_time(number):
             continue
-        person = _described_person(old, context, protagonist)
+        person = _described_person(old, context, protagonist, titles)
         if person is not None:
             first = (
                 number.doc[number.i - 1]

@@ -432,9 +432,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
 def _itself(frame: Frame, context: ExtractionContext) -> tuple[Filler, ...]:
     """ "the Zanzibar-Nairobi flight": a trip noun that names who or what makes the trip
     (frames.yaml party_nouns) travels itself when no one else is said to."""
-    if frame.form != "noun" or frame.lemma not in context.events.lexicon.party_nouns.get(
-        frame.event_class, ()
-    ):
+    if frame.form != "noun" or not context.events.lexicon.names_party(frame.event_class, frame.lemma):
         return ()
     token = context.doc[frame.trigger_index]
     party = context.parties.party(token)
