@@ -1104,6 +1104,11 @@ def test_a_trip_noun_as_traveller_names_the_verb_s_occasion(layer: Layer) -> Non
     assert [found.event(f) for f in last_year] == [found.event(went)]
 
 
+def _case_sides(frame: Frame) -> dict[str, str]:
+    """role -> the party key of each named side of a case."""
+    return {f.role: f.party.key for f in frame.roles if f.party is not None}
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1116,10 +1121,7 @@ def test_a_trip_noun_as_traveller_names_the_verb_s_occasion(layer: Layer) -> Non
 )
 def test_a_claim_or_suit_against_someone_is_a_case_with_its_two_sides(layer: Layer, text: str) -> None:
     (frame,) = frames(layer(text), "lawsuit")
-    assert {f.role: f.party.key for f in frame.roles if f.party is not None} == {
-        "plaintiff": "org:vexa energy",
-        "defendant": "org:dravo logistics",
-    }
+    assert _case_sides(frame) == {"plaintiff": "org:vexa energy", "defendant": "org:dravo logistics"}
 
 
 @pytest.mark.parametrize(
@@ -1146,10 +1148,7 @@ def test_a_claim_against_no_one_is_an_assertion_not_a_case(layer: Layer, text: s
 )
 def test_taking_someone_to_court_is_suing_them(layer: Layer, text: str) -> None:
     (frame,) = frames(layer(text), "lawsuit")
-    assert {f.role: f.party.key for f in frame.roles if f.party is not None} == {
-        "plaintiff": "org:vexa energy",
-        "defendant": "org:dravo logistics",
-    }
+    assert _case_sides(frame) == {"plaintiff": "org:vexa energy", "defendant": "org:dravo logistics"}
 
 
 @pytest.mark.parametrize(
