@@ -6,8 +6,11 @@ sides of its contradiction as lists of alternative exact substrings; for each
 clean twin, ``"contradiction": false``.
 
 A finding is a **hit** when its evidence overlaps at least one alternative of
-every side. An article with a contradiction is detected when one finding is a
-hit; its other warning/error findings are false alarms. Every warning or error
+every side, whatever its severity (the set's README: an info finding still shows
+the editor both sides); how many articles are detected at warning or error, the
+level a gate fails on, is printed beside. An article with a contradiction is
+detected when one finding is a hit; its other warning/error findings are false
+alarms. Every warning or error
 on a clean twin is a false alarm. factcheck is run once, as a user would run it
 (``factcheck check FOLDER/cases --format json``), so the score is the tool's, not
 a library shortcut's.
@@ -104,18 +107,21 @@ def main() -> int:
     cases = load_cases(args.folder)
     findings = run_factcheck(args.folder, args.factcheck_args)
     found: Counter[str] = Counter()
+    gated = 0
     total: Counter[str] = Counter()
     misses: list[str] = []
     alarms: list[str] = []
     for case in cases:
-        gate = [f for f in findings.get(case.name, []) if f["severity"] in GATE and not f["suppressed"]]
+        shown = [f for f in findings.get(case.name, []) if not f["suppressed"]]
+        gate = [f for f in shown if f["severity"] in GATE]
         if not case.contradiction:
             alarms.extend(f"{case.name} (clean twin, {case.category}): {describe(f)}" for f in gate)
             continue
         total[case.category] += 1
-        hits = [f for f in gate if is_hit(f, case)]
+        hits = [f for f in shown if is_hit(f, case)]
         if hits:
             found[case.category] += 1
+            gated += any(f["severity"] in GATE for f in hits)
         else:
             misses.append(f"{case.name} {case.category}: {case.kind}")
         alarms.extend(
@@ -133,7 +139,8 @@ def main() -> int:
     print(f"{'category':<10} found")
     for category in sorted(total):
         print(f"{category:<10} {found[category]}/{total[category]}")
-    print(f"detected: {sum(found.values())}/{contradicted} contradicted articles")
+    detected = sum(found.values())
+    print(f"detected: {detected}/{contradicted} contradicted articles ({gated} at warning or error)")
     print(f"false alarms on {twins} clean twins: {twin_alarms}")
     print(f"other false alarms on contradicted articles: {len(alarms) - twin_alarms}")
     return 0

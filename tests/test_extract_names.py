@@ -64,3 +64,13 @@ def test_a_word_the_article_writes_in_lower_case_is_no_surname(checker, gazettee
     not_names = _NotNames.of([t.text for t in doc], gazetteer)
     assert "Shortly" in not_names and "France" in not_names and "Kenyan" in not_names
     assert "Shortle" not in not_names and "Lucas" not in not_names
+
+
+def test_a_word_of_address_leaves_the_surname_alone(claims_of: ClaimsOf) -> None:
+    # "Mr Holloway" names no one new: it is read as the lone surname, so NAM002, not
+    # NAM001, compares it with "Graham Holloway".
+    text = 'The company said Graham Holloway would take over in March. "It is a fair price," said Mr Holoway.'
+    assert names(claims_of, text) == [
+        ("Graham Holloway", "graham holloway", True),
+        ("Mr Holoway", "holoway", True),
+    ]

@@ -207,7 +207,7 @@ def test_a_misspelled_field_name_is_rejected(name: str, tmp_path: Path) -> None:
             "bad options for operator 'spelling_variant': 9 is greater than the maximum of 4",
         ),
         (
-            "NAM001-name-spelled-two-ways",
+            "NAM002-surname-spelled-two-ways",
             "surnames: true",
             "surnames: 1",
             "bad options for operator 'spelling_variant': 1 is not of type 'boolean'",

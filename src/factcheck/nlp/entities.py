@@ -20,7 +20,6 @@ from factcheck.nlp.sentences import sentence_of
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _PERSON_PREFIX_WORDS = frozenset({"former", "then", "vice", "deputy", "acting", "late"})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"})
 #: spaCy's ``Token.ent_iob`` codes.
 _INSIDE, _BEGIN = 1, 3
 _INSIDE_OR_BEGIN = frozenset({_INSIDE, _BEGIN})
@@ -187,7 +186,8 @@ def _without_the(text: str) -> str:
 
 
 def _name_tokens(span: Span) -> list[str]:
-    return [t.text for t in span if t.text not in POSSESSIVE and t.lower_.strip(".") not in _HONORIFICS]
+    honorifics = words("people", "honorifics")
+    return [t.text for t in span if t.text not in POSSESSIVE and t.lower_.strip(".") not in honorifics]
 
 
 def build_entity_index(doc: Doc, gazetteer: Gazetteer) -> EntityIndex:

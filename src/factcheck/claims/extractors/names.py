@@ -155,6 +155,13 @@ def _name_span(ent: Span, not_names: _NotNames) -> Span | None:
     return span
 
 
+def _addressed(span: Span) -> Span:
+    """The name without its word of address: "Mr Okafor" is the lone surname "Okafor"."""
+    if len(span) > 1 and span[0].lower_.strip(".") in words("people", "honorifics"):
+        return span[1:]
+    return span
+
+
 def extract(context: ExtractionContext) -> Iterator[Claim]:
     doc = context.doc
     texts = [t.text for t in doc]
@@ -168,7 +175,7 @@ def extract(context: ExtractionContext) -> Iterator[Claim]:
         if span is None:
             continue
         covered.update(range(ent.start, ent.end))
-        normalised = normalise_name(span.text)
+        normalised = normalise_name(_addressed(span).text)
         known.setdefault(normalised, span)
         yield Claim(
             kind="person_name",

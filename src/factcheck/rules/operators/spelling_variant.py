@@ -13,7 +13,8 @@ form of the same word, not a second spelling.
 With option ``surnames``, a lone surname of six letters or more is compared with a
 full name's surname and may differ by one slip only (a letter added, dropped,
 changed or two swapped): "Volodymyr Zelensky" / "Zelenskyy", but not "Smith" /
-"Smyth", which may well be two people.
+"Smyth", which may well be two people. Option ``full_names`` (default on) compares
+two full names; a rule that reads lone surnames alone turns it off.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class Options:
     max_edits: int = option(2, minimum=1, maximum=4)
     min_word_length: int = option(4, minimum=1)
     surnames: bool = False
+    full_names: bool = True
 
 
 def signature(claim: Claim, field: str | None, options: Options) -> Hashable:
@@ -55,8 +57,10 @@ def pair_keys(claim: Claim, field: str | None, options: Options) -> Iterable[Has
     # Two full names that conflict have as many words, the same initials and a word
     # in common; a lone surname and the surname it misspells are one slip apart, so
     # they share the word itself or the word less one letter.
-    initials = "".join(word[0] for word in words)
-    keys: list[Hashable] = [("words", initials, word) for word in sorted(set(words))]
+    keys: list[Hashable] = []
+    if options.full_names:
+        initials = "".join(word[0] for word in words)
+        keys.extend(("words", initials, word) for word in sorted(set(words)))
     if options.surnames:
         surname = words[-1]
         keys.extend(("surname", variant) for variant in _one_letter_less(surname))
@@ -77,7 +81,9 @@ def check(
     if not isinstance(a, str) or not isinstance(b, str) or a == b:
         return None
     words_a, words_b = a.split(), b.split()
-    if options.surnames and 1 in (len(words_a), len(words_b)) and words_a != words_b:
+    if 1 in (len(words_a), len(words_b)) and words_a != words_b:
+        if not options.surnames:
+            return None
         # A lone surname against a full name: compare it with the surname only, and
         # strictly (one slip of the keys in a long name), since two people may share
         # a similar surname ("Smith" / "Smyth").
@@ -87,7 +93,7 @@ def check(
         if lone.rstrip("s") == surname.rstrip("s") or OSA.distance(lone, surname) != 1:
             return None
         return Conflict((first.span, second.span))
-    if len(words_a) != len(words_b) or not set(words_a) & set(words_b):
+    if not options.full_names or len(words_a) != len(words_b) or not set(words_a) & set(words_b):
         return None
     max_edits = options.max_edits
     min_length = options.min_word_length
