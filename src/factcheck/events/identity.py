@@ -328,10 +328,12 @@ def _places_apart(first: Frame, later: Frame, contains: Contains) -> bool:
     )
 
 
-def _other_kinds(earlier: Frame, later: Frame, generic: frozenset[str]) -> bool:
-    """Two nouns of a class whose nouns name distinct kinds: "a landslide" ... "the storm"."""
-    nouns = earlier.form == NOUN and later.form == NOUN
-    return nouns and earlier.lemma != later.lemma and not {earlier.lemma, later.lemma} & generic
+def _other_kinds(earlier: Frame, later: Frame, generic: frozenset[str], kinds: Mapping[str, str]) -> bool:
+    """Two nouns of a class whose nouns name distinct kinds: "a landslide" ... "the storm",
+    but not "the earthquake" ... "the quake"."""
+    if earlier.form != NOUN or later.form != NOUN or {earlier.lemma, later.lemma} & generic:
+        return False
+    return kinds.get(earlier.lemma, earlier.lemma) != kinds.get(later.lemma, later.lemma)
 
 
 def _new_side(event: _Event, frame: Frame) -> bool:
@@ -356,10 +358,11 @@ def _fits(
     if event.first.reference.plural != frame.reference.plural:
         return False
     generic = lexicon.generic_nouns.get(frame.event_class)
+    kinds = lexicon.noun_kinds.get(frame.event_class, {})
     if not _stages_fit(event, frame, about):
         return False
     for earlier in event.distinct.values():
-        if generic is not None and _other_kinds(earlier, frame, generic):
+        if generic is not None and _other_kinds(earlier, frame, generic, kinds):
             return False
         days = (earlier.reference.day_name, frame.reference.day_name)
         if all(days) and days[0] != days[1]:

@@ -67,6 +67,8 @@ class FrameLexicon:
     stage_nouns: Mapping[str, frozenset[str]]
     #: class -> nouns that may name any event of a class whose nouns name distinct kinds.
     generic_nouns: Mapping[str, frozenset[str]]
+    #: class -> noun -> the first noun of its kind ("quake" -> "earthquake").
+    noun_kinds: Mapping[str, Mapping[str, str]]
     #: class -> the most sides one of its events has (a match: two).
     sides: Mapping[str, int]
     #: class -> its event nouns that may fill one of its party roles too: "the mission landed".
@@ -274,6 +276,11 @@ def parse_lexicon(raw: Any, path: str, nominalizations: Mapping[str, str] | None
             name: frozenset(entry["generic_nouns"])
             for name, entry in data["classes"].items()
             if "generic_nouns" in entry
+        },
+        noun_kinds={
+            name: {noun: group[0] for group in entry["same_kind_nouns"] for noun in group}
+            for name, entry in data["classes"].items()
+            if "same_kind_nouns" in entry
         },
         sides={name: entry["sides"] for name, entry in data["classes"].items() if "sides" in entry},
         party_nouns={

@@ -284,6 +284,26 @@ def rider(verb: Token, vehicle_verbs: frozenset[str]) -> Token | None:
     return subject(vehicle.head)
 
 
+def _in_amount(token: Token) -> bool:
+    """A word of a number's phrase: "rand" in "the 1.6 billion rand purchase" is no thing sold."""
+    return token.ent_type_ in _AMOUNTS or any(c.dep_ == "nummod" for c in token.children)
+
+
+def _modifier_slots(slots: Slots, noun: Token) -> None:
+    """The words a noun's own phrase hangs on it: "Kenya's", "the Kigali talks", "gas
+    deliveries", "the summit, a two-day meeting"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            _add(slots, "possessor", child)
+        elif child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ in _NAMED):
+            _add(slots, "compound", child)
+            _add(slots, "compound_origin", _hyphened_first(child))
+        elif child.dep_ == "compound" and child.pos_ == "NOUN" and not _in_amount(child):
+            _add(slots, "noun_modifier", child)
+        elif child.dep_ == "appos":
+            _add(slots, "apposition", child)
+
+
 def noun_slots(
     noun: Token,
     light_verbs: frozenset[str],
@@ -294,14 +314,7 @@ def noun_slots(
     ("a bus from Kathmandu to Pokhara": the bus travels)."""
     slots: Slots = {"self": [noun]}
     _add(slots, "described", described(noun))
-    for child in noun.children:
-        if child.dep_ == "poss":
-            _add(slots, "possessor", child)
-        elif child.dep_ == "compound" and (child.pos_ == "PROPN" or child.ent_type_ in _NAMED):
-            _add(slots, "compound", child)
-            _add(slots, "compound_origin", _hyphened_first(child))
-        elif child.dep_ == "appos":
-            _add(slots, "apposition", child)
+    _modifier_slots(slots, noun)
     _prepositions(slots, noun)
     for owned in slots.get("of", []):
         _add(slots, "theme_possessor", next((c for c in owned.children if c.dep_ == "poss"), None))
@@ -394,3 +407,4 @@ def light_verb(
 
 
 _NAMED = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC", "FAC"})
+_AMOUNTS = frozenset({"MONEY", "CARDINAL", "QUANTITY", "PERCENT"})

@@ -173,12 +173,20 @@ def _revised_dimensions(token: Token, dimensions: tuple[str, ...]) -> set[str]:
     return set()
 
 
-def _measured(frame: Frame, doc: Doc) -> str | None:
+def _measured(frame: Frame, doc: Doc, layer: EventLayer) -> str | None:
     """What a frame's amounts measure: its class ("strike"), or for a class measured by what
-    changes hands, the class and that thing ("transfer:stake"); None when the thing is not told."""
+    changes hands, the class and that thing ("transfer:stake"); None when the thing is not told.
+
+    A noun of the act itself ("the $1.6bn purchase") prices what its event's other
+    mentions say changed hands ("bought the airline"); a noun of the thing ("a $900m
+    loan") prices only itself.
+    """
     if frame.event_class not in word_set("units", "measured_by_theme"):
         return frame.event_class
     theme = frame.first("theme")
+    if theme is None and frame.form == NOUN and frame.lemma in word_set("units", "act_nouns"):
+        themed = (f.first("theme") for f in layer.mentions_of(layer.event(frame)) if f is not frame)
+        theme = next((t for t in themed if t is not None), None)
     if theme is not None:
         # "sales of $30bn" are takings, not a price of something sold.
         head = doc[theme.head]
@@ -295,7 +303,7 @@ def _measure_readings(context: ExtractionContext) -> Iterator[_Reading]:
             revised[(layer.event(frame), dimension)] = True
     for frame, token in _measured_frames(context):
         event = layer.event(frame)
-        measured = _measured(frame, doc)
+        measured = _measured(frame, doc, layer)
         if measured is None:
             continue
         amounts = [
@@ -353,7 +361,7 @@ def _price_readings(context: ExtractionContext, revised: dict[tuple[str, str], b
                 if bought and obj.i != price_head:
                     target = bought[0]
             event = layer.event(target)
-            measured = _measured(target, doc)
+            measured = _measured(target, doc, layer)
             if measured is None:
                 continue
             start, end = min(amount.start, verb.idx), max(amount.end, verb.idx + len(verb))
@@ -497,7 +505,7 @@ def _count_phrase(number: Token) -> tuple[Token, Token, str] | None:
     verb = carrier.head
     lemma = verb.lemma_.lower()
     if carrier.dep_ in {"dobj", "nsubjpass"} and lemma in object_verbs:
-        return counted, verb, object_verbs[lemma]
+        return counted, verb, _resulting_state(verb, object_verbs[lemma])
     if carrier.dep_ == "nsubj" and lemma in subject_verbs:
         return counted, verb, subject_verbs[lemma]
     # "the 21 people killed in the landslide", "the 17 people who died".
@@ -510,6 +518,19 @@ def _count_phrase(number: Token) -> tuple[Token, Token, str] | None:
         if clause.dep_ == "relcl" and clause_lemma in object_verbs and _passive(clause):
             return counted, clause, object_verbs[clause_lemma]
     return None
+
+
+def _state_word(verb: Token) -> Token | None:
+    """The state a counting verb leaves its object in: "dead" in "left 20 people dead"."""
+    states: dict[str, str] = data_file("units")["result_states"]
+    return next((c for c in verb.children if c.dep_ in {"oprd", "acomp"} and c.lower_ in states), None)
+
+
+def _resulting_state(verb: Token, measure: str) -> str:
+    """What a count is of when the verb says the state it leaves them in: "the blast left
+    20 people dead" counts the dead, "left 300 homeless" the displaced."""
+    state = _state_word(verb)
+    return measure if state is None else str(data_file("units")["result_states"][state.lower_])
 
 
 def _passive(verb: Token) -> bool:
@@ -549,7 +570,11 @@ def _running_total(verb: Token, number: Token) -> bool:
     revising_words = word_set("units", "revising_words")
     if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
         return True
-    if any(_names_a_time(c) for c in _own_words(verb) if c.i not in range(number.i - 3, number.i + 1)):
+    if any(
+        _names_a_time(c) and not _on_a_day(c)
+        for c in _own_words(verb)
+        if c.i not in range(number.i - 3, number.i + 1)
+    ):
         return True
     if any(c.lower_ in revising_words for c in verb.children if c.dep_ in {"advmod", "npadvmod"}):
         return True
@@ -581,6 +606,16 @@ def _names_a_time(token: Token) -> bool:
         return False
     entity = entity_span(token)
     return not all(t.like_num and not _YEAR.fullmatch(t.text) for t in entity)
+
+
+def _on_a_day(token: Token) -> bool:
+    """A day the event happened on, not a date a tally runs to: "killed 86 people on Monday",
+    "killed 86 people Monday" (but "by Monday", "this year", "since March" bound a tally)."""
+    entity = entity_span(token)
+    root = entity.root
+    if root.dep_ == "pobj" and root.head.lower_ == "on":
+        return True
+    return len(entity) == 1 and root.lower_ in data_file("calendar")["weekdays"]
 
 
 def _not_told_as_fact(verb: Token) -> bool:
@@ -615,7 +650,8 @@ def _count_readings(article: _Article) -> Iterator[_Reading]:
         if amount is None:
             continue
         noun = _counted_noun(counted) if counted is not token else _bare_count_noun(measure)
-        start, end = _span(doc, doc[left], verb, counted, token)
+        state = _state_word(verb)
+        start, end = _span(doc, doc[left], verb, counted, token, *([state] if state is not None else []))
         yield _Reading(
             event,
             f"{measure}:{noun}",
