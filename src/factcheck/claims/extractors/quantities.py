@@ -508,6 +508,13 @@ def _count_phrase(number: Token) -> tuple[Token, Token, str] | None:
         return counted, verb, _resulting_state(verb, object_verbs[lemma])
     if carrier.dep_ == "nsubj" and lemma in subject_verbs:
         return counted, verb, subject_verbs[lemma]
+    # "With 19 people dead", "30 people were dead": the state itself is said of them.
+    states: dict[str, str] = data_file("units")["result_states"]
+    if carrier.dep_ == "nsubj" and verb.pos_ == "ADJ" and verb.lower_ in states:
+        return counted, verb, states[verb.lower_]
+    state = _state_word(verb)
+    if carrier.dep_ == "nsubj" and lemma == "be" and state is not None:
+        return counted, state, states[state.lower_]
     # "the 21 people killed in the landslide", "the 17 people who died".
     for clause in counted.children:
         clause_lemma = clause.lemma_.lower()
