@@ -185,9 +185,13 @@ def _without_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
+def is_honorific(token: Token) -> bool:
+    """A word of address before a surname: "Mr", "Dr.", "Dame"."""
+    return token.lower_.strip(".") in words("people", "honorifics")
+
+
 def _name_tokens(span: Span) -> list[str]:
-    honorifics = words("people", "honorifics")
-    return [t.text for t in span if t.text not in POSSESSIVE and t.lower_.strip(".") not in honorifics]
+    return [t.text for t in span if t.text not in POSSESSIVE and not is_honorific(t)]
 
 
 def build_entity_index(doc: Doc, gazetteer: Gazetteer) -> EntityIndex:

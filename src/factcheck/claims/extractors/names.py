@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from factcheck.claims.extractors._syntax import mention, sentence_bounds
 from factcheck.claims.model import Claim, ClaimKind, ExtractionContext
-from factcheck.nlp.entities import POSSESSIVE
+from factcheck.nlp.entities import POSSESSIVE, is_honorific
 from factcheck.nlp.gazetteer import Gazetteer, normalise_name
 from factcheck.nlp.lexicon import words
 
@@ -157,7 +157,7 @@ def _name_span(ent: Span, not_names: _NotNames) -> Span | None:
 
 def _addressed(span: Span) -> Span:
     """The name without its word of address: "Mr Okafor" is the lone surname "Okafor"."""
-    if len(span) > 1 and span[0].lower_.strip(".") in words("people", "honorifics"):
+    if len(span) > 1 and is_honorific(span[0]):
         return span[1:]
     return span
 

@@ -504,15 +504,16 @@ def _count_phrase(number: Token) -> tuple[Token, Token, str] | None:
     carrier = number if counted is not number and counted.head.i == number.i else counted
     verb = carrier.head
     lemma = verb.lemma_.lower()
+    # "the blast left 20 people dead" counts the dead, "left 300 homeless" the displaced.
+    states: dict[str, str] = data_file("units")["result_states"]
+    state = _state_word(verb)
     if carrier.dep_ in {"dobj", "nsubjpass"} and lemma in object_verbs:
-        return counted, verb, _resulting_state(verb, object_verbs[lemma])
+        return counted, verb, object_verbs[lemma] if state is None else states[state.lower_]
     if carrier.dep_ == "nsubj" and lemma in subject_verbs:
         return counted, verb, subject_verbs[lemma]
     # "With 19 people dead", "30 people were dead": the state itself is said of them.
-    states: dict[str, str] = data_file("units")["result_states"]
     if carrier.dep_ == "nsubj" and verb.pos_ == "ADJ" and verb.lower_ in states:
         return counted, verb, states[verb.lower_]
-    state = _state_word(verb)
     if carrier.dep_ == "nsubj" and lemma == "be" and state is not None:
         return counted, state, states[state.lower_]
     # "the 21 people killed in the landslide", "the 17 people who died".
@@ -531,13 +532,6 @@ def _state_word(verb: Token) -> Token | None:
     """The state a counting verb leaves its object in: "dead" in "left 20 people dead"."""
     states: dict[str, str] = data_file("units")["result_states"]
     return next((c for c in verb.children if c.dep_ in {"oprd", "acomp"} and c.lower_ in states), None)
-
-
-def _resulting_state(verb: Token, measure: str) -> str:
-    """What a count is of when the verb says the state it leaves them in: "the blast left
-    20 people dead" counts the dead, "left 300 homeless" the displaced."""
-    state = _state_word(verb)
-    return measure if state is None else str(data_file("units")["result_states"][state.lower_])
 
 
 def _passive(verb: Token) -> bool:
